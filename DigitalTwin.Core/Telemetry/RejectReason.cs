@@ -1,0 +1,17 @@
+namespace DigitalTwin.Core.Telemetry;
+
+/// <summary>Why a telemetry message was refused. Each reason is counted separately.</summary>
+public enum RejectReason
+{
+    InvalidDeviceId,
+    PayloadTooLarge,
+    EmptyPayload,
+    InvalidJson,
+    NotAnObject,
+    NoMetrics,
+    NonNumericValue,
+    NonFiniteValue,
+    InvalidTimestamp,
+    TimestampInFuture,
+    TooManyReadings,
+}

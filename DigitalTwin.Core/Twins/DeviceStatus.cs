@@ -1,0 +1,8 @@
+namespace DigitalTwin.Core.Twins;
+
+public enum DeviceStatus
+{
+    Unknown,
+    Online,
+    Offline,
+}

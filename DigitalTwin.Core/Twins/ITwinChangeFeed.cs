@@ -1,0 +1,13 @@
+namespace DigitalTwin.Core.Twins;
+
+/// <summary>
+/// Pushes every twin change to in-process listeners (the Blazor circuits).
+/// Subscribers must not block: they get the snapshot on the grain's thread.
+/// </summary>
+public interface ITwinChangeFeed
+{
+    /// <summary>Listen to one device, or to all devices when <paramref name="deviceId"/> is null.</summary>
+    IDisposable Subscribe(string? deviceId, Action<TwinSnapshot> onChange);
+
+    void Publish(TwinSnapshot snapshot);
+}

@@ -1,0 +1,23 @@
+namespace DigitalTwin.Core.Twins;
+
+/// <summary>The latest value of one metric and the device time it was measured.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct TwinMetric(
+    [property: Id(0)] double Value,
+    [property: Id(1)] DateTimeOffset Timestamp);
+
+/// <summary>What the twin knows about its device at one moment; immutable, safe to share with the UI.</summary>
+/// <param name="Version">Increases with every change, so observers can drop stale snapshots.</param>
+[GenerateSerializer, Immutable]
+public sealed record TwinSnapshot(
+    [property: Id(0)] string DeviceId,
+    [property: Id(1)] DeviceStatus Status,
+    [property: Id(2)] DateTimeOffset? LastSeen,
+    [property: Id(3)] IReadOnlyDictionary<string, TwinMetric> Metrics,
+    [property: Id(4)] long Version)
+{
+    public static TwinSnapshot Empty(string deviceId) =>
+        new(deviceId, DeviceStatus.Unknown, null, new Dictionary<string, TwinMetric>(), 0);
+
+    public double? this[string metric] => Metrics.TryGetValue(metric, out var m) ? m.Value : null;
+}
