@@ -1,27 +1,39 @@
+using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Web;
 using DigitalTwin.Web.Components;
+using DigitalTwin.Web.Devices;
+using DigitalTwin.Web.Diagnostics;
+using DigitalTwin.Web.Mqtt;
+using DigitalTwin.Web.Telemetry;
+using DigitalTwin.Web.Twins;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddTopLevelSettings();
+builder.AddDigitalTwinData();
+builder.AddTwins();
+builder.AddTelemetryPipeline();
+builder.AddMqttBroker();
+builder.AddWebUi();
 
 var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseErrorHandling();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapPrometheusScrapingEndpoint();
+app.MapDeviceEndpoints();
+app.MapTelemetryEndpoints();
+app.MapDiagnosticsEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -14,4 +14,5 @@ public enum RejectReason
     InvalidTimestamp,
     TimestampInFuture,
     TooManyReadings,
+    InvalidMetricName,
 }

@@ -1,0 +1,37 @@
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalTwin.Core.Data;
+
+public sealed class DigitalTwinDbContext(DbContextOptions<DigitalTwinDbContext> options) : DbContext(options)
+{
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<TelemetrySeries> Series => Set<TelemetrySeries>();
+
+    public DbSet<TelemetrySample> Samples => Set<TelemetrySample>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Device>(device =>
+        {
+            device.Property(d => d.Id).HasMaxLength(64);
+            device.Property(d => d.Name).HasMaxLength(200);
+            device.Property(d => d.Kind).HasMaxLength(64);
+        });
+        modelBuilder.Entity<TelemetrySeries>(series =>
+        {
+            series.ToTable("Series");
+            series.Property(s => s.Metric).HasMaxLength(64);
+            series.HasIndex(s => new { s.DeviceId, s.Metric }).IsUnique();
+            series.HasOne<Device>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TelemetrySample>(sample =>
+        {
+            sample.ToTable("Samples");
+            sample.HasKey(s => new { s.SeriesId, s.Timestamp });
+            sample.HasOne<TelemetrySeries>().WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+
+namespace DigitalTwin.Core.Data;
+
+/// <summary>Opens tuned connections for the paths that bypass EF Core (history writes and aggregation queries).</summary>
+public sealed class SqliteDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets readers (charts, API) run while the writer commits; NORMAL sync is durable across app crashes.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Buffers;
+
+namespace DigitalTwin.Core.Telemetry;
+
+public sealed record IngestResult(int Accepted, RejectReason? Reason, string? Detail)
+{
+    public bool IsAccepted => Reason is null;
+}
+
+/// <summary>The single entry for telemetry from any transport: validate, count, enqueue.</summary>
+public sealed class TelemetryIngestor(TelemetryPayloadParser parser, TelemetryQueue queue, IngestCounters counters, RejectLog rejects)
+{
+    /// <remarks>The payload is parsed before the first await, so a transport may reuse its buffer afterwards.</remarks>
+    public ValueTask<IngestResult> IngestAsync(IngestSource source, string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    {
+        var parsed = DeviceId.IsValid(deviceId)
+            ? parser.Parse(deviceId, payload)
+            : ParseResult.Reject(RejectReason.InvalidDeviceId, $"Device id '{TelemetryPayloadParser.Truncate(deviceId)}' is not valid ({DeviceId.Rule}).");
+        if (!parsed.IsValid)
+        {
+            return ValueTask.FromResult(Reject(source, deviceId, parsed.Reason!.Value, parsed.Detail!));
+        }
+        return EnqueueAsync(parsed.Readings!, cancellationToken);
+    }
+
+    public IngestResult Reject(IngestSource source, string deviceId, RejectReason reason, string detail)
+    {
+        counters.Rejected(reason);
+        rejects.Report(source, deviceId, reason, detail);
+        return new IngestResult(0, reason, detail);
+    }
+
+    private async ValueTask<IngestResult> EnqueueAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
+    {
+        await queue.EnqueueAsync(readings, cancellationToken);
+        counters.MessageAccepted(readings.Count);
+        return new IngestResult(readings.Count, null, null);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using DigitalTwin.Core.Telemetry;
+using Microsoft.Extensions.Options;
+using MQTTnet.Server;
+
+namespace DigitalTwin.Web.Mqtt;
+
+/// <summary>
+/// The MQTTnet broker devices connect to. Telemetry publishes are taken straight from the broker's
+/// publish pipeline (no extra subscriber hop); awaiting the bounded queue there is the back-pressure:
+/// a publisher's connection is not read further until its message is queued.
+/// </summary>
+public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, TelemetryIngestor ingestor, ILogger<EmbeddedMqttBroker> logger)
+    : IHostedService, IDisposable
+{
+    private MqttServer? _server;
+
+    public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var address = IPAddress.Parse(settings.BindAddress);
+        var serverOptions = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointPort(settings.Port)
+            .WithDefaultEndpointBoundIPAddress(address)
+            // MQTTnet also listens on [::] unless told otherwise; keep IPv6 to the matching scope.
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.IsLoopback(address) ? IPAddress.IPv6Loopback : IPAddress.IPv6Any)
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.InterceptingPublishAsync += OnPublishAsync;
+        await _server.StartAsync();
+        LogStarted(settings.BindAddress, settings.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+        }
+    }
+
+    public void Dispose() => _server?.Dispose();
+
+    private async Task OnPublishAsync(InterceptingPublishEventArgs e)
+    {
+        var topic = e.ApplicationMessage.Topic;
+        if (TelemetryTopic.TryParse(topic, out var deviceId))
+        {
+            await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, e.CancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
+    private partial void LogStarted(string address, int port);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Web.Devices;
+using DigitalTwin.Web.Twins;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Web.Telemetry;
+
+public static class TelemetryApi
+{
+    public static RouteGroupBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/devices/{id}/telemetry").WithTags("Telemetry");
+        // No Accepts<T>: it would refuse devices that send JSON without a JSON content type.
+        group.MapPost("/", PostTelemetry)
+            .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeBody)
+            .WithSummary("Report telemetry over HTTP: the MQTT payload (an object of numeric metrics with optional ts, or an array of them)");
+        group.MapGet("/", GetHistory)
+            .WithSummary("History of one metric, aggregated server-side into at most ~1,000 buckets");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<TelemetryAccepted>, ProblemHttpResult>> PostTelemetry(
+        string id, HttpRequest request, TelemetryIngestor ingestor, IOptions<TelemetryOptions> options, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxPayloadBytes;
+        // Read one byte past the limit: enough to know a body is too large without buffering all of it.
+        var read = await request.BodyReader.ReadAtLeastAsync(limit + 1, cancellationToken);
+        try
+        {
+            var result = read.Buffer.Length > limit
+                ? ingestor.Reject(IngestSource.Http, id, RejectReason.PayloadTooLarge, $"The body has more than {limit:N0} bytes; at most {limit:N0} are accepted.")
+                : await ingestor.IngestAsync(IngestSource.Http, id, read.Buffer, cancellationToken);
+            return result.IsAccepted
+                ? TypedResults.Accepted((string?)null, new TelemetryAccepted(result.Accepted))
+                : Rejected(result);
+        }
+        finally
+        {
+            request.BodyReader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private static async Task<Results<Ok<HistorySeries>, ProblemHttpResult>> GetHistory(
+        string id, string? metric, string? from, string? to, string? interval, string? agg,
+        TwinDirectory twins, HistoryStore history, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.InvalidDeviceId(id) is { } invalid)
+        {
+            return invalid;
+        }
+        var parsed = HistoryRequest.Parse(id, metric, from, to, interval, agg, time.GetUtcNow());
+        if (parsed.Error is { } error)
+        {
+            return ApiProblems.BadQuery(error);
+        }
+        if (await twins.GetAsync(id) is null)
+        {
+            return ApiProblems.UnknownDevice(id);
+        }
+        return TypedResults.Ok(await history.QueryAsync(parsed.Query!, cancellationToken));
+    }
+
+    private static ProblemHttpResult Rejected(IngestResult result)
+    {
+        var status = result.Reason == RejectReason.PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+        return TypedResults.Problem(statusCode: status, title: "Telemetry refused", detail: result.Detail,
+            extensions: new Dictionary<string, object?> { ["reason"] = result.Reason!.Value.ToString() });
+    }
+}
+
+public sealed record TelemetryAccepted(int Readings);
+
+/// <summary>Validates the query string of a history request into a <see cref="HistoryQuery"/>.</summary>
+internal static class HistoryRequest
+{
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
+
+    public static (HistoryQuery? Query, string? Error) Parse(
+        string id, string? metric, string? from, string? to, string? interval, string? agg, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(metric) || !MetricName.IsValid(metric))
+        {
+            return (null, $"'metric' is required and must be a metric name ({MetricName.Rule}).");
+        }
+        if (!TryParseTime(to, now, out var end))
+        {
+            return (null, $"'to' ({to}) is not an ISO-8601 date and time or Unix milliseconds.");
+        }
+        if (!TryParseTime(from, end - TimeSpan.FromHours(1), out var start))
+        {
+            return (null, $"'from' ({from}) is not an ISO-8601 date and time or Unix milliseconds.");
+        }
+        if (start >= end)
+        {
+            return (null, $"'from' ({start:O}) must be before 'to' ({end:O}).");
+        }
+        if (end - start > MaxRange)
+        {
+            return (null, $"The range may span at most {MaxRange.TotalDays:N0} days.");
+        }
+        TimeSpan? bucket = null;
+        if (interval is not null)
+        {
+            if (!HistoryInterval.TryParse(interval, out var parsedInterval))
+            {
+                return (null, $"'interval' ({interval}) is not a duration such as 10s, 1m, 1h or 1d.");
+            }
+            bucket = parsedInterval;
+        }
+        var aggregation = Aggregation.Avg;
+        if (agg is not null && !Enum.TryParse(agg, ignoreCase: true, out aggregation) || !Enum.IsDefined(aggregation))
+        {
+            return (null, $"'agg' ({agg}) must be one of avg, min, max, last.");
+        }
+        return (new HistoryQuery(id, metric, start, end, bucket, aggregation), null);
+    }
+
+    private static bool TryParseTime(string? text, DateTimeOffset fallback, out DateTimeOffset time)
+    {
+        time = fallback;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        {
+            time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    }
+}

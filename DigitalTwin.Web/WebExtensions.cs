@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Web.Twins;
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+
+namespace DigitalTwin.Web;
+
+public static class WebExtensions
+{
+    /// <summary>Blazor with MudBlazor, the API's JSON and OpenAPI document, ProblemDetails, and /metrics.</summary>
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<TwinDirectory>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IngestCounters.MeterName)
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>API calls get ProblemDetails for errors and unknown routes; pages get the error and not-found pages.</summary>
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
