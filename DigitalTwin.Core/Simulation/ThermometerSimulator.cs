@@ -50,6 +50,8 @@ public sealed class ThermometerSimulator : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Building up to 100,000 rooms should not hold up the host's start-up.
+        await Task.Yield();
         SimulatorLog.Starting(_logger, _options.Count, _options.DevicePrefix, _options.Interval, _options.TimeScale, _host, _mqtt.Port);
 
         var realStart = _timeProvider.GetUtcNow();

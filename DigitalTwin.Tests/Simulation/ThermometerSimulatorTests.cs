@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Server;
@@ -18,14 +18,15 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
 
     private readonly int _port = FreePort();
     private readonly ConcurrentQueue<(string Topic, string Payload, bool Retained)> _received = new();
+    private readonly List<IMqttClient> _subscribers = [];
+    private readonly CapturingLogger<ThermometerSimulator> _logger = new();
     private MqttServer? _server;
-    private IMqttClient? _subscriber;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        _subscriber?.Dispose();
+        _subscribers.ForEach(s => s.Dispose());
         if (_server is not null)
         {
             await _server.StopAsync();
@@ -55,14 +56,31 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExecuteAsync_ConnectAndStop_AnnouncesOnlineThenOfflineRetained()
+    public async Task ExecuteAsync_Connected_RetainsOnlineStatusForLateSubscribers()
     {
         await StartBrokerAsync();
         await SubscribeAsync();
         using var simulator = CreateSimulator(count: 2);
-
         await simulator.StartAsync(CancellationToken.None);
         await WaitForAsync(() => Statuses("online").Count == 2);
+
+        _received.Clear();
+        await SubscribeAsync();
+        await WaitForAsync(() => Statuses("online").Count == 2);
+        await simulator.StopAsync(CancellationToken.None);
+
+        Assert.All(_received.Where(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && m.Payload == "online"), m => Assert.True(m.Retained));
+    }
+
+    [Fact]
+    public async Task StopAsync_Connected_AnnouncesOfflineForEveryDevice()
+    {
+        await StartBrokerAsync();
+        await SubscribeAsync();
+        using var simulator = CreateSimulator(count: 2);
+        await simulator.StartAsync(CancellationToken.None);
+        await WaitForAsync(() => Statuses("online").Count == 2);
+
         await simulator.StopAsync(CancellationToken.None);
         await WaitForAsync(() => Statuses("offline").Count == 2);
 
@@ -70,11 +88,12 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExecuteAsync_BrokerStartsLater_ConnectsAndPublishes()
+    public async Task ExecuteAsync_BrokerStartsLater_ConnectsAndWarnsOnce()
     {
         using var simulator = CreateSimulator(count: 1);
         await simulator.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(800));
+        // Long enough for several failed attempts (250 ms, 500 ms, 1 s back-off).
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));
 
         await StartBrokerAsync();
         await SubscribeAsync();
@@ -82,6 +101,8 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
         await simulator.StopAsync(CancellationToken.None);
 
         Assert.All(TelemetryFrom("thermo-1"), AssertTelemetry);
+        Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("reconnected", StringComparison.Ordinal));
     }
 
     private static void AssertTelemetry(string payload)
@@ -105,7 +126,7 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
         Options.Create(new SimulatorOptions { Count = count, Interval = TimeSpan.FromMilliseconds(100) }),
         Options.Create(new MqttOptions { Mode = MqttMode.Embedded, Port = _port }),
         TimeProvider.System,
-        NullLogger<ThermometerSimulator>.Instance);
+        _logger);
 
     private async Task StartBrokerAsync()
     {
@@ -121,15 +142,16 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
 
     private async Task SubscribeAsync()
     {
-        _subscriber = new MqttClientFactory().CreateMqttClient();
-        _subscriber.ApplicationMessageReceivedAsync += e =>
+        var subscriber = new MqttClientFactory().CreateMqttClient();
+        _subscribers.Add(subscriber);
+        subscriber.ApplicationMessageReceivedAsync += e =>
         {
             var message = e.ApplicationMessage;
             _received.Enqueue((message.Topic, message.ConvertPayloadToString(), message.Retain));
             return Task.CompletedTask;
         };
-        await _subscriber.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).Build());
-        await _subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+        await subscriber.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _port).Build());
+        await subscriber.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter("devices/+/telemetry")
             .WithTopicFilter("devices/+/status")
             .Build());
