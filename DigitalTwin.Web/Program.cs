@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web;
 using DigitalTwin.Web.Components;
@@ -16,6 +17,7 @@ builder.AddDigitalTwinData();
 builder.AddTwins();
 builder.AddTelemetryPipeline();
 builder.AddMqttBroker();
+builder.AddThermometerSimulator();
 builder.AddWebUi();
 
 var app = builder.Build();

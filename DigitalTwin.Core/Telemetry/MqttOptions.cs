@@ -1,25 +1,28 @@
 namespace DigitalTwin.Core.Telemetry;
 
-public enum MqttMode
-{
-    Embedded,
-    External,
-}
-
-/// <summary>PLACEHOLDER until the simulator branch lands its version.</summary>
+/// <summary>Where the MQTT broker is: hosted inside the app, or an external one (mosquitto, EMQX).</summary>
 public sealed class MqttOptions
 {
     public const string Section = "Mqtt";
 
     public MqttMode Mode { get; set; } = MqttMode.Embedded;
 
+    /// <summary>The embedded broker listens on it; in External mode the app connects to it.</summary>
     public int Port { get; set; } = 1883;
 
+    /// <summary>Address the embedded broker binds to; loopback by default so it is not exposed by accident.</summary>
     public string BindAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>The broker the app connects to in External mode.</summary>
     public string Host { get; set; } = "localhost";
 
     public string? Username { get; set; }
 
     public string? Password { get; set; }
+}
+
+public enum MqttMode
+{
+    Embedded,
+    External,
 }
