@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (real MQTT broker, real SQLite), bUnit and end-to-end (real Chromium).
+# Installs what the tests need on a fresh Debian machine with the .NET 10 SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+results=$(mktemp -d)
+status=0
+dotnet test DigitalTwin.sln -c Release --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" || status=$?
+
+# One closing line over all test assemblies, in the plain form CI reads.
+count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk "{ s += \$1 } END { print s + 0 }"; }
+passed=$(count passed); failed=$(( $(count failed) + $(count error) + $(count timeout) )); skipped=$(count notExecuted)
+echo "${passed:-0} passed, ${failed} failed, ${skipped:-0} skipped"
+[ "${passed:-0}" -gt 0 ] || { echo "No test ran."; status=1; }
+rm -rf "$results"
+exit $status
