@@ -89,7 +89,7 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
     private static ParseResult? ParseObject(ref Utf8JsonReader reader, ParseContext context, int? index, out TelemetryReading? reading)
     {
         reading = null;
-        var where = index is null ? "" : $"Reading {index}: ";
+        var where = index is null ? "The " : $"Reading {index}: the ";
         DateTimeOffset? timestamp = null;
         var metrics = new List<MetricValue>(4);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -117,7 +117,7 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
         }
         if (metrics.Count == 0)
         {
-            return ParseResult.Reject(RejectReason.NoMetrics, $"{where}the object has no numeric metrics.");
+            return ParseResult.Reject(RejectReason.NoMetrics, $"{where}object has no numeric metrics.");
         }
         reading = new TelemetryReading(context.DeviceId, timestamp ?? context.ReceivedAt, context.ReceivedAt, metrics);
         return null;

@@ -1,0 +1,222 @@
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Web.Components.Charts;
+
+// Typed subset of the ApexCharts options (https://apexcharts.com/docs/options/) that this app uses:
+// line/area time series on a datetime axis, a radialBar gauge and sparklines. Every property is
+// optional; null means "ApexCharts' default" because nulls are not serialized.
+
+/// <summary>Root of the ApexCharts options object.</summary>
+public sealed record ChartOptions
+{
+    public ChartSettings? Chart { get; init; }
+    public IReadOnlyList<string>? Colors { get; init; }
+    public ChartDataLabels? DataLabels { get; init; }
+    public ChartFill? Fill { get; init; }
+    public ChartGrid? Grid { get; init; }
+    public IReadOnlyList<string>? Labels { get; init; }
+    public ChartLegend? Legend { get; init; }
+    public ChartMarkers? Markers { get; init; }
+    public ChartNoData? NoData { get; init; }
+    public ChartPlotOptions? PlotOptions { get; init; }
+    public ChartStroke? Stroke { get; init; }
+    public ChartTheme? Theme { get; init; }
+    public ChartTooltip? Tooltip { get; init; }
+    [JsonPropertyName("xaxis")] public ChartXAxis? XAxis { get; init; }
+    /// <summary>One axis per unit; ApexCharts binds each to the series named in <see cref="ChartYAxis.SeriesName"/>.</summary>
+    [JsonPropertyName("yaxis")] public IReadOnlyList<ChartYAxis>? YAxis { get; init; }
+    public ChartAnnotations? Annotations { get; init; }
+}
+
+public enum ChartType { Line, Area, RadialBar }
+
+public sealed record ChartSettings
+{
+    public ChartType? Type { get; init; }
+    /// <summary>Height in CSS pixels; null lets ApexCharts pick one from the width.</summary>
+    public double? Height { get; init; }
+    public string? Background { get; init; }
+    public string? ForeColor { get; init; }
+    public string? FontFamily { get; init; }
+    public ChartToggle? Sparkline { get; init; }
+    public ChartToolbar? Toolbar { get; init; }
+    public ChartToggle? Zoom { get; init; }
+    public ChartAnimations? Animations { get; init; }
+}
+
+/// <summary>Any ApexCharts option that is just <c>{ enabled: bool }</c>.</summary>
+public sealed record ChartToggle(bool Enabled);
+
+public sealed record ChartToolbar(bool Show);
+
+public sealed record ChartAnimations
+{
+    public bool? Enabled { get; init; }
+    public string? Easing { get; init; }
+    public int? Speed { get; init; }
+    public ChartDynamicAnimation? DynamicAnimation { get; init; }
+}
+
+public sealed record ChartDynamicAnimation(bool Enabled, int Speed);
+
+public sealed record ChartDataLabels(bool Enabled);
+
+public enum StrokeCurve { Smooth, Straight, Stepline }
+
+public sealed record ChartStroke
+{
+    public StrokeCurve? Curve { get; init; }
+    public double? Width { get; init; }
+    public string? LineCap { get; init; }
+}
+
+public sealed record ChartFill
+{
+    /// <summary>"solid" or "gradient".</summary>
+    public string? Type { get; init; }
+    public double? Opacity { get; init; }
+    public ChartGradient? Gradient { get; init; }
+}
+
+public sealed record ChartGradient
+{
+    public double? ShadeIntensity { get; init; }
+    public double? OpacityFrom { get; init; }
+    public double? OpacityTo { get; init; }
+    public IReadOnlyList<double>? Stops { get; init; }
+    public IReadOnlyList<string>? GradientToColors { get; init; }
+}
+
+public sealed record ChartGrid
+{
+    public bool? Show { get; init; }
+    public string? BorderColor { get; init; }
+    public double? StrokeDashArray { get; init; }
+}
+
+public sealed record ChartLegend
+{
+    public bool? Show { get; init; }
+    /// <summary>"top", "bottom", "left" or "right".</summary>
+    public string? Position { get; init; }
+    /// <summary>"left", "center" or "right".</summary>
+    public string? HorizontalAlign { get; init; }
+}
+
+public sealed record ChartMarkers(double Size);
+
+public sealed record ChartNoData(string Text);
+
+public enum ThemeMode { Light, Dark }
+
+public sealed record ChartTheme(ThemeMode Mode);
+
+public sealed record ChartTooltip
+{
+    public bool? Enabled { get; init; }
+    public bool? Shared { get; init; }
+    /// <summary>"light" or "dark".</summary>
+    public string? Theme { get; init; }
+    [JsonPropertyName("x")] public ChartTooltipX? X { get; init; }
+}
+
+/// <summary>How the tooltip shows the x value, e.g. <c>HH:mm:ss</c> (ApexCharts date format).</summary>
+public sealed record ChartTooltipX(string Format);
+
+public enum AxisType { Datetime, Numeric, Category }
+
+public sealed record ChartXAxis
+{
+    public AxisType? Type { get; init; }
+    public ChartAxisLabels? Labels { get; init; }
+    public ChartAxisTitle? Title { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    /// <summary>Width of a sliding window on the x axis (ms on a datetime axis).</summary>
+    public double? Range { get; init; }
+}
+
+public sealed record ChartYAxis
+{
+    public string? SeriesName { get; init; }
+    /// <summary>True draws the axis on the right.</summary>
+    public bool? Opposite { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public int? TickAmount { get; init; }
+    public int? DecimalsInFloat { get; init; }
+    public ChartAxisLabels? Labels { get; init; }
+    public ChartAxisTitle? Title { get; init; }
+}
+
+public sealed record ChartAxisLabels
+{
+    public bool? Show { get; init; }
+    /// <summary>False shows datetime labels in the browser's time zone.</summary>
+    [JsonPropertyName("datetimeUTC")] public bool? DatetimeUtc { get; init; }
+    public string? Format { get; init; }
+}
+
+public sealed record ChartAxisTitle(string Text);
+
+public sealed record ChartPlotOptions
+{
+    public ChartRadialBar? RadialBar { get; init; }
+}
+
+public sealed record ChartRadialBar
+{
+    public double? StartAngle { get; init; }
+    public double? EndAngle { get; init; }
+    public ChartHollow? Hollow { get; init; }
+    public ChartTrack? Track { get; init; }
+    public ChartRadialDataLabels? DataLabels { get; init; }
+}
+
+/// <summary>The empty middle of a radial bar, e.g. <c>"64%"</c>.</summary>
+public sealed record ChartHollow(string Size);
+
+public sealed record ChartTrack
+{
+    public string? Background { get; init; }
+    /// <summary>Percentage of the bar's width, e.g. <c>"100%"</c>.</summary>
+    public string? StrokeWidth { get; init; }
+}
+
+public sealed record ChartRadialDataLabels(bool Show);
+
+public sealed record ChartAnnotations
+{
+    [JsonPropertyName("yaxis")] public IReadOnlyList<ChartYAnnotation>? YAxis { get; init; }
+    [JsonPropertyName("xaxis")] public IReadOnlyList<ChartXAnnotation>? XAxis { get; init; }
+}
+
+/// <summary>A horizontal line at <see cref="Y"/>, or a band to <see cref="Y2"/> (e.g. an alert threshold).</summary>
+public sealed record ChartYAnnotation
+{
+    [JsonPropertyName("y")] public required double Y { get; init; }
+    [JsonPropertyName("y2")] public double? Y2 { get; init; }
+    public string? BorderColor { get; init; }
+    public string? FillColor { get; init; }
+    public double? StrokeDashArray { get; init; }
+    public ChartAnnotationLabel? Label { get; init; }
+}
+
+/// <summary>A vertical line at <see cref="X"/> (unix ms), or a band to <see cref="X2"/>.</summary>
+public sealed record ChartXAnnotation
+{
+    [JsonPropertyName("x")] public required long X { get; init; }
+    [JsonPropertyName("x2")] public long? X2 { get; init; }
+    public string? BorderColor { get; init; }
+    public string? FillColor { get; init; }
+    public ChartAnnotationLabel? Label { get; init; }
+}
+
+public sealed record ChartAnnotationLabel(string Text)
+{
+    public string? BorderColor { get; init; }
+    public ChartAnnotationLabelStyle? Style { get; init; }
+}
+
+/// <summary>Label colors; set both, since ApexCharts' default (white box) is unreadable on a dark theme.</summary>
+public sealed record ChartAnnotationLabelStyle(string Color, string Background);

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
+using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Components.Shared;
+using DigitalTwin.Web.Twins;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DigitalTwin.Web.Components.Pages;
+
+/// <summary>One device: thermometer, gauges, its metrics, a live chart and a history chart.</summary>
+public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
+{
+    private const string Temperature = "temperature";
+    private const string Humidity = "humidity";
+    private const int LivePoints = 600;
+    private static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(10);
+    private static readonly string[] LiveMetrics = [Temperature, Humidity];
+    private static readonly Dictionary<string, TimeSpan> HistoryRanges = new()
+    {
+        ["1 h"] = TimeSpan.FromHours(1),
+        ["24 h"] = TimeSpan.FromHours(24),
+        ["7 d"] = TimeSpan.FromDays(7),
+    };
+
+    private readonly ConcurrentQueue<TwinSnapshot> _pending = new();
+    private List<BreadcrumbItem> _breadcrumbs = [];
+    private TwinSnapshot? _snapshot;
+    private IDisposable? _subscription;
+    private LiveRefresh? _refresh;
+    private ApexChart? _liveChart;
+    private IReadOnlyList<ChartSeries> _liveSeries = [];
+    private IReadOnlyList<ChartSeries>? _historySeries;
+    private string _historyMetric = Temperature;
+    private string _historyRange = "1 h";
+    private int _historyKey;
+    private int _historyPoints;
+    private TimeSpan _historyInterval;
+    private DateTimeOffset _now;
+    private bool _loading = true;
+
+    [Parameter]
+    public required string DeviceId { get; set; }
+
+    [Inject]
+    public required TwinDirectory Twins { get; init; }
+
+    [Inject]
+    public required ITwinChangeFeed Feed { get; init; }
+
+    [Inject]
+    public required HistoryStore History { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _subscription?.Dispose();
+        _loading = true;
+        _now = Time.GetUtcNow();
+        _breadcrumbs = [new("Overview", href: "/"), new(DeviceId, href: null, disabled: true)];
+        _subscription = Feed.Subscribe(DeviceId, twin => { _pending.Enqueue(twin); _refresh?.Invalidate(); });
+        _snapshot = await Twins.GetAsync(DeviceId);
+        if (_snapshot is not null)
+        {
+            _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, _now - LiveWindow, _now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
+            await LoadHistoryAsync();
+        }
+        _loading = false;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _refresh = new LiveRefresh(FlushAsync, DispatchExceptionAsync, Time);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        if (_refresh is not null)
+        {
+            await _refresh.DisposeAsync();
+        }
+    }
+
+    /// <summary>Applies the changes since the last render: the newest snapshot, and new points for the live chart.</summary>
+    private Task FlushAsync() => InvokeAsync(async () =>
+    {
+        _now = Time.GetUtcNow();
+        var appended = new Dictionary<string, List<ChartPoint>>();
+        while (_pending.TryDequeue(out var twin))
+        {
+            foreach (var metric in LiveMetrics)
+            {
+                var previous = _snapshot?.Metrics.GetValueOrDefault(metric).Timestamp;
+                if (twin.Metrics.TryGetValue(metric, out var value) && value.Timestamp > previous)
+                {
+                    (appended.TryGetValue(metric, out var points) ? points : appended[metric] = []).Add(ChartPoint.At(value.Timestamp, value.Value));
+                }
+            }
+            if (_snapshot is null || twin.Version > _snapshot.Version)
+            {
+                _snapshot = twin;
+            }
+        }
+        StateHasChanged();
+        if (appended.Count > 0 && _liveChart is not null)
+        {
+            await _liveChart.AppendDataAsync([.. appended.Select(a => new ChartSeries(Label(a.Key), a.Value))]);
+        }
+    });
+
+    private async Task SetHistoryMetricAsync(string metric)
+    {
+        _historyMetric = metric;
+        await LoadHistoryAsync();
+    }
+
+    private async Task SetHistoryRangeAsync(string range)
+    {
+        _historyRange = range;
+        await LoadHistoryAsync();
+    }
+
+    private async Task LoadHistoryAsync()
+    {
+        var to = Time.GetUtcNow();
+        var from = to - HistoryRanges[_historyRange];
+        var aggregations = new[] { Aggregation.Min, Aggregation.Avg, Aggregation.Max };
+        var series = await Task.WhenAll(aggregations.Select(a => History.QueryAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, a))));
+        _historyInterval = series[0].Interval;
+        _historyPoints = series[1].Points.Count;
+        _historySeries = [.. series.Select(s => new ChartSeries(s.Aggregation.ToString().ToLowerInvariant(), [.. s.Points.Select(p => ChartPoint.At(p.Time, p.Value))]))];
+        _historyKey++;
+    }
+
+    private async Task<ChartSeries> LoadSeriesAsync(string metric, DateTimeOffset from, DateTimeOffset to, TimeSpan interval, Aggregation aggregation, string name)
+    {
+        var series = await History.QueryAsync(new HistoryQuery(DeviceId, metric, from, to, interval, aggregation));
+        return new ChartSeries(name, [.. series.Points.Select(p => ChartPoint.At(p.Time, p.Value))]);
+    }
+
+    private static string Describe(TimeSpan interval) => interval switch
+    {
+        { TotalDays: >= 1 } => $"{interval.TotalDays:0.#} d",
+        { TotalHours: >= 1 } => $"{interval.TotalHours:0.#} h",
+        { TotalMinutes: >= 1 } => $"{interval.TotalMinutes:0.#} min",
+        _ => $"{interval.TotalSeconds:0.#} s",
+    };
+
+    private static string Label(string metric) => metric switch
+    {
+        Temperature => "Temperature (°C)",
+        Humidity => "Humidity (%RH)",
+        _ => metric,
+    };
+}
