@@ -15,7 +15,12 @@ public static class WebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DigitalTwin API";
+            document.Info.Description = "Device twins, telemetry ingest and history. Errors are RFC 9457 ProblemDetails.";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<TwinDirectory>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
