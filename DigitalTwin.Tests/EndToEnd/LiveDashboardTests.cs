@@ -1,0 +1,84 @@
+using System.Globalization;
+using DigitalTwin.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DigitalTwin.Tests.EndToEnd;
+
+/// <summary>The control room in a real browser: a reading published over MQTT shows up without a reload.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions Patience = new() { Timeout = 20_000 };
+    private readonly DigitalTwinAppFactory _app = new();
+    private IBrowserContext _context = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _app.StartAsync();
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Overview_ReadingPublishedOverMqtt_ShowsNewValueWithoutReload()
+    {
+        await using var device = await _app.ConnectMqttAsync();
+        await device.PublishAsync("devices/e2e-1/telemetry", Reading(20.25, 45));
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync("/");
+        var temperature = page.GetByTestId("temperature-e2e-1");
+        await Expect(temperature).ToHaveAttributeAsync("data-value", "20.25", Patience);
+        await page.EvaluateAsync("window.__sameDocument = true");
+
+        // Publish until the value shows: the first publishes may land before the page's circuit has subscribed.
+        await PublishUntilShownAsync(device, "e2e-1", temperature, 23.75);
+
+        await Expect(page.GetByTestId("humidity-e2e-1")).ToHaveAttributeAsync("data-value", "44", Patience);
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "The page was reloaded.");
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+        var file = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        Assert.True(new FileInfo(file).Length > 10_000, "The screenshot is suspiciously small.");
+    }
+
+    [Fact]
+    public async Task DevicePage_ReadingPublishedOverMqtt_UpdatesMetricsTableLive()
+    {
+        await using var device = await _app.ConnectMqttAsync();
+        await device.PublishAsync("devices/e2e-2/telemetry", Reading(18.5, 50));
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync("/devices/e2e-2");
+        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-2");
+        await page.EvaluateAsync("window.__sameDocument = true");
+
+        await PublishUntilShownAsync(device, "e2e-2", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
+
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "The page was reloaded.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "device.png"), FullPage = true });
+    }
+
+    private static async Task PublishUntilShownAsync(MqttTestClient device, string deviceId, ILocator target, double value, string? attribute = "data-value")
+    {
+        var expected = value.ToString(CultureInfo.InvariantCulture);
+        await Eventually.TrueAsync(async () =>
+        {
+            await device.PublishAsync($"devices/{deviceId}/telemetry", Reading(value, 44));
+            await Task.Delay(300);
+            var shown = attribute is null ? await target.TextContentAsync() : await target.GetAttributeAsync(attribute);
+            return shown?.Trim() == expected;
+        }, what: $"{expected} to show in the browser");
+    }
+
+    private static string Reading(double temperature, double humidity) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""{"temperature":{{temperature}},"humidity":{{humidity}}}""");
+}
