@@ -40,6 +40,11 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
         {
             return ParseResult.Reject(RejectReason.InvalidJson, $"The payload is not valid JSON: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // The reader validates UTF-8 only when a string is transcoded (GetString), and throws this then.
+            return ParseResult.Reject(RejectReason.InvalidJson, $"The payload is not valid UTF-8 JSON: {ex.Message}");
+        }
     }
 
     public ParseResult Parse(string deviceId, ReadOnlyMemory<byte> payload) =>
