@@ -82,18 +82,15 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     public override async ValueTask DisposeAsync()
     {
         _client?.Dispose();
-        await base.DisposeAsync();
-        if (_ownsDataDirectory)
+        try
         {
-            // The app's pooled connections keep the file open; release them before deleting.
-            SqliteConnection.ClearAllPools();
-            try
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            if (_ownsDataDirectory)
             {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp directory left behind must not fail the test.
+                DeleteDirectory(DataDirectory);
             }
         }
     }
@@ -103,6 +100,20 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         var directory = Path.Combine(Path.GetTempPath(), "digitaltwin-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         return directory;
+    }
+
+    /// <summary>Best effort: a temp directory left behind must not fail the test.</summary>
+    public static void DeleteDirectory(string directory)
+    {
+        // The app's pooled connections keep the file open; release them before deleting.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private static int FreeTcpPort()

@@ -68,8 +68,7 @@ public sealed class TwinLifecycleTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            DigitalTwinAppFactory.DeleteDirectory(directory);
         }
     }
 
