@@ -47,14 +47,20 @@ public static class HistoryInterval
             : (text[..^1], text[^1..]);
         if (unit is "ms" or "s" or "m" or "h" or "d" && long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
         {
-            interval = unit switch
+            // Bounded first: TimeSpan.From* throws beyond TimeSpan.MaxValue, and this parses user input.
+            var ms = unit switch
             {
-                "ms" => TimeSpan.FromMilliseconds(n),
-                "s" => TimeSpan.FromSeconds(n),
-                "m" => TimeSpan.FromMinutes(n),
-                "h" => TimeSpan.FromHours(n),
-                _ => TimeSpan.FromDays(n),
+                "ms" => 1L,
+                "s" => 1000L,
+                "m" => 60_000L,
+                "h" => 3_600_000L,
+                _ => 86_400_000L,
             };
+            if (n > (long)TimeSpan.MaxValue.TotalMilliseconds / ms)
+            {
+                return false;
+            }
+            interval = TimeSpan.FromMilliseconds(n * ms);
             return true;
         }
         return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out interval) && interval > TimeSpan.Zero;

@@ -11,6 +11,7 @@ public static partial class DeviceId
 
     public const string Rule = "1–64 characters: letters, digits, '-', '_', '.', ':', starting with a letter or digit";
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would let "id\n" into topics, URLs and the database.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

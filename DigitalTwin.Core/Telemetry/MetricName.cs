@@ -8,6 +8,6 @@ public static partial class MetricName
 
     public static bool IsValid(string name) => Pattern().IsMatch(name);
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -36,9 +36,19 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
             }
             return result;
         }
+        catch (JsonException) when (reader.TokenType == JsonTokenType.None && IsWhiteSpace(payload))
+        {
+            // The reader throws, rather than returning false, on a final block with no token.
+            return ParseResult.Reject(RejectReason.EmptyPayload, "The payload holds only white space.");
+        }
         catch (JsonException ex)
         {
             return ParseResult.Reject(RejectReason.InvalidJson, $"The payload is not valid JSON: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader validates UTF-8 only when a string is transcoded (GetString), and throws this then.
+            return ParseResult.Reject(RejectReason.InvalidJson, $"The payload is not valid UTF-8 JSON: {ex.Message}");
         }
     }
 
@@ -151,6 +161,18 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
         {
             metrics.Add(metric);
         }
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySequence<byte> payload)
+    {
+        foreach (var segment in payload)
+        {
+            if (segment.Span.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     internal static string Describe(JsonTokenType token) => token switch

@@ -36,13 +36,16 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        // Once only: a host can be stopped twice at once (WebApplicationFactory stops it while the app's own
+        // Run() does too) and disposed meanwhile, and MQTTnet's listener cleanup is not thread-safe.
+        if (Interlocked.Exchange(ref _server, null) is { } server)
         {
-            await _server.StopAsync();
+            await server.StopAsync();
+            server.Dispose();
         }
     }
 
-    public void Dispose() => _server?.Dispose();
+    public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
 
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {

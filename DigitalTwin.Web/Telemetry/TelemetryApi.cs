@@ -89,7 +89,7 @@ internal static class HistoryRequest
         {
             return (null, $"'to' ({to}) is not an ISO-8601 date and time or Unix milliseconds.");
         }
-        if (!TryParseTime(from, end - TimeSpan.FromHours(1), out var start))
+        if (!TryParseTime(from, end > DateTimeOffset.MinValue.AddHours(1) ? end.AddHours(-1) : DateTimeOffset.MinValue, out var start))
         {
             return (null, $"'from' ({from}) is not an ISO-8601 date and time or Unix milliseconds.");
         }
@@ -127,6 +127,10 @@ internal static class HistoryRequest
         }
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
         {
+            if (ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+            {
+                return false;
+            }
             time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
             return true;
         }

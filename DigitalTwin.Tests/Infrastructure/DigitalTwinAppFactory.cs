@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on real ports: Kestrel on a free HTTP port, the embedded MQTT broker on a free port,
+/// an Orleans silo on a free port and SQLite in a fresh temp directory. Several can run in one process.
+/// Set <see cref="Settings"/> before <see cref="StartAsync"/>; pass a <paramref name="dataDirectory"/> to
+/// reuse another app's database (a restart), in which case this factory does not delete it.
+/// </summary>
+public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDataDirectory = dataDirectory is null;
+    private HttpClient? _client;
+
+    /// <summary>Holds twin.db; deleted on dispose unless it was passed in.</summary>
+    public string DataDirectory { get; } = dataDirectory ?? CreateTempDirectory();
+
+    public string DatabasePath => Path.Combine(DataDirectory, "twin.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    public int MqttPort { get; } = FreeTcpPort();
+
+    public int SiloPort { get; } = FreeTcpPort();
+
+    /// <summary>Extra or overriding settings (configuration keys, e.g. "Twins:OfflineAfter"), applied on start.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Simulator:Count"] = "0",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>The real HTTP address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An HttpClient against <see cref="BaseAddress"/> over real TCP.</summary>
+    public HttpClient Http => _client ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    public async Task<DigitalTwinAppFactory> StartAsync()
+    {
+        UseKestrel(0);
+        // StartServer blocks while the host starts (migrations, silo, broker); keep it off the test's thread.
+        await Task.Run(StartServer);
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = new Uri(addresses.First());
+        BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
+        _client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        return this;
+    }
+
+    /// <summary>A connected MQTT client for the app's embedded broker.</summary>
+    public Task<MqttTestClient> ConnectMqttAsync(string? clientId = null) => MqttTestClient.ConnectAsync(MqttPort, clientId);
+
+    /// <summary>A connection to the app's SQLite file, to check what was stored.</summary>
+    public async Task<SqliteConnection> OpenDatabaseAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString + ";Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:DigitalTwin", ConnectionString);
+        builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mqtt:BindAddress", "127.0.0.1");
+        builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            if (_ownsDataDirectory)
+            {
+                DeleteDirectory(DataDirectory);
+            }
+        }
+    }
+
+    public static string CreateTempDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "digitaltwin-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>Best effort: a temp directory left behind must not fail the test.</summary>
+    public static void DeleteDirectory(string directory)
+    {
+        // The app's pooled connections keep the file open; release them before deleting.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace DigitalTwin.Tests.Infrastructure;
+
+/// <summary>A real MQTTnet 5 client, as a device would use, connected to a broker on 127.0.0.1.</summary>
+public sealed class MqttTestClient : IAsyncDisposable
+{
+    private readonly IMqttClient _client;
+
+    private MqttTestClient(IMqttClient client) => _client = client;
+
+    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N"))
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await client.ConnectAsync(options, timeout.Token);
+        return new MqttTestClient(client);
+    }
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Publishes with QoS 1 and waits for the broker's acknowledgement.</summary>
+    public Task PublishAsync(string topic, string payload) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload));
+
+    public async Task PublishAsync(string topic, byte[] payload)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var result = await _client.PublishAsync(message, timeout.Token);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync();
+        }
+        _client.Dispose();
+    }
+}
