@@ -63,6 +63,8 @@ public static class HistoryInterval
             interval = TimeSpan.FromMilliseconds(n * ms);
             return true;
         }
-        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out interval) && interval > TimeSpan.Zero;
+        // A bare number would parse as days; only the hh:mm:ss form is taken besides the units above.
+        return text.Contains(':', StringComparison.Ordinal)
+            && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out interval) && interval > TimeSpan.Zero;
     }
 }

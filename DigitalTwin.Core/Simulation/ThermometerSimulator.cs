@@ -212,13 +212,14 @@ public sealed class ThermometerSimulator : BackgroundService
 
     private async Task GoOfflineAsync(IMqttClient client, Device[] devices)
     {
-        if (!client.IsConnected)
-        {
-            return;
-        }
         using var timeout = new CancellationTokenSource(OfflineAnnouncementTimeout, _timeProvider);
         try
         {
+            // A ping cancelled by the shutdown can leave the client disconnected; the broker is usually still there.
+            if (!client.IsConnected)
+            {
+                await client.ConnectAsync(BuildClientOptions(), timeout.Token);
+            }
             await AnnounceAsync(client, devices, "offline", timeout.Token);
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
         }

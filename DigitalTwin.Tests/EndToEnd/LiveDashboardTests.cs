@@ -45,6 +45,8 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
 
         await Expect(page.GetByTestId("humidity-e2e-1")).ToHaveAttributeAsync("data-value", "44", Patience);
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "The page was reloaded.");
+        // Let the sparkline finish drawing: the screenshot is for a person to look at.
+        await page.WaitForTimeoutAsync(1000);
         Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
         var file = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });

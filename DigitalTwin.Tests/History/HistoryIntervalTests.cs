@@ -86,6 +86,7 @@ public sealed class HistoryIntervalTests
     [InlineData("minute")]
     [InlineData("00:00:00")]
     [InlineData("-00:01:00")]
+    [InlineData("5")]
     public void TryParse_Unsupported_ReturnsFalse(string? text)
     {
         Assert.False(HistoryInterval.TryParse(text, out _));

@@ -123,6 +123,8 @@ public sealed class HistoryRequestTests
     [InlineData("median")]
     [InlineData("sum")]
     [InlineData("7")]
+    [InlineData("1")]
+    [InlineData("avg,max")]
     public void Parse_BadAggregation_ErrorListsChoices(string agg)
     {
         AssertError(HistoryRequest.Parse("it-1", "t", null, null, null, agg, Now), "must be one of avg, min, max, last");

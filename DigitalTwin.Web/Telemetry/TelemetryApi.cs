@@ -110,12 +110,15 @@ internal static class HistoryRequest
             }
             bucket = parsedInterval;
         }
-        var aggregation = Aggregation.Avg;
-        if (agg is not null && !Enum.TryParse(agg, ignoreCase: true, out aggregation) || !Enum.IsDefined(aggregation))
+        // Names only: Enum.TryParse would also take "1" or "avg,max".
+        var aggregation = agg is null
+            ? Aggregation.Avg
+            : Enum.GetValues<Aggregation>().Cast<Aggregation?>().FirstOrDefault(a => a.ToString()!.Equals(agg, StringComparison.OrdinalIgnoreCase));
+        if (aggregation is null)
         {
             return (null, $"'agg' ({agg}) must be one of avg, min, max, last.");
         }
-        return (new HistoryQuery(id, metric, start, end, bucket, aggregation), null);
+        return (new HistoryQuery(id, metric, start, end, bucket, aggregation.Value), null);
     }
 
     private static bool TryParseTime(string? text, DateTimeOffset fallback, out DateTimeOffset time)
