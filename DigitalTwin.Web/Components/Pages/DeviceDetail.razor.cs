@@ -11,7 +11,7 @@ using MudBlazor;
 namespace DigitalTwin.Web.Components.Pages;
 
 /// <summary>One device: thermometer, gauges, its metrics, a live chart and a history chart.</summary>
-public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
+public sealed partial class DeviceDetail : LivePage
 {
     private const string Temperature = "temperature";
     private const string Humidity = "humidity";
@@ -28,8 +28,6 @@ public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
     private readonly ConcurrentQueue<TwinSnapshot> _pending = new();
     private List<BreadcrumbItem> _breadcrumbs = [];
     private TwinSnapshot? _snapshot;
-    private IDisposable? _subscription;
-    private LiveRefresh? _refresh;
     private ApexChart? _liveChart;
     private IReadOnlyList<ChartSeries> _liveSeries = [];
     private IReadOnlyList<ChartSeries>? _historySeries;
@@ -38,7 +36,6 @@ public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
     private int _historyKey;
     private int _historyPoints;
     private TimeSpan _historyInterval;
-    private DateTimeOffset _now;
     private bool _loading = true;
 
     [Parameter]
@@ -53,46 +50,28 @@ public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
     [Inject]
     public required HistoryStore History { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
     protected override async Task OnParametersSetAsync()
     {
-        _subscription?.Dispose();
         _loading = true;
-        _now = Time.GetUtcNow();
+        var now = Time.GetUtcNow();
         _breadcrumbs = [new("Overview", href: "/"), new(DeviceId, href: null, disabled: true)];
-        _subscription = Feed.Subscribe(DeviceId, twin => { _pending.Enqueue(twin); _refresh?.Invalidate(); });
+        Listen(Feed.Subscribe(DeviceId, twin =>
+        {
+            _pending.Enqueue(twin);
+            Invalidate();
+        }));
         _snapshot = await Twins.GetAsync(DeviceId);
         if (_snapshot is not null)
         {
-            _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, _now - LiveWindow, _now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
+            _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, now - LiveWindow, now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
             await LoadHistoryAsync();
         }
         _loading = false;
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _refresh = new LiveRefresh(FlushAsync, DispatchExceptionAsync, Time);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        if (_refresh is not null)
-        {
-            await _refresh.DisposeAsync();
-        }
-    }
-
     /// <summary>Applies the changes since the last render: the newest snapshot, and new points for the live chart.</summary>
-    private Task FlushAsync() => InvokeAsync(async () =>
+    protected override async Task RefreshAsync()
     {
-        _now = Time.GetUtcNow();
         var appended = new Dictionary<string, List<ChartPoint>>();
         while (_pending.TryDequeue(out var twin))
         {
@@ -114,7 +93,7 @@ public sealed partial class DeviceDetail : ComponentBase, IAsyncDisposable
         {
             await _liveChart.AppendDataAsync([.. appended.Select(a => new ChartSeries(Label(a.Key), a.Value))]);
         }
-    });
+    }
 
     private async Task SetHistoryMetricAsync(string metric)
     {

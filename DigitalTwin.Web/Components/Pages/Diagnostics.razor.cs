@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Components;
 namespace DigitalTwin.Web.Components.Pages;
 
 /// <summary>Ingest health: rates, queue depth, refusals by reason and the latest refused messages.</summary>
-public sealed partial class Diagnostics : ComponentBase, IAsyncDisposable
+public sealed partial class Diagnostics : LivePage
 {
-    private LiveRefresh? _refresh;
     private IngestCountersSnapshot? _counters;
     private IngestCountersSnapshot? _previous;
     private DateTimeOffset _previousAt;
@@ -18,7 +17,6 @@ public sealed partial class Diagnostics : ComponentBase, IAsyncDisposable
     private int _queueDepth;
     private int _queueCapacity;
     private IReadOnlyList<RejectRecord> _recent = [];
-    private DateTimeOffset _now;
 
     [Inject]
     public required IngestCounters Counters { get; init; }
@@ -32,41 +30,32 @@ public sealed partial class Diagnostics : ComponentBase, IAsyncDisposable
     [Inject]
     public required DeviceCatalog Catalog { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
     private double QueueFill => _queueCapacity == 0 ? 0 : 100.0 * _queueDepth / _queueCapacity;
 
-    protected override void OnInitialized() => Sample();
-
-    protected override void OnAfterRender(bool firstRender)
+    protected override void OnInitialized()
     {
-        if (firstRender)
-        {
-            _refresh = new LiveRefresh(() => InvokeAsync(() => { Sample(); StateHasChanged(); }), DispatchExceptionAsync, Time);
-        }
+        base.OnInitialized();
+        Sample();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override Task RefreshAsync()
     {
-        if (_refresh is not null)
-        {
-            await _refresh.DisposeAsync();
-        }
+        Sample();
+        return base.RefreshAsync();
     }
 
     private void Sample()
     {
-        _now = Time.GetUtcNow();
+        var now = Time.GetUtcNow();
         _previous = _counters;
         _counters = Counters.Snapshot();
-        if (_previous is not null && _now > _previousAt)
+        if (_previous is not null && now > _previousAt)
         {
-            var seconds = (_now - _previousAt).TotalSeconds;
+            var seconds = (now - _previousAt).TotalSeconds;
             _acceptedRate = (_counters.MessagesAccepted - _previous.MessagesAccepted) / seconds;
             _committedRate = (_counters.ReadingsCommitted - _previous.ReadingsCommitted) / seconds;
         }
-        _previousAt = _now;
+        _previousAt = now;
         _queueDepth = Queue.Depth;
         _queueCapacity = Queue.Capacity;
         _recent = Rejects.Recent();

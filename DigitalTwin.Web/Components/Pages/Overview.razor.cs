@@ -10,15 +10,12 @@ using Microsoft.AspNetCore.Components;
 namespace DigitalTwin.Web.Components.Pages;
 
 /// <summary>A live card per device: current values, status, last seen and a temperature sparkline.</summary>
-public sealed partial class Overview : ComponentBase, IAsyncDisposable
+public sealed partial class Overview : LivePage
 {
     private static readonly TimeSpan TrendWindow = TimeSpan.FromMinutes(5);
     private const int TrendPoints = 150;
 
     private readonly ConcurrentDictionary<string, DeviceTile> _tiles = new(StringComparer.Ordinal);
-    private IDisposable? _subscription;
-    private LiveRefresh? _refresh;
-    private DateTimeOffset _now;
     private bool _loading = true;
 
     [Inject]
@@ -30,41 +27,21 @@ public sealed partial class Overview : ComponentBase, IAsyncDisposable
     [Inject]
     public required HistoryStore History { get; init; }
 
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
     protected override async Task OnInitializedAsync()
     {
-        _now = Time.GetUtcNow();
+        base.OnInitialized();
         // Subscribe before loading, so a change that lands in between is not missed.
-        _subscription = Feed.Subscribe(null, OnTwinChanged);
+        Listen(Feed.Subscribe(null, OnTwinChanged));
         var twins = await Twins.GetAllAsync();
         await Task.WhenAll(twins.Select(LoadTileAsync));
         _loading = false;
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _refresh = new LiveRefresh(Render, DispatchExceptionAsync, Time);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        if (_refresh is not null)
-        {
-            await _refresh.DisposeAsync();
-        }
     }
 
     private int CountWith(DeviceStatus status) => _tiles.Values.Count(t => t.Snapshot.Status == status);
 
     private async Task LoadTileAsync(TwinSnapshot twin)
     {
-        var to = _now;
+        var to = Now;
         var series = await History.QueryAsync(new HistoryQuery(twin.DeviceId, "temperature", to - TrendWindow, to, TrendWindow / TrendPoints, Aggregation.Avg));
         var tile = _tiles.GetOrAdd(twin.DeviceId, _ => new DeviceTile(twin));
         tile.Seed(twin, series.Points.Select(p => ChartPoint.At(p.Time, p.Value)));
@@ -73,14 +50,8 @@ public sealed partial class Overview : ComponentBase, IAsyncDisposable
     private void OnTwinChanged(TwinSnapshot twin)
     {
         _tiles.GetOrAdd(twin.DeviceId, _ => new DeviceTile(twin)).Apply(twin, TrendPoints);
-        _refresh?.Invalidate();
+        Invalidate();
     }
-
-    private Task Render() => InvokeAsync(() =>
-    {
-        _now = Time.GetUtcNow();
-        StateHasChanged();
-    });
 
     /// <summary>One card's state; written on the twin's thread, read by the renderer.</summary>
     private sealed class DeviceTile(TwinSnapshot snapshot)
