@@ -16,18 +16,13 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         ON COMMIT DELETE ROWS
         """;
     private const string CopyStage = "COPY history_stage (s, t, v) FROM STDIN (FORMAT BINARY)";
-    private static readonly string Upsert = Environment.GetEnvironmentVariable("DT_PG_MODE") == "unsorted" ? """
+    private const string Upsert = """
         INSERT INTO "Samples" ("SeriesId", "Timestamp", "Value") SELECT s, t, v FROM history_stage
         ON CONFLICT ("SeriesId", "Timestamp") DO UPDATE SET "Value" = EXCLUDED."Value"
-        """ : """
-        INSERT INTO "Samples" ("SeriesId", "Timestamp", "Value") SELECT s, t, v FROM history_stage ORDER BY s, t
-        ON CONFLICT ("SeriesId", "Timestamp") DO UPDATE SET "Value" = EXCLUDED."Value"
         """;
-    private static readonly bool Unnest = Environment.GetEnvironmentVariable("DT_PG_MODE") == "unnest";
 
     private readonly Dictionary<(string Device, string Metric), int> _seriesIds = [];
     private readonly List<Sample> _samples = [];
-    private readonly HashSet<(int SeriesId, long Timestamp)> _keys = [];
     private NpgsqlConnection? _connection;
 
     public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
@@ -35,41 +30,23 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         var connection = Open();
         using var transaction = connection.BeginTransaction();
         var samples = Collect(connection, group, now);
-        if (Unnest)
+        using (var importer = connection.BeginBinaryImport(CopyStage))
         {
-            UpsertArrays(connection);
-        }
-        else
-        {
-            using (var importer = connection.BeginBinaryImport(CopyStage))
+            foreach (var sample in _samples)
             {
-                foreach (var sample in _samples)
-                {
-                    importer.StartRow();
-                    importer.Write(sample.SeriesId, NpgsqlDbType.Integer);
-                    importer.Write(sample.Timestamp, NpgsqlDbType.Bigint);
-                    importer.Write(sample.Value, NpgsqlDbType.Double);
-                }
-                importer.Complete();
+                importer.StartRow();
+                importer.Write(sample.SeriesId, NpgsqlDbType.Integer);
+                importer.Write(sample.Timestamp, NpgsqlDbType.Bigint);
+                importer.Write(sample.Value, NpgsqlDbType.Double);
             }
-            using var upsert = new NpgsqlCommand(Upsert, connection);
+            importer.Complete();
+        }
+        using (var upsert = new NpgsqlCommand(Upsert, connection))
+        {
             upsert.ExecuteNonQuery();
         }
         transaction.Commit();
         return samples;
-    }
-
-    private void UpsertArrays(NpgsqlConnection connection)
-    {
-        using var upsert = new NpgsqlCommand("""
-            INSERT INTO "Samples" ("SeriesId", "Timestamp", "Value")
-            SELECT * FROM unnest($1::integer[], $2::bigint[], $3::double precision[])
-            ON CONFLICT ("SeriesId", "Timestamp") DO UPDATE SET "Value" = EXCLUDED."Value"
-            """, connection);
-        upsert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. _samples.Select(s => s.SeriesId)] });
-        upsert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. _samples.Select(s => s.Timestamp)] });
-        upsert.Parameters.Add(new NpgsqlParameter<double[]> { TypedValue = [.. _samples.Select(s => s.Value)] });
-        upsert.ExecuteNonQuery();
     }
 
     public void ForgetSeries() => _seriesIds.Clear();
@@ -83,8 +60,9 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
     }
 
     /// <summary>
-    /// Gathers the group's samples with their series ids, keeping only the last write of a repeated (series, timestamp):
-    /// one upsert may not touch a row twice. Returns every sample, repeats included, as the SQLite writer counts them.
+    /// Gathers the group's samples with their series ids in key order, keeping only the last write of a repeated
+    /// (series, timestamp) because one upsert may not touch a row twice. Returns every sample, repeats included,
+    /// as the SQLite writer counts them.
     /// </summary>
     private int Collect(NpgsqlConnection connection, IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
     {
@@ -96,27 +74,29 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
                 var timestamp = reading.Timestamp.ToUnixTimeMilliseconds();
                 foreach (var metric in reading.Metrics)
                 {
-                    _samples.Add(new Sample(SeriesId(connection, reading.DeviceId, metric.Name, now), timestamp, metric.Value));
+                    _samples.Add(new Sample(SeriesId(connection, reading.DeviceId, metric.Name, now), timestamp, metric.Value, _samples.Count));
                 }
             }
         }
-        var count = _samples.Count;
-        _keys.Clear();
-        _keys.EnsureCapacity(count);
-        // Walk backwards so the first occurrence met is the last one written, then restore the order.
+        // Key order lets the upsert walk the primary key and check the foreign key series by series instead of jumping
+        // between them; sorting here rather than in SQL keeps the sort out of the server's work_mem. Arrival order
+        // breaks ties, so the last of a run of repeats is the last one written.
+        _samples.Sort(static (a, b) =>
+            a.SeriesId != b.SeriesId ? a.SeriesId.CompareTo(b.SeriesId)
+            : a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp)
+            : a.Order.CompareTo(b.Order));
         var kept = 0;
-        for (var i = count - 1; i >= 0; i--)
+        for (var i = 0; i < _samples.Count; i++)
         {
-            var sample = _samples[i];
-            if (_keys.Add((sample.SeriesId, sample.Timestamp)))
+            var lastOfItsKey = i + 1 == _samples.Count
+                || _samples[i + 1].SeriesId != _samples[i].SeriesId || _samples[i + 1].Timestamp != _samples[i].Timestamp;
+            if (lastOfItsKey)
             {
-                _samples[count - 1 - kept++] = sample;
+                _samples[kept++] = _samples[i];
             }
         }
-        if (kept < count)
-        {
-            _samples.RemoveRange(0, count - kept);
-        }
+        var count = _samples.Count;
+        _samples.RemoveRange(kept, count - kept);
         return count;
     }
 
@@ -173,5 +153,5 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         return _connection = connection;
     }
 
-    private readonly record struct Sample(int SeriesId, long Timestamp, double Value);
+    private readonly record struct Sample(int SeriesId, long Timestamp, double Value, int Order);
 }
