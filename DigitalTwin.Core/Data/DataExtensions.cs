@@ -1,9 +1,11 @@
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.History;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace DigitalTwin.Core.Data;
 
@@ -14,16 +16,19 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddDigitalTwinData(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Provider != DatabaseProvider.Sqlite)
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider={options.Provider} is not supported yet; this version stores history in SQLite (Database:Provider=Sqlite).");
-        }
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
-        EnsureDirectoryExists(connectionString);
-        builder.Services.AddDbContextFactory<DigitalTwinDbContext>(o => o.UseSqlite(connectionString));
-        builder.Services.AddSingleton(new SqliteDatabase(connectionString));
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                AddSqlite(builder.Services, connectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                AddPostgres(builder.Services, connectionString);
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider={options.Provider} is not supported; use Sqlite or Postgres.");
+        }
         return builder;
     }
 
@@ -38,6 +43,25 @@ public static class DataExtensions
         {
             catalog.Add(id);
         }
+    }
+
+    private static void AddSqlite(IServiceCollection services, string connectionString)
+    {
+        EnsureDirectoryExists(connectionString);
+        services.AddDbContextFactory<DigitalTwinDbContext>(o => o.UseSqlite(connectionString));
+        var database = new SqliteDatabase(connectionString);
+        services.AddSingleton(database);
+        services.AddSingleton<IHistoryDatabase>(database);
+    }
+
+    private static void AddPostgres(IServiceCollection services, string connectionString)
+    {
+        // Created by the container so that it is disposed (its pool closed) with it.
+        services.AddSingleton(_ => new PostgresDatabase(NpgsqlDataSource.Create(connectionString)));
+        services.AddSingleton<IHistoryDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+        services.AddDbContextFactory<PostgresDigitalTwinDbContext>(
+            (sp, o) => o.UseNpgsql(sp.GetRequiredService<PostgresDatabase>().DataSource));
+        services.AddSingleton<IDbContextFactory<DigitalTwinDbContext>, DerivedDbContextFactory<PostgresDigitalTwinDbContext>>();
     }
 
     private static void EnsureDirectoryExists(string connectionString)

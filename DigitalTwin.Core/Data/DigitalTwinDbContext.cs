@@ -4,8 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalTwin.Core.Data;
 
-public sealed class DigitalTwinDbContext(DbContextOptions<DigitalTwinDbContext> options) : DbContext(options)
+/// <summary>
+/// The model, and the SQLite context whose migrations live in Data/Migrations. Each other provider derives a
+/// context of its own (<see cref="PostgresDigitalTwinDbContext"/>) so that its migrations are kept apart.
+/// </summary>
+public class DigitalTwinDbContext : DbContext
 {
+    public DigitalTwinDbContext(DbContextOptions<DigitalTwinDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the per-provider subclasses: EF Core finds migrations by the exact context type.</summary>
+    protected DigitalTwinDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Device> Devices => Set<Device>();
 
     public DbSet<TelemetrySeries> Series => Set<TelemetrySeries>();

@@ -1,9 +1,12 @@
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using Microsoft.Data.Sqlite;
 
 namespace DigitalTwin.Core.Data;
 
 /// <summary>Opens tuned connections for the paths that bypass EF Core (history writes and aggregation queries).</summary>
-public sealed class SqliteDatabase(string connectionString)
+public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -17,4 +20,16 @@ public sealed class SqliteDatabase(string connectionString)
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    public async Task<IHistoryStatements> OpenStatementsAsync(CancellationToken cancellationToken) =>
+        new HistoryStatements(await OpenAsync(cancellationToken));
+
+    public Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken) =>
+        SqliteHistoryQueries.AggregateAsync(this, query, intervalMs, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken) =>
+        SqliteHistoryQueries.LatestAsync(this, deviceId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken) =>
+        SqliteHistoryQueries.DeviceIdsAsync(this, cancellationToken);
 }

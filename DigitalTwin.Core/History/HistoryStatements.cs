@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace DigitalTwin.Core.History;
 
-/// <summary>The writer's prepared statements and its cache of series ids, on one open connection.</summary>
-internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDisposable
+/// <summary>The writer's prepared statements and its cache of series ids, on one open connection (which it closes).</summary>
+internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryStatements
 {
     private readonly Dictionary<(string Device, string Metric), int> _seriesIds = [];
     private readonly SqliteCommand _insertSample = Prepare(connection,
@@ -53,6 +53,7 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
         {
             await command.DisposeAsync();
         }
+        await connection.DisposeAsync();
     }
 
     private int SeriesId(string device, string metric, DateTimeOffset now)

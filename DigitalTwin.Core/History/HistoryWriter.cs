@@ -1,7 +1,6 @@
+using System.Data.Common;
 using System.Threading.Channels;
-using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Telemetry;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +11,7 @@ namespace DigitalTwin.Core.History;
 /// Batches queue in a small bounded channel, so a slow disk slows ingest instead of growing memory;
 /// a failed commit is retried, never dropped.
 /// </summary>
-public sealed partial class HistoryWriter(SqliteDatabase database, IngestCounters counters, TimeProvider time, ILogger<HistoryWriter> logger)
+public sealed partial class HistoryWriter(IHistoryDatabase database, IngestCounters counters, TimeProvider time, ILogger<HistoryWriter> logger)
     : BackgroundService
 {
     private readonly Channel<IReadOnlyList<TelemetryReading>> _batches =
@@ -26,8 +25,7 @@ public sealed partial class HistoryWriter(SqliteDatabase database, IngestCounter
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await database.OpenAsync(stoppingToken);
-        await using var statements = new HistoryStatements(connection);
+        await using var statements = await database.OpenStatementsAsync(stoppingToken);
         // Not the stopping token: on shutdown the writer drains until the processor completes the channel.
         while (await _batches.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -40,7 +38,7 @@ public sealed partial class HistoryWriter(SqliteDatabase database, IngestCounter
         }
     }
 
-    private async Task CommitWithRetryAsync(HistoryStatements statements, List<IReadOnlyList<TelemetryReading>> group)
+    private async Task CommitWithRetryAsync(IHistoryStatements statements, List<IReadOnlyList<TelemetryReading>> group)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -50,7 +48,8 @@ public sealed partial class HistoryWriter(SqliteDatabase database, IngestCounter
                 counters.HistoryCommitted(group.Sum(b => b.Count), samples);
                 return;
             }
-            catch (SqliteException ex)
+            // DbException: SqliteException and NpgsqlException (which also wraps a lost connection) alike.
+            catch (DbException ex)
             {
                 statements.ForgetSeries();
                 LogCommitFailed(ex, attempt);

@@ -1,0 +1,26 @@
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
+using Npgsql;
+
+namespace DigitalTwin.Core.Data;
+
+/// <summary>History on PostgreSQL: one pooled data source shared by EF Core, the writer and the queries.</summary>
+public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IHistoryDatabase, IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public Task<IHistoryStatements> OpenStatementsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IHistoryStatements>(new PostgresHistoryStatements(DataSource));
+
+    public Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken) =>
+        PostgresHistoryQueries.AggregateAsync(DataSource, query, intervalMs, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken) =>
+        PostgresHistoryQueries.LatestAsync(DataSource, deviceId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken) =>
+        PostgresHistoryQueries.DeviceIdsAsync(DataSource, cancellationToken);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

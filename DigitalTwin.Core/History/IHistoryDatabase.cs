@@ -1,0 +1,36 @@
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
+
+namespace DigitalTwin.Core.History;
+
+/// <summary>
+/// The provider-specific side of history (SQLite or PostgreSQL): the writer's statements and the read queries.
+/// The providers differ in upsert syntax, bulk loading and how a bucket's last value is found; the rest is shared.
+/// </summary>
+public interface IHistoryDatabase
+{
+    /// <summary>Prepares the writer's statements on a connection of their own; disposing them closes it.</summary>
+    Task<IHistoryStatements> OpenStatementsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One point per non-empty bucket of <paramref name="intervalMs"/> (aligned to the Unix epoch) in [From, To),
+    /// labelled with the bucket's start, in time order.
+    /// </summary>
+    Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken);
+
+    /// <summary>The newest stored value of each metric of a device, by device timestamp.</summary>
+    Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken);
+
+    /// <summary>Every device that has history, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The history writer's statements: one group of batches per transaction, and a cache of series ids.</summary>
+public interface IHistoryStatements : IAsyncDisposable
+{
+    /// <summary>Writes every reading of the group in one transaction; returns the number of samples written.</summary>
+    int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now);
+
+    /// <summary>After a rolled-back transaction the cached ids may name rows that were never committed.</summary>
+    void ForgetSeries();
+}
