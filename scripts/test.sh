@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real MQTT broker, real SQLite), bUnit and end-to-end (real Chromium).
+# Runs every test: unit, integration (real MQTT broker, real SQLite and PostgreSQL), bUnit and end-to-end (real Chromium).
 # Installs what the tests need on a fresh Debian machine with the .NET 10 SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# PostgreSQL for the history tests: installed, started and given a role when missing; a value already set wins.
+export DIGITALTWIN_TEST_POSTGRES="${DIGITALTWIN_TEST_POSTGRES:-$(scripts/start-postgres.sh)}"
 
 results=$(mktemp -d)
 status=0
