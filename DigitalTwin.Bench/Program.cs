@@ -37,6 +37,7 @@ internal static class BenchProgram
         for (var i = 1; i <= options.Repeat; i++)
         {
             var raw = await baseline.RunAsync(TimeSpan.FromSeconds(options.Seconds));
+            Console.WriteLine($"  round {i}: raw {raw.Rate:N0} msg/s; pipeline…");
             var processed = await pipeline.RunLoadedAsync(raw.Sent);
             rounds.Add(new Round(raw, processed));
             Report.PrintRound(i, rounds[^1]);
