@@ -13,8 +13,9 @@ internal sealed record BaselineResult(long Sent, long Received, TimeSpan Elapsed
 /// <summary>
 /// What the broker alone moves: the publishers send telemetry-sized JSON to <c>bench/raw/{n}</c> (not a
 /// telemetry topic) and one subscriber on <c>bench/raw/#</c> counts arrivals. QoS 0 has no flow control,
-/// so the publishers keep at most <c>window</c> messages in flight: the broker's per-client queue would
-/// otherwise overflow and drop, and the rate would count messages nobody received.
+/// so the publishers keep at most <c>window</c> messages in flight: the broker's per-client queue
+/// (MQTTnet 5: 1,000 messages, then it drops the oldest) would otherwise overflow, and the rate would
+/// count messages nobody received.
 /// </summary>
 internal sealed class BrokerBaseline(IMqttClient[] publishers, IMqttClient subscriber, int window) : IAsyncDisposable
 {
