@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DigitalTwin.Core.History;
 
@@ -8,8 +9,13 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
 {
     private readonly Dictionary<(string Device, string Metric), int> _seriesIds = [];
     private readonly List<SampleRow> _rows = [];
-    private readonly SqliteCommand _insertSample = Prepare(connection,
-        "INSERT OR REPLACE INTO Samples (SeriesId, Timestamp, Value) VALUES ($s, $t, $v)", "$s", "$t", "$v");
+    /// <summary>
+    /// The hot insert runs on SQLite's own API: through SqliteCommand each row also paid for a data reader,
+    /// the statement enumeration and a bind-by-name lookup per parameter, a fifth of the writer's time.
+    /// It runs in the connection's open transaction like the commands do.
+    /// </summary>
+    private readonly sqlite3_stmt _insertSample = PrepareRaw(connection,
+        "INSERT OR REPLACE INTO Samples (SeriesId, Timestamp, Value) VALUES (?1, ?2, ?3)");
     private readonly SqliteCommand _insertDevice = Prepare(connection,
         "INSERT OR IGNORE INTO Devices (Id, Kind, CreatedAt) VALUES ($d, 'thermometer', $c)", "$d", "$c");
     private readonly SqliteCommand _insertSeries = Prepare(connection,
@@ -21,7 +27,7 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
     public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var command in (SqliteCommand[])[_insertSample, _insertDevice, _insertSeries, _selectSeries])
+        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
         {
             command.Transaction = transaction;
         }
@@ -43,13 +49,23 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
         _rows.Sort();
         foreach (var row in _rows)
         {
-            _insertSample.Parameters[0].Value = row.SeriesId;
-            _insertSample.Parameters[1].Value = row.Timestamp;
-            _insertSample.Parameters[2].Value = row.Value;
-            _insertSample.ExecuteNonQuery();
+            Insert(row);
         }
         transaction.Commit();
         return _rows.Count;
+    }
+
+    private void Insert(SampleRow row)
+    {
+        raw.sqlite3_bind_int(_insertSample, 1, row.SeriesId);
+        raw.sqlite3_bind_int64(_insertSample, 2, row.Timestamp);
+        raw.sqlite3_bind_double(_insertSample, 3, row.Value);
+        var rc = raw.sqlite3_step(_insertSample);
+        raw.sqlite3_reset(_insertSample);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
     }
 
     /// <summary>After a rolled-back transaction the cached ids may name rows that were never committed.</summary>
@@ -57,7 +73,8 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in (SqliteCommand[])[_insertSample, _insertDevice, _insertSeries, _selectSeries])
+        _insertSample.Dispose();
+        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
         {
             await command.DisposeAsync();
         }
@@ -80,6 +97,13 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IAsyncDis
         id = Convert.ToInt32(_selectSeries.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         _seriesIds[(device, metric)] = id;
         return id;
+    }
+
+    private static sqlite3_stmt PrepareRaw(SqliteConnection connection, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        return statement;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
