@@ -57,10 +57,13 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
-    protected override void Dispose(bool disposing)
+    public override async ValueTask DisposeAsync()
     {
-        base.Dispose(disposing);
-        if (disposing)
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
         {
             SqliteConnection.ClearAllPools();
             try

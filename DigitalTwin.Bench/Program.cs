@@ -23,7 +23,19 @@ internal static class BenchProgram
 #endif
 
         Console.WriteLine("Starting the app in-process…");
-        using var app = new BenchApp();
+        var app = new BenchApp();
+        try
+        {
+            return await RunAsync(options, app);
+        }
+        finally
+        {
+            await StopAsync(app);
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, BenchApp app)
+    {
         var devices = new BenchDevices(options.Devices, options.Publishers);
         var publishers = await MqttConnections.ConnectManyAsync(app.MqttPort, "bench-publisher", options.Publishers);
         await using var baseline = await BrokerBaseline.CreateAsync(publishers, app.MqttPort, options.Window);
@@ -53,5 +65,21 @@ internal static class BenchProgram
             ExpectedSamples: pipeline.TotalSent * 3));
         await MqttConnections.DisconnectAllAsync(publishers);
         return 0;
+    }
+
+    /// <remarks>
+    /// MQTTnet 5.2's server stop sometimes throws "Collection was modified" from MqttTcpServerAdapter.Cleanup
+    /// while connections are still closing; the figures are printed by then, so say so instead of crashing.
+    /// </remarks>
+    private static async Task StopAsync(BenchApp app)
+    {
+        try
+        {
+            await app.DisposeAsync();
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine($"Warning: stopping the app failed: {ex.Message}");
+        }
     }
 }
