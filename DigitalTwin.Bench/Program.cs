@@ -1,1 +1,85 @@
-Console.WriteLine("benchmark: not yet");
+namespace DigitalTwin.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>.
+/// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+#if DEBUG
+        Console.Error.WriteLine("Warning: Debug build; figures are only meaningful with -c Release.");
+#endif
+
+        Console.WriteLine("Starting the app in-process…");
+        var app = new BenchApp();
+        try
+        {
+            return await RunAsync(options, app);
+        }
+        finally
+        {
+            await StopAsync(app);
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options, BenchApp app)
+    {
+        var devices = new BenchDevices(options.Devices, options.Publishers);
+        var publishers = await MqttConnections.ConnectManyAsync(app.MqttPort, "bench-publisher", options.Publishers);
+        await using var baseline = await BrokerBaseline.CreateAsync(publishers, app.MqttPort, options.Window);
+        var pipeline = new PipelineRun(app, devices, publishers);
+
+        Console.WriteLine("Warm-up (not measured)…");
+        var warmUp = await baseline.RunAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
+        await pipeline.RunLoadedAsync(Math.Max(warmUp.Sent, options.Devices));
+
+        var rounds = new List<Round>();
+        for (var i = 1; i <= options.Repeat; i++)
+        {
+            var raw = await baseline.RunAsync(TimeSpan.FromSeconds(options.Seconds));
+            Console.WriteLine($"  round {i}: raw {raw.Rate:N0} msg/s; pipeline…");
+            var processed = await pipeline.RunLoadedAsync(raw.Sent);
+            rounds.Add(new Round(raw, processed));
+            Report.PrintRound(i, rounds[^1]);
+        }
+        var light = await pipeline.RunPacedAsync(options.LightRate, TimeSpan.FromSeconds(options.LightSeconds));
+
+        Report.Print(new BenchReport(
+            options,
+            rounds,
+            light,
+            app.Counters.Snapshot().TotalRejected,
+            await app.CountSamplesAsync(),
+            ExpectedSamples: pipeline.TotalSent * 3));
+        await MqttConnections.DisconnectAllAsync(publishers);
+        return 0;
+    }
+
+    /// <remarks>
+    /// MQTTnet 5.2's server stop sometimes throws "Collection was modified" from MqttTcpServerAdapter.Cleanup
+    /// while connections are still closing; the figures are printed by then, so say so instead of crashing.
+    /// </remarks>
+    private static async Task StopAsync(BenchApp app)
+    {
+        try
+        {
+            await app.DisposeAsync();
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine($"Warning: stopping the app failed: {ex.Message}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DigitalTwin.Core.History;
 
@@ -7,8 +8,14 @@ namespace DigitalTwin.Core.History;
 internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryStatements
 {
     private readonly Dictionary<(string Device, string Metric), int> _seriesIds = [];
-    private readonly SqliteCommand _insertSample = Prepare(connection,
-        "INSERT OR REPLACE INTO Samples (SeriesId, Timestamp, Value) VALUES ($s, $t, $v)", "$s", "$t", "$v");
+    private readonly List<SampleRow> _rows = [];
+    /// <summary>
+    /// The hot insert runs on SQLite's own API: through SqliteCommand each row also paid for a data reader,
+    /// the statement enumeration and a bind-by-name lookup per parameter, a fifth of the writer's time.
+    /// It runs in the connection's open transaction like the commands do.
+    /// </summary>
+    private readonly sqlite3_stmt _insertSample = PrepareRaw(connection,
+        "INSERT OR REPLACE INTO Samples (SeriesId, Timestamp, Value) VALUES (?1, ?2, ?3)");
     private readonly SqliteCommand _insertDevice = Prepare(connection,
         "INSERT OR IGNORE INTO Devices (Id, Kind, CreatedAt) VALUES ($d, 'thermometer', $c)", "$d", "$c");
     private readonly SqliteCommand _insertSeries = Prepare(connection,
@@ -20,11 +27,11 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
     public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var command in (SqliteCommand[])[_insertSample, _insertDevice, _insertSeries, _selectSeries])
+        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
         {
             command.Transaction = transaction;
         }
-        var samples = 0;
+        _rows.Clear();
         foreach (var batch in group)
         {
             foreach (var reading in batch)
@@ -32,16 +39,33 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
                 var timestamp = reading.Timestamp.ToUnixTimeMilliseconds();
                 foreach (var metric in reading.Metrics)
                 {
-                    _insertSample.Parameters[0].Value = SeriesId(reading.DeviceId, metric.Name, now);
-                    _insertSample.Parameters[1].Value = timestamp;
-                    _insertSample.Parameters[2].Value = metric.Value;
-                    _insertSample.ExecuteNonQuery();
-                    samples++;
+                    _rows.Add(new SampleRow(SeriesId(reading.DeviceId, metric.Name, now), timestamp, _rows.Count, metric.Value));
                 }
             }
         }
+        // In key order, consecutive inserts land on the same leaf page instead of one page per series in
+        // turn, which keeps the B-tree walk in the CPU cache. Arrival order breaks ties, so a repeated
+        // (series, timestamp) still ends with the value that came last, as before.
+        _rows.Sort();
+        foreach (var row in _rows)
+        {
+            Insert(row);
+        }
         transaction.Commit();
-        return samples;
+        return _rows.Count;
+    }
+
+    private void Insert(SampleRow row)
+    {
+        raw.sqlite3_bind_int(_insertSample, 1, row.SeriesId);
+        raw.sqlite3_bind_int64(_insertSample, 2, row.Timestamp);
+        raw.sqlite3_bind_double(_insertSample, 3, row.Value);
+        var rc = raw.sqlite3_step(_insertSample);
+        raw.sqlite3_reset(_insertSample);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
     }
 
     /// <summary>After a rolled-back transaction the cached ids may name rows that were never committed.</summary>
@@ -49,7 +73,8 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in (SqliteCommand[])[_insertSample, _insertDevice, _insertSeries, _selectSeries])
+        _insertSample.Dispose();
+        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
         {
             await command.DisposeAsync();
         }
@@ -75,6 +100,13 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
         return id;
     }
 
+    private static sqlite3_stmt PrepareRaw(SqliteConnection connection, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        return statement;
+    }
+
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
@@ -85,4 +117,13 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
         }
         return command;
     }
+}
+
+/// <summary>One sample to insert, ordered by key and then by arrival.</summary>
+internal readonly record struct SampleRow(int SeriesId, long Timestamp, int Arrival, double Value) : IComparable<SampleRow>
+{
+    public int CompareTo(SampleRow other) =>
+        SeriesId != other.SeriesId ? SeriesId.CompareTo(other.SeriesId)
+        : Timestamp != other.Timestamp ? Timestamp.CompareTo(other.Timestamp)
+        : Arrival.CompareTo(other.Arrival);
 }

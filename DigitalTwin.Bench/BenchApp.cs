@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.Bench;
+
+/// <summary>
+/// The real app, in this process, on free ports, with SQLite in a fresh temporary folder and the
+/// simulator off. Production environment and Warning-level logging, as a deployment would run it.
+/// </summary>
+internal sealed class BenchApp : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("digitaltwin-bench-").FullName;
+
+    public BenchApp()
+    {
+        MqttPort = FreePort();
+        SiloPort = FreePort();
+        ConnectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
+        UseKestrel(0);
+        StartServer();
+        Counters = Services.GetRequiredService<IngestCounters>();
+        Feed = Services.GetRequiredService<ITwinChangeFeed>();
+    }
+
+    public int MqttPort { get; }
+
+    public int SiloPort { get; }
+
+    public string ConnectionString { get; }
+
+    public IngestCounters Counters { get; }
+
+    public ITwinChangeFeed Feed { get; }
+
+    public async Task<long> CountSamplesAsync()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Samples";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:DigitalTwin", ConnectionString);
+        builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Simulator:Count", "0");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
