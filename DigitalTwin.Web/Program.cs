@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web;
@@ -18,6 +19,7 @@ builder.AddTwins();
 builder.AddTelemetryPipeline();
 builder.AddMqttBroker();
 builder.AddThermometerSimulator();
+builder.AddPowerAnalytics();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
+using DigitalTwin.Core.Power;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalTwin.Core.Data;
@@ -27,6 +28,12 @@ public class DigitalTwinDbContext : DbContext
 
     public DbSet<TelemetrySample> Samples => Set<TelemetrySample>();
 
+    public DbSet<PowerUsage> PowerUsages => Set<PowerUsage>();
+
+    public DbSet<PowerImport> PowerImports => Set<PowerImport>();
+
+    public DbSet<PowerUsageChange> PowerUsageChanges => Set<PowerUsageChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Device>(device =>
@@ -48,5 +55,6 @@ public class DigitalTwinDbContext : DbContext
             sample.HasKey(s => new { s.SeriesId, s.Timestamp });
             sample.HasOne<TelemetrySeries>().WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
+        PowerModel.Configure(modelBuilder);
     }
 }
