@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,10 +20,6 @@ namespace DigitalTwin.Core.Simulation;
 public sealed class ThermometerSimulator : BackgroundService
 {
     public const string ClientId = "simulator";
-
-    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
     // Without a last will (one per connection, and one connection serves every device), a clean
     // stop says "offline" itself, if the broker answers within this long.
@@ -61,7 +58,9 @@ public sealed class ThermometerSimulator : BackgroundService
             .ToArray();
 
         using var client = new MqttClientFactory().CreateMqttClient();
-        var connection = KeepConnectedAsync(client, devices, stoppingToken);
+        var keeper = new MqttConnectionKeeper("Simulator", client, BuildClientOptions(),
+            (connected, ct) => AnnounceAsync(connected, devices, "online", ct), _timeProvider, _logger);
+        var connection = keeper.RunAsync(stoppingToken);
         try
         {
             await PublishReadingsAsync(client, devices, realStart, simulatedStart, stoppingToken);
@@ -105,82 +104,6 @@ public sealed class ThermometerSimulator : BackgroundService
                 SimulatorLog.PublishFailed(_logger, ex);
             }
         }
-    }
-
-    // The MQTTnet samples' way to stay connected: ping, and reconnect when the ping fails.
-    // Reconnecting from the Disconnected event instead risks deadlocks inside the client.
-    private async Task KeepConnectedAsync(IMqttClient client, Device[] devices, CancellationToken cancellationToken)
-    {
-        var options = BuildClientOptions();
-        var failures = 0;
-        var everConnected = false;
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                if (await client.TryPingAsync(cancellationToken))
-                {
-                    await Task.Delay(PingInterval, _timeProvider, cancellationToken);
-                    continue;
-                }
-                if (everConnected && failures == 0)
-                {
-                    SimulatorLog.ConnectionLost(_logger, _host, _mqtt.Port);
-                    failures = 1;
-                }
-                try
-                {
-                    await ConnectAsync(client, options, cancellationToken);
-                    LogConnected(everConnected, failures);
-                    everConnected = true;
-                    failures = 0;
-                    await AnnounceAsync(client, devices, "online", cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    if (failures++ == 0)
-                    {
-                        SimulatorLog.Unreachable(_logger, ex, _host, _mqtt.Port);
-                    }
-                    await Task.Delay(RetryDelay(failures), _timeProvider, cancellationToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Normal shutdown.
-        }
-    }
-
-    private static async Task ConnectAsync(IMqttClient client, MqttClientOptions options, CancellationToken cancellationToken)
-    {
-        if (client.IsConnected)
-        {
-            // A ping failed on a connection the client still believes in: drop it first, as
-            // ConnectAsync refuses to run on a client that is not disconnected.
-            await client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
-        }
-        await client.ConnectAsync(options, cancellationToken);
-    }
-
-    private void LogConnected(bool everConnected, int failures)
-    {
-        if (everConnected || failures > 0)
-        {
-            SimulatorLog.Reconnected(_logger, _host, _mqtt.Port, failures);
-        }
-        else
-        {
-            SimulatorLog.Connected(_logger, _host, _mqtt.Port);
-        }
-    }
-
-    // 250 ms, 500 ms, 1 s, ... up to 10 s: quick when the broker is just starting up, gentle
-    // during a long outage.
-    private static TimeSpan RetryDelay(int failures)
-    {
-        var delay = FirstRetryDelay * Math.Pow(2, Math.Min(failures - 1, 10));
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }
 
     private MqttClientOptions BuildClientOptions()

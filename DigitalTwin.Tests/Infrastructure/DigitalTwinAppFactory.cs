@@ -27,9 +27,9 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
-    public int MqttPort { get; } = FreeTcpPort();
+    public int MqttPort { get; } = FreePort.Tcp();
 
-    public int SiloPort { get; } = FreeTcpPort();
+    public int SiloPort { get; } = FreePort.Tcp();
 
     /// <summary>Extra or overriding settings (configuration keys, e.g. "Twins:OfflineAfter"), applied on start.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -65,6 +65,20 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         var connection = new SqliteConnection(ConnectionString + ";Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>Samples stored for a device (and metric), read straight from the SQLite file.</summary>
+    public async Task<long> CountSamplesAsync(string deviceId, string? metric = null)
+    {
+        await using var connection = await OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM Samples s JOIN Series r ON r.Id = s.SeriesId
+            WHERE r.DeviceId = $d AND ($m IS NULL OR r.Metric = $m)
+            """;
+        command.Parameters.AddWithValue("$d", deviceId);
+        command.Parameters.AddWithValue("$m", (object?)metric ?? DBNull.Value);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -114,12 +128,5 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         catch (IOException)
         {
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

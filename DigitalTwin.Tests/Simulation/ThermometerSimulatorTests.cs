@@ -1,3 +1,5 @@
+using DigitalTwin.Core.Mqtt;
+using DigitalTwin.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -16,7 +18,7 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePort.Tcp();
     private readonly ConcurrentQueue<(string Topic, string Payload, bool Retained)> _received = new();
     private readonly List<IMqttClient> _subscribers = [];
     private readonly CapturingLogger<ThermometerSimulator> _logger = new();
@@ -167,10 +169,4 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
         Assert.True(condition(), "Timed out waiting for MQTT messages.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -30,8 +30,8 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(t1, twin.Metrics["humidity"].Timestamp);
         Assert.NotNull(twin.LastSeen);
 
-        await Eventually.TrueAsync(async () => await CountSamplesAsync("it-1") == 3, what: "3 samples of it-1 in SQLite");
-        Assert.Equal(2, await CountSamplesAsync("it-1", "temperature"));
+        await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("it-1") == 3, what: "3 samples of it-1 in SQLite");
+        Assert.Equal(2, await _app.CountSamplesAsync("it-1", "temperature"));
 
         var history = await _app.Http.GetHistoryAsync("it-1",
             $"metric=temperature&from={t1.AddSeconds(-10).ToUnixTimeMilliseconds()}&to={t2.AddSeconds(10).ToUnixTimeMilliseconds()}&interval=1s&agg=last");
@@ -49,7 +49,7 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         await mqtt.PublishAsync("devices/it-batch/telemetry", $"[{batch}]");
 
-        await Eventually.TrueAsync(async () => await CountSamplesAsync("it-batch") == 5, what: "5 samples of it-batch");
+        await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("it-batch") == 5, what: "5 samples of it-batch");
         var history = await _app.Http.GetHistoryAsync("it-batch",
             $"metric=temperature&from={t0.ToUnixTimeMilliseconds()}&to={t0.AddMinutes(1).ToUnixTimeMilliseconds()}&interval=1m&agg=avg");
         Assert.Equal([new HistoryPoint(t0, 2.0)], history.Points);
@@ -65,9 +65,9 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
         await using var mqtt = await _app.ConnectMqttAsync();
 
         await mqtt.PublishAsync("devices/it-order/telemetry", $$"""{"ts":"{{t2:O}}","temperature":25}""");
-        await Eventually.TrueAsync(async () => await CountSamplesAsync("it-order") == 1, what: "the newer reading stored");
+        await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("it-order") == 1, what: "the newer reading stored");
         await mqtt.PublishAsync("devices/it-order/telemetry", $$"""{"ts":"{{t1:O}}","temperature":15}""");
-        await Eventually.TrueAsync(async () => await CountSamplesAsync("it-order") == 2, what: "the older reading stored");
+        await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("it-order") == 2, what: "the older reading stored");
 
         // Both readings have been through the processor (history is written after the twins are updated).
         var twin = await _app.Http.GetTwinAsync("it-order");
@@ -76,18 +76,5 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
         var history = await _app.Http.GetHistoryAsync("it-order",
             $"metric=temperature&from={t1.AddMinutes(-1).ToUnixTimeMilliseconds()}&to={t2.AddMinutes(1).ToUnixTimeMilliseconds()}&interval=1s&agg=last");
         Assert.Equal([new HistoryPoint(t1, 15.0), new HistoryPoint(t2, 25.0)], history.Points);
-    }
-
-    private async Task<long> CountSamplesAsync(string deviceId, string? metric = null)
-    {
-        await using var connection = await _app.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM Samples s JOIN Series r ON r.Id = s.SeriesId
-            WHERE r.DeviceId = $d AND ($m IS NULL OR r.Metric = $m)
-            """;
-        command.Parameters.AddWithValue("$d", deviceId);
-        command.Parameters.AddWithValue("$m", (object?)metric ?? DBNull.Value);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Mqtt;
 using System.Net;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;

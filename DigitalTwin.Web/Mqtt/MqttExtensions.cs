@@ -1,19 +1,24 @@
-using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Mqtt;
 
 namespace DigitalTwin.Web.Mqtt;
 
 public static class MqttExtensions
 {
+    /// <summary>Embedded mode hosts the broker devices connect to; External mode subscribes to another broker.</summary>
     public static IHostApplicationBuilder AddMqttBroker(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
         var mode = builder.Configuration.GetValue($"{MqttOptions.Section}:{nameof(MqttOptions.Mode)}", MqttMode.Embedded);
-        if (mode != MqttMode.Embedded)
+        if (mode == MqttMode.External)
         {
-            throw new InvalidOperationException($"Mqtt:Mode={mode} is not supported yet; use Mqtt:Mode=Embedded.");
+            builder.Services.AddSingleton<ExternalMqttIngest>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ExternalMqttIngest>());
         }
-        builder.Services.AddSingleton<EmbeddedMqttBroker>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        else
+        {
+            builder.Services.AddSingleton<EmbeddedMqttBroker>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        }
         return builder;
     }
 }

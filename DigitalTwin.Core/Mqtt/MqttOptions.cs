@@ -1,4 +1,4 @@
-namespace DigitalTwin.Core.Telemetry;
+namespace DigitalTwin.Core.Mqtt;
 
 /// <summary>Where the MQTT broker is: hosted inside the app, or an external one (mosquitto, EMQX).</summary>
 public sealed class MqttOptions
@@ -19,6 +19,13 @@ public sealed class MqttOptions
     public string? Username { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>External mode: the app's client id. Its persistent session is what lets the broker keep
+    /// QoS 1 telemetry for the app while it is down, so keep it stable across restarts.</summary>
+    public string ClientId { get; set; } = "digitaltwin-ingest";
+
+    /// <summary>External mode: how long the broker keeps the app's session (and queued QoS 1 messages) while it is away.</summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
 }
 
 public enum MqttMode

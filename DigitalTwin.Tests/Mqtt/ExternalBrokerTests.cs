@@ -1,0 +1,96 @@
+using System.Globalization;
+using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Web.Mqtt;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.Tests.Mqtt;
+
+/// <summary>Mqtt:Mode=External against a real mosquitto started by the test.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ExternalBrokerTests : IAsyncLifetime
+{
+    private const int Burst = 200;
+    private MosquittoBroker _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await MosquittoBroker.StartAsync();
+
+    public async Task DisposeAsync() => await _broker.DisposeAsync();
+
+    [Fact]
+    public async Task Publish_ThroughMosquitto_StoredAndShownInTwin()
+    {
+        await using var app = await StartAppAsync();
+        await using var device = await MqttTestClient.ConnectAsync(_broker.Port);
+
+        await PublishBurstAsync(device, "ext-1", first: 0);
+
+        await Eventually.TrueAsync(async () => await app.CountSamplesAsync("ext-1") == Burst, what: $"{Burst} samples of ext-1");
+        var twin = await app.Http.GetTwinAsync("ext-1");
+        Assert.Equal(Burst - 1, twin!.Metrics["temperature"].Value);
+    }
+
+    [Fact]
+    public async Task BrokerRestart_MidStream_ReconnectsAndStoresEveryMessage()
+    {
+        await using var app = await StartAppAsync();
+        await using (var before = await MqttTestClient.ConnectAsync(_broker.Port))
+        {
+            await PublishBurstAsync(before, "ext-2", first: 0);
+        }
+
+        await _broker.RestartAsync();
+        await using var after = await MqttTestClient.ConnectAsync(_broker.Port);
+        await PublishBurstAsync(after, "ext-2", first: Burst);
+
+        await Eventually.TrueAsync(async () => await app.CountSamplesAsync("ext-2") == 2 * Burst, what: $"{2 * Burst} samples of ext-2 after the broker restart");
+    }
+
+    [Fact]
+    public async Task AppDown_QoS1PublishedMeanwhile_DeliveredWhenItIsBack()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("twin-ext-").FullName;
+        try
+        {
+            // The first start creates the app's persistent session and subscription at the broker.
+            await using (await StartAppAsync(dataDirectory))
+            {
+            }
+            await using (var device = await MqttTestClient.ConnectAsync(_broker.Port))
+            {
+                await PublishBurstAsync(device, "ext-3", first: 0);
+            }
+
+            await using var app = await StartAppAsync(dataDirectory);
+
+            await Eventually.TrueAsync(async () => await app.CountSamplesAsync("ext-3") == Burst, what: $"the {Burst} messages queued by mosquitto while the app was down");
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<DigitalTwinAppFactory> StartAppAsync(string? dataDirectory = null)
+    {
+        var app = new DigitalTwinAppFactory(dataDirectory);
+        app.Settings["Mqtt:Mode"] = "External";
+        app.Settings["Mqtt:Host"] = "127.0.0.1";
+        app.Settings["Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture);
+        app.Settings["Mqtt:ClientId"] = "digitaltwin-test-" + _broker.Port;
+        await app.StartAsync();
+        var ingest = app.Services.GetRequiredService<ExternalMqttIngest>();
+        await Eventually.TrueAsync(() => Task.FromResult(ingest.IsSubscribed), what: "the app to subscribe at mosquitto");
+        return app;
+    }
+
+    /// <summary>QoS 1 readings with distinct device timestamps, so each is one stored sample.</summary>
+    private static async Task PublishBurstAsync(MqttTestClient device, string deviceId, int first)
+    {
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+        for (var i = first; i < first + Burst; i++)
+        {
+            await device.PublishAsync($"devices/{deviceId}/telemetry",
+                string.Create(CultureInfo.InvariantCulture, $$"""{"ts":{{start + i}},"temperature":{{i}}}"""));
+        }
+    }
+}
