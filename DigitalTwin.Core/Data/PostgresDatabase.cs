@@ -22,5 +22,14 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IHistoryData
     public Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken) =>
         PostgresHistoryQueries.DeviceIdsAsync(DataSource, cancellationToken);
 
+    public IAsyncEnumerable<RawSample> ReadRawAsync(string deviceId, long fromMs, long toMs, CancellationToken cancellationToken) =>
+        PostgresHistoryMaintenance.ReadRawAsync(DataSource, deviceId, fromMs, toMs, cancellationToken);
+
+    public Task<IReadOnlyList<int>> SeriesIdsAsync(CancellationToken cancellationToken) =>
+        PostgresHistoryMaintenance.SeriesIdsAsync(DataSource, cancellationToken);
+
+    public Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken) =>
+        PostgresHistoryMaintenance.DeleteOlderThanAsync(DataSource, seriesId, cutoffMs, maxRows, cancellationToken);
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

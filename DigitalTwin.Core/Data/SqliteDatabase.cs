@@ -51,4 +51,13 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
 
     public Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken) =>
         SqliteHistoryQueries.DeviceIdsAsync(this, cancellationToken);
+
+    public IAsyncEnumerable<RawSample> ReadRawAsync(string deviceId, long fromMs, long toMs, CancellationToken cancellationToken) =>
+        SqliteHistoryMaintenance.ReadRawAsync(this, deviceId, fromMs, toMs, cancellationToken);
+
+    public Task<IReadOnlyList<int>> SeriesIdsAsync(CancellationToken cancellationToken) =>
+        SqliteHistoryMaintenance.SeriesIdsAsync(this, cancellationToken);
+
+    public Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken) =>
+        SqliteHistoryMaintenance.DeleteOlderThanAsync(this, seriesId, cutoffMs, maxRows, cancellationToken);
 }

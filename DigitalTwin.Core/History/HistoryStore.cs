@@ -19,4 +19,9 @@ public sealed class HistoryStore(IHistoryDatabase database)
 
     public Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken = default) =>
         database.DeviceIdsAsync(cancellationToken);
+
+    /// <summary>Streams a device's samples in [from, to) as CSV with the given metric columns; returns the rows written.</summary>
+    public Task<long> ExportCsvAsync(TextWriter writer, string deviceId, IReadOnlyList<string> metrics, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        HistoryCsv.WriteAsync(writer, metrics,
+            database.ReadRawAsync(deviceId, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), cancellationToken), cancellationToken);
 }

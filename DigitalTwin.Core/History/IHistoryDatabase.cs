@@ -23,6 +23,15 @@ public interface IHistoryDatabase
 
     /// <summary>Every device that has history, in ordinal order.</summary>
     Task<IReadOnlyList<string>> DeviceIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored sample of a device in [from, to), by timestamp then metric, streamed.</summary>
+    IAsyncEnumerable<RawSample> ReadRawAsync(string deviceId, long fromMs, long toMs, CancellationToken cancellationToken);
+
+    /// <summary>Ids of every series, for the retention sweep.</summary>
+    Task<IReadOnlyList<int>> SeriesIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="maxRows"/> of the oldest samples of a series before the cutoff, in one short transaction.</summary>
+    Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken);
 }
 
 /// <summary>The history writer's statements: one group of batches per transaction, and a cache of series ids.</summary>

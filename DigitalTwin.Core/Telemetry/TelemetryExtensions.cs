@@ -31,6 +31,12 @@ public static class TelemetryExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
         services.AddHostedService<TelemetryProcessor>();
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section)
+            .Validate(o => o.DeleteBatchSize > 0 && o.SweepInterval > TimeSpan.Zero && (o.Retention is null || o.Retention > TimeSpan.Zero),
+                "History:DeleteBatchSize and History:SweepInterval must be positive, History:Retention positive or empty.")
+            .ValidateOnStart();
+        services.AddSingleton<HistoryRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<HistoryRetention>());
         return builder;
     }
 }

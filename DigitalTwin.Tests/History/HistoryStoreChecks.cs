@@ -4,6 +4,7 @@ using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Tests.History;
 
@@ -198,6 +199,47 @@ public abstract class HistoryStoreChecks : IAsyncLifetime
     /// d1/temperature: minute 0 = 10, 20, 30, 40 at :00, :15, :30, :45; minute 1 = 5, 7 at :00, :30; one at minute 2 (excluded by To).
     /// Written out of time order, so "last" must come from the timestamp, not the insertion order.
     /// </summary>
+    [SkippableFact]
+    public async Task RetentionSweep_OldAndNewSamples_DeletesOnlyExpiredInSmallBatches()
+    {
+        await WriteAsync(
+            [.. Enumerable.Range(0, 7).Select(i => Reading("d1", T0.AddSeconds(i), ("temperature", i), ("humidity", 50)))],
+            [Reading("d1", T0.AddHours(1), ("temperature", 99)), Reading("d2", T0.AddSeconds(1), ("temperature", 1))]);
+        var retention = new HistoryRetention(Database,
+            Options.Create(new HistoryOptions { Retention = TimeSpan.FromDays(1), DeleteBatchSize = 3 }), TimeProvider.System, NullLogger<HistoryRetention>.Instance);
+
+        var deleted = await retention.SweepAsync(T0.AddMinutes(30), CancellationToken.None);
+
+        Assert.Equal(15, deleted);
+        Assert.Equal(1, await CountSamplesAsync("d1", "temperature"));
+        Assert.Equal(0, await CountSamplesAsync("d1", "humidity"));
+        Assert.Equal(0, await CountSamplesAsync("d2", "temperature"));
+        Assert.Equal(99, (await Store.LatestAsync("d1"))["temperature"].Value);
+    }
+
+    [SkippableFact]
+    public async Task ExportCsv_TwoMetricsSomeTimestampsMissingOne_RowPerTimestampWithEmptyCells()
+    {
+        await WriteAsync([
+            Reading("d1", T0, ("temperature", 21.5), ("humidity", 40)),
+            Reading("d1", T0.AddSeconds(1), ("temperature", 21.75)),
+            Reading("d1", T0.AddSeconds(2), ("humidity", 41)),
+            Reading("d1", T0.AddHours(2), ("temperature", 30)),
+            Reading("d2", T0, ("temperature", 5))]);
+        using var csv = new StringWriter { NewLine = "\n" };
+
+        var rows = await Store.ExportCsvAsync(csv, "d1", ["humidity", "temperature"], T0, T0.AddHours(1));
+
+        Assert.Equal(3, rows);
+        Assert.Equal("""
+            timestamp,humidity,temperature
+            2024-05-01T09:00:00.000Z,40,21.5
+            2024-05-01T09:00:01.000Z,,21.75
+            2024-05-01T09:00:02.000Z,41,
+
+            """.Replace("\r", ""), csv.ToString());
+    }
+
     protected async Task WriteMinutesOfSamplesAsync()
     {
         await WriteAsync(

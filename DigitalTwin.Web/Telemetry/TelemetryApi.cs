@@ -19,6 +19,9 @@ public static class TelemetryApi
             .WithSummary("Report telemetry over HTTP: the MQTT payload (an object of numeric metrics with optional ts, or an array of them)");
         group.MapGet("/", GetHistory)
             .WithSummary("History of one metric, aggregated server-side into at most ~1,000 buckets");
+        group.MapGet("/export", ExportCsv)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("Every stored sample in [from, to) as CSV: a row per timestamp, a column per metric (default: the last 24 h)");
         return group;
     }
 
@@ -63,6 +66,31 @@ public static class TelemetryApi
         return TypedResults.Ok(await history.QueryAsync(parsed.Query!, cancellationToken));
     }
 
+    private static async Task<IResult> ExportCsv(
+        string id, string? from, string? to, TwinDirectory twins, HistoryStore history, TimeProvider time, HttpContext context)
+    {
+        if (ApiProblems.InvalidDeviceId(id) is { } invalid)
+        {
+            return invalid;
+        }
+        var range = HistoryRequest.ParseRange(from, to, time.GetUtcNow(), TimeSpan.FromDays(1));
+        if (range.Error is { } error)
+        {
+            return ApiProblems.BadQuery(error);
+        }
+        if (await twins.GetAsync(id) is not { } twin)
+        {
+            return ApiProblems.UnknownDevice(id);
+        }
+        var metrics = twin.Metrics.Keys.Order(StringComparer.Ordinal).ToList();
+        var file = $"{id}_{range.From:yyyyMMdd'T'HHmm}_{range.To:yyyyMMdd'T'HHmm}.csv";
+        return Results.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, leaveOpen: true);
+            await history.ExportCsvAsync(writer, id, metrics, range.From, range.To, context.RequestAborted);
+        }, "text/csv; charset=utf-8", file);
+    }
+
     private static ProblemHttpResult Rejected(IngestResult result)
     {
         var status = result.Reason == RejectReason.PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
@@ -85,21 +113,10 @@ internal static class HistoryRequest
         {
             return (null, $"'metric' is required and must be a metric name ({MetricName.Rule}).");
         }
-        if (!TryParseTime(to, now, out var end))
+        var range = ParseRange(from, to, now, TimeSpan.FromHours(1));
+        if (range.Error is { } rangeError)
         {
-            return (null, $"'to' ({to}) is not an ISO-8601 date and time or Unix milliseconds.");
-        }
-        if (!TryParseTime(from, end > DateTimeOffset.MinValue.AddHours(1) ? end.AddHours(-1) : DateTimeOffset.MinValue, out var start))
-        {
-            return (null, $"'from' ({from}) is not an ISO-8601 date and time or Unix milliseconds.");
-        }
-        if (start >= end)
-        {
-            return (null, $"'from' ({start:O}) must be before 'to' ({end:O}).");
-        }
-        if (end - start > MaxRange)
-        {
-            return (null, $"The range may span at most {MaxRange.TotalDays:N0} days.");
+            return (null, rangeError);
         }
         TimeSpan? bucket = null;
         if (interval is not null)
@@ -118,7 +135,29 @@ internal static class HistoryRequest
         {
             return (null, $"'agg' ({agg}) must be one of avg, min, max, last.");
         }
-        return (new HistoryQuery(id, metric, start, end, bucket, aggregation.Value), null);
+        return (new HistoryQuery(id, metric, range.From, range.To, bucket, aggregation.Value), null);
+    }
+
+    /// <summary>[from, to): 'to' defaults to now, 'from' to <paramref name="defaultSpan"/> before 'to'.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To, string? Error) ParseRange(string? from, string? to, DateTimeOffset now, TimeSpan defaultSpan)
+    {
+        if (!TryParseTime(to, now, out var end))
+        {
+            return (default, default, $"'to' ({to}) is not an ISO-8601 date and time or Unix milliseconds.");
+        }
+        if (!TryParseTime(from, end > DateTimeOffset.MinValue + defaultSpan ? end - defaultSpan : DateTimeOffset.MinValue, out var start))
+        {
+            return (default, default, $"'from' ({from}) is not an ISO-8601 date and time or Unix milliseconds.");
+        }
+        if (start >= end)
+        {
+            return (default, default, $"'from' ({start:O}) must be before 'to' ({end:O}).");
+        }
+        if (end - start > MaxRange)
+        {
+            return (default, default, $"The range may span at most {MaxRange.TotalDays:N0} days.");
+        }
+        return (start, end, null);
     }
 
     private static bool TryParseTime(string? text, DateTimeOffset fallback, out DateTimeOffset time)

@@ -125,6 +125,17 @@ public sealed partial class DeviceDetail : LivePage
         return new ChartSeries(name, [.. series.Points.Select(p => ChartPoint.At(p.Time, p.Value))]);
     }
 
+    /// <summary>Every sample of the history chart's range, as a CSV download.</summary>
+    private string ExportUrl
+    {
+        get
+        {
+            var to = Now;
+            var from = to - HistoryRanges[_historyRange];
+            return $"/api/devices/{Uri.EscapeDataString(DeviceId)}/telemetry/export?from={from.ToUnixTimeMilliseconds()}&to={to.ToUnixTimeMilliseconds()}";
+        }
+    }
+
     private static string Describe(TimeSpan interval) => interval switch
     {
         { TotalDays: >= 1 } => $"{interval.TotalDays:0.#} d",

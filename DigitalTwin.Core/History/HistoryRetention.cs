@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Core.History;
+
+public sealed class HistoryOptions
+{
+    public const string Section = "History";
+
+    /// <summary>Samples older than this (by device timestamp) are deleted; null (the default) keeps everything.</summary>
+    public TimeSpan? Retention { get; set; }
+
+    /// <summary>How often the retention sweep runs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most rows one delete statement removes, so ingest never waits long for the database.</summary>
+    public int DeleteBatchSize { get; set; } = 5_000;
+}
+
+/// <summary>
+/// Deletes expired samples in small batches, series by series, with a pause between batches: each delete
+/// is a short transaction, so the history writer (SQLite allows one writer at a time) is never held up long.
+/// </summary>
+public sealed partial class HistoryRetention(IHistoryDatabase database, IOptions<HistoryOptions> options, TimeProvider time, ILogger<HistoryRetention> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan PauseBetweenBatches = TimeSpan.FromMilliseconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.Retention is null)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(settings.SweepInterval, time);
+        do
+        {
+            try
+            {
+                var deleted = await SweepAsync(time.GetUtcNow() - settings.Retention.Value, stoppingToken);
+                if (deleted > 0)
+                {
+                    LogSwept(deleted, settings.Retention.Value);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Deletes every sample before <paramref name="cutoff"/>; returns how many.</summary>
+    public async Task<long> SweepAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        var batchSize = options.Value.DeleteBatchSize;
+        long total = 0;
+        foreach (var seriesId in await database.SeriesIdsAsync(cancellationToken))
+        {
+            int deleted;
+            do
+            {
+                deleted = await database.DeleteOlderThanAsync(seriesId, cutoffMs, batchSize, cancellationToken);
+                total += deleted;
+                if (deleted > 0)
+                {
+                    await Task.Delay(PauseBetweenBatches, time, cancellationToken);
+                }
+            }
+            while (deleted >= batchSize);
+        }
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} samples older than {Retention}")]
+    private partial void LogSwept(long count, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
+    private partial void LogSweepFailed(Exception exception);
+}
