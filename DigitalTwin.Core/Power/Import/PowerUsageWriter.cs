@@ -46,7 +46,7 @@ internal static class PowerUsageWriter
             kwh.Value = (object?)row.Kwh ?? DBNull.Value;
             customers.Value = (object?)row.Customers ?? DBNull.Value;
             bill.Value = (object?)row.BillKrw ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(command, cancellationToken);
         }
     }
 
@@ -71,8 +71,19 @@ internal static class PowerUsageWriter
             customers.Value = (object?)(row.Customers ?? old.Customers) ?? DBNull.Value;
             bill.Value = (object?)(row.BillKrw ?? old.BillKrw) ?? DBNull.Value;
             id.Value = old.Id;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(command, cancellationToken);
         }
+    }
+
+    /// <summary>Microsoft.Data.Sqlite's async methods run synchronously anyway; skip their Task per row.</summary>
+    private static ValueTask ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (command is Microsoft.Data.Sqlite.SqliteCommand)
+        {
+            command.ExecuteNonQuery();
+            return ValueTask.CompletedTask;
+        }
+        return new ValueTask(command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     private static DbCommand CreateCommand(DigitalTwinDbContext db, string sql)
