@@ -1,13 +1,18 @@
 namespace DigitalTwin.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>.
+/// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
+/// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["power-import", ..])
+        {
+            return await PowerImportBench.RunAsync();
+        }
         BenchOptions options;
         try
         {

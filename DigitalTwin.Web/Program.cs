@@ -7,6 +7,7 @@ using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
 using DigitalTwin.Web.Mqtt;
+using DigitalTwin.Web.Power;
 using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
@@ -35,6 +36,7 @@ app.MapPrometheusScrapingEndpoint();
 app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
 app.MapDiagnosticsEndpoints();
+app.MapPowerEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

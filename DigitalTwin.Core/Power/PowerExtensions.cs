@@ -1,14 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace DigitalTwin.Core.Power;
 
 public static class PowerExtensions
 {
-    /// <summary>KEPCO district power data: import, queries.</summary>
+    /// <summary>KEPCO district power data: import (and the first-run sample data), queries.</summary>
     public static IHostApplicationBuilder AddPowerAnalytics(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PowerOptions>().BindConfiguration(PowerOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PowerQueries>();
+        builder.Services.AddSingleton<PowerImportService>();
+        builder.Services.AddHostedService<PowerSampleSeeder>();
         return builder;
     }
 }

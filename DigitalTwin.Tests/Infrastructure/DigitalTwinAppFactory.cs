@@ -36,6 +36,8 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     {
         ["Simulator:Count"] = "0",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Tests start from an empty power table; the seeding test turns this on.
+        ["Power:SeedSampleData"] = "false",
     };
 
     /// <summary>The real HTTP address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>

@@ -1,0 +1,79 @@
+namespace DigitalTwin.Core.Power.Import;
+
+/// <summary>The checks that need the whole file: duplicates (errors), 합계 mismatches and odd values (warnings).</summary>
+internal static class ImportValidator
+{
+    /// <summary>
+    /// Above any real row: the whole country uses ~45 TWh a month, so one contract type of one region beyond
+    /// 100 TWh is a unit or typing mistake.
+    /// </summary>
+    public const long ImplausibleKwh = 100_000_000_000;
+
+    public static void Validate(ParseContext context)
+    {
+        var unique = FindDuplicates(context);
+        CheckTotals(context, unique);
+        foreach (var row in context.Rows)
+        {
+            if (row.Kwh < 0)
+            {
+                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"Negative value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (a billing correction?); imported as is.");
+            }
+            else if (row.Kwh > ImplausibleKwh)
+            {
+                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"Implausibly large value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (over {ImplausibleKwh:N0} kWh).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same district, type and month twice is an error (which one is right?). Aliases make it likelier:
+    /// 강원도 and 강원특별자치도 rows for one district collide once canonical. One error per offending row.
+    /// </summary>
+    private static Dictionary<(YearMonth, string, string, string), ParsedUsage> FindDuplicates(ParseContext context)
+    {
+        var seen = new Dictionary<(YearMonth, string, string, string), ParsedUsage>(context.Rows.Count);
+        var reported = new HashSet<int>();
+        foreach (var row in context.Rows)
+        {
+            if (seen.TryAdd((row.Month, row.Sido, row.Sigungu, row.ContractType), row))
+            {
+                continue;
+            }
+            if (reported.Add(row.Row))
+            {
+                var first = seen[(row.Month, row.Sido, row.Sigungu, row.ContractType)];
+                var name = row.Sigungu.Length == 0 ? row.Sido : $"{row.Sido} {row.Sigungu}";
+                context.Error(row.Row, context.DistrictColumn, name,
+                    $"{name} {row.ContractType} {row.Month} appears twice in the file (first in row {first.Row}).");
+            }
+        }
+        return seen;
+    }
+
+    /// <summary>KEPCO's 합계 is the exact sum of the seven types; a mismatch means a row was edited or lost.</summary>
+    private static void CheckTotals(ParseContext context, Dictionary<(YearMonth, string, string, string), ParsedUsage> unique)
+    {
+        var sums = new Dictionary<(YearMonth, string, string), (long Sum, int Parts)>();
+        foreach (var row in unique.Values)
+        {
+            if (row.ContractType != ContractTypes.Total)
+            {
+                var key = (row.Month, row.Sido, row.Sigungu);
+                var (sum, parts) = sums.GetValueOrDefault(key);
+                sums[key] = (sum + (row.Kwh ?? 0), parts + 1);
+            }
+        }
+        foreach (var total in unique.Values.Where(r => r.ContractType == ContractTypes.Total && r.Kwh is not null))
+        {
+            if (sums.TryGetValue((total.Month, total.Sido, total.Sigungu), out var parts) && parts.Sum != total.Kwh)
+            {
+                var name = total.Sigungu.Length == 0 ? total.Sido : $"{total.Sido} {total.Sigungu}";
+                context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"합계 of {name} {total.Month} is {total.Kwh:N0} kWh but its {parts.Parts} contract types sum to {parts.Sum:N0} (difference {total.Kwh - parts.Sum:N0}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace DigitalTwin.Core.Power.Import;
+
+/// <summary>What every parser shares: the issues found so far, the canonical names, and progress.</summary>
+internal sealed class ParseContext(string fileName, IProgress<double>? progress, double progressFrom, double progressTo)
+{
+    private const int ProgressEvery = 2_000;
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    public string FileName { get; } = fileName;
+
+    public List<ImportIssue> Issues { get; } = [];
+
+    public List<ParsedUsage> Rows { get; } = [];
+
+    /// <summary>The column that names the district in this format, for duplicate-district errors.</summary>
+    public string DistrictColumn { get; set; } = "시군구";
+
+    public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
+
+    public void Error(int? row, string? column, string? value, string message) =>
+        Issues.Add(new ImportIssue(ImportSeverity.Error, FileName, row, column, value, message));
+
+    public void Warning(int? row, string? column, string? value, string message) =>
+        Issues.Add(new ImportIssue(ImportSeverity.Warning, FileName, row, column, value, message));
+
+    /// <summary>Hundreds of thousands of rows repeat a few hundred names; share one string each.</summary>
+    public string Intern(string text)
+    {
+        if (!_strings.TryGetValue(text, out var shared))
+        {
+            _strings[text] = shared = text;
+        }
+        return shared;
+    }
+
+    public void ReportRow(int index, int count)
+    {
+        if (progress is not null && count > 0 && index % ProgressEvery == 0)
+        {
+            progress.Report(progressFrom + (progressTo - progressFrom) * index / count);
+        }
+    }
+
+    /// <summary>Canonical 시도, or an error (unknown 시도) and null.</summary>
+    public string? Sido(SourceRow row, int index, string column)
+    {
+        var raw = row.Cell(index);
+        if (RegionAliases.TryCanonicalSido(raw, out var sido))
+        {
+            return sido;
+        }
+        Error(row.Number, column, raw, $"Unknown 시도 '{raw.Trim()}'.");
+        return null;
+    }
+
+    public string? ContractType(SourceRow row, int index, string column)
+    {
+        var raw = row.Cell(index);
+        if (Power.ContractTypes.Normalize(raw) is { } type)
+        {
+            return type;
+        }
+        Error(row.Number, column, raw, $"Unknown 계약종별 '{raw.Trim()}'; expected one of {string.Join(", ", Power.ContractTypes.All)}.");
+        return null;
+    }
+
+    /// <summary>A KEPCO number (" 25,002,325 ", "-" for none); false with an error for text.</summary>
+    public bool Number(SourceRow row, int index, string column, out long? value)
+    {
+        var raw = row.Cell(index);
+        if (CellParser.TryParseNumber(raw, out value))
+        {
+            return true;
+        }
+        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a number.");
+        return false;
+    }
+
+    public bool Integer(SourceRow row, int index, string column, int min, int max, out int value)
+    {
+        var raw = row.Cell(index);
+        if (int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a whole number between {min} and {max}.");
+        return false;
+    }
+
+    /// <summary>A row shorter than the header: the file was cut off (or a cell is missing).</summary>
+    public bool Complete(SourceRow row, IReadOnlyList<string> header, int required)
+    {
+        if (row.Cells.Length >= required)
+        {
+            return true;
+        }
+        var missing = header[row.Cells.Length];
+        Error(row.Number, missing, null, $"Row has {row.Cells.Length} cells, expected {required}: the file looks truncated (no '{missing}').");
+        return false;
+    }
+}

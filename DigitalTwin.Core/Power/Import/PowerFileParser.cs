@@ -1,0 +1,55 @@
+namespace DigitalTwin.Core.Power.Import;
+
+/// <summary>A parsed and validated file: what a preview shows and a commit writes.</summary>
+internal sealed record ParsedFile(string Format, string Encoding, IReadOnlyList<ParsedUsage> Rows, IReadOnlyList<ImportIssue> Issues)
+{
+    public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
+}
+
+/// <summary>Bytes → container (CSV/XLSX/JSON) → layout → rows, then the whole-file checks.</summary>
+internal static class PowerFileParser
+{
+    public static ParsedFile Parse(string fileName, byte[] bytes, IProgress<double>? progress, double from, double to)
+    {
+        var context = new ParseContext(fileName, progress, from, to);
+        SourceTable table;
+        try
+        {
+            table = TableReader.Read(bytes);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            context.Error(null, null, null, $"The file cannot be read: {ex.Message}");
+            return new ParsedFile("unknown", "unknown", [], context.Issues);
+        }
+        if (FormatDetector.Detect(table) is not var (format, headerIndex))
+        {
+            var first = table.Rows.FirstOrDefault();
+            context.Error(first.Cells is null ? null : first.Number, null, first.Cells is null ? null : string.Join(",", first.Cells),
+                "Not a known KEPCO layout: no header like '연도,시도,시군구,계약종별, 1월 …', '년월,시구,시군구,계약구분,…', "
+                + "'year,month,sido,sigungu,contract_type,kwh' or 'year,month,metro,city,cntr,powerUsage' in the first rows.");
+            return new ParsedFile("unknown", table.EncodingName, [], context.Issues);
+        }
+        switch (format)
+        {
+            case ImportFormat.KepcoWide:
+                KepcoWideParser.Parse(table, headerIndex, context);
+                break;
+            case ImportFormat.ProvincePortal:
+                ProvincePortalParser.Parse(table, headerIndex, context);
+                break;
+            case ImportFormat.LongDistrict or ImportFormat.LongProvince:
+                LongCsvParser.Parse(table, headerIndex, context, provinces: format == ImportFormat.LongProvince);
+                break;
+            default:
+                OpenApiRecordsParser.Parse(table, headerIndex, context);
+                break;
+        }
+        if (context.Rows.Count == 0 && !context.HasErrors)
+        {
+            context.Error(null, null, null, "The file has a header but no data rows.");
+        }
+        ImportValidator.Validate(context);
+        return new ParsedFile(FormatDetector.DisplayName(format, table.IsJson), table.EncodingName, context.Rows, context.Issues);
+    }
+}

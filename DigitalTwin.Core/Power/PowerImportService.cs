@@ -1,0 +1,150 @@
+using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Power.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Core.Power;
+
+/// <summary>
+/// Imports KEPCO electricity files in two steps: <see cref="PreviewAsync"/> parses, validates and compares with
+/// the database without writing; <see cref="CommitAsync"/> writes the previewed rows all or nothing.
+/// </summary>
+public sealed class PowerImportService(
+    IDbContextFactory<DigitalTwinDbContext> contexts,
+    TimeProvider time,
+    ILogger<PowerImportService> logger)
+{
+    /// <summary>Far above any real KEPCO file (the national district file for a year is ~300 KB).</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    private readonly PreviewStore _previews = new(time);
+
+    // One commit at a time: two overlapping files committed together would each miss the other's rows in their diff.
+    private readonly SemaphoreSlim _commitLock = new(1, 1);
+
+    public async Task<ImportPreview> PreviewAsync(string fileName, Stream content, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress?.Report(0);
+        var bytes = await ReadAllAsync(content, progress, cancellationToken);
+        var name = Path.GetFileName(fileName);
+        var file = bytes is null
+            ? new ParsedFile("unknown", "unknown", [], [new ImportIssue(ImportSeverity.Error, name, null, null, null, $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.")])
+            : await Task.Run(() => PowerFileParser.Parse(name, bytes, progress, 0.1, 0.8), cancellationToken);
+        var id = Guid.NewGuid();
+        var rows = file.HasErrors ? [] : file.Rows;
+        UsageDiff diff;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            diff = await UsageDiff.ComputeAsync(db, rows, cancellationToken);
+        }
+        // Files with errors are kept too (without rows), so a commit attempt can say why it is refused.
+        _previews.Add(id, name, file with { Rows = rows });
+        progress?.Report(1);
+        return new ImportPreview(id, name, file.Format, file.Encoding,
+            [.. file.Rows.Select(r => r.Month).Distinct().Order()],
+            file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            diff.New.Count, diff.Changed.Count, diff.Unchanged, file.Issues);
+    }
+
+    /// <exception cref="InvalidOperationException">The preview is unknown, expired, already committed or had errors.</exception>
+    public async Task<ImportResult> CommitAsync(Guid previewId, string importedBy, CancellationToken cancellationToken = default)
+    {
+        await _commitLock.WaitAsync(cancellationToken);
+        try
+        {
+            var (file, fileName) = _previews.Find(previewId)
+                ?? throw new InvalidOperationException(
+                    $"Preview {previewId} is unknown: it expired (previews are kept {PreviewStore.Lifetime.TotalMinutes:0} minutes), was already committed, or never existed. Upload the file again.");
+            if (file.HasErrors)
+            {
+                var errors = file.Issues.Count(i => i.Severity == ImportSeverity.Error);
+                throw new InvalidOperationException($"'{fileName}' has {errors} error(s); nothing was imported. Fix the file and upload it again.");
+            }
+            var result = await WriteAsync(file, fileName, importedBy, cancellationToken);
+            _previews.Remove(previewId);
+            logger.LogInformation("Imported {File} by {User}: {New} new, {Changed} changed, {Unchanged} unchanged rows",
+                fileName, importedBy, result.RowsNew, result.RowsChanged, result.RowsUnchanged);
+            return result;
+        }
+        finally
+        {
+            _commitLock.Release();
+        }
+    }
+
+    /// <summary>Every committed import, newest first.</summary>
+    public async Task<IReadOnlyList<PowerImport>> HistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // By id: SQLite cannot ORDER BY a DateTimeOffset, and ids grow with time.
+        return await db.PowerImports.AsNoTracking().OrderByDescending(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<ImportResult> WriteAsync(ParsedFile file, string fileName, string importedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Compared again inside the transaction: another import may have committed since the preview.
+        var diff = await UsageDiff.ComputeAsync(db, file.Rows, cancellationToken);
+        var months = file.Rows.Select(r => r.Month).ToList();
+        var import = new PowerImport
+        {
+            FileName = fileName,
+            Format = file.Format,
+            Encoding = file.Encoding,
+            ImportedBy = importedBy,
+            ImportedAt = time.GetUtcNow(),
+            FirstMonth = months.Min().ToString(),
+            LastMonth = months.Max().ToString(),
+            Districts = file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            RowsNew = diff.New.Count,
+            RowsChanged = diff.Changed.Count,
+            RowsUnchanged = diff.Unchanged,
+            Warnings = file.Issues.Count(i => i.Severity == ImportSeverity.Warning),
+        };
+        db.PowerImports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        await PowerUsageWriter.InsertAsync(db, diff.New, cancellationToken);
+        await PowerUsageWriter.UpdateAsync(db, diff.Changed, cancellationToken);
+        db.PowerUsageChanges.AddRange(diff.Changed.Select(c => new PowerUsageChange
+        {
+            ImportId = import.Id,
+            Year = c.New.Month.Year,
+            Month = c.New.Month.Month,
+            Sido = c.New.Sido,
+            Sigungu = c.New.Sigungu,
+            ContractType = c.New.ContractType,
+            OldKwh = c.Old.Kwh,
+            NewKwh = c.New.Kwh,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(import.Id, import.RowsNew, import.RowsChanged, import.RowsUnchanged);
+    }
+
+    /// <summary>The whole upload in memory (XLSX needs to seek anyway); progress 0..0.1 when the length is known.</summary>
+    private static async Task<byte[]?> ReadAllAsync(Stream content, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        long? length = content.CanSeek ? content.Length - content.Position : null;
+        if (length > MaxFileBytes)
+        {
+            return null;
+        }
+        using var buffer = length is { } known ? new MemoryStream((int)known) : new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+            {
+                return null;
+            }
+            if (length > 0)
+            {
+                progress?.Report(0.1 * buffer.Length / length.Value);
+            }
+        }
+        return buffer.ToArray();
+    }
+}

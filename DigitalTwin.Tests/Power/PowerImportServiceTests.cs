@@ -1,0 +1,172 @@
+using DigitalTwin.Core.Power;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalTwin.Tests.Power;
+
+public sealed class PowerImportServiceTests : IAsyncLifetime
+{
+    private PowerTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await PowerTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task PreviewAsync_NewFile_CountsMonthsDistrictsAndNewRows()
+    {
+        var preview = await _host.PreviewSampleAsync("wide_2023_cp949.csv");
+
+        Assert.True(preview.CanCommit);
+        Assert.Equal(("KEPCO wide (시군구)", "CP949"), (preview.Format, preview.Encoding));
+        Assert.Equal([new(2023, 1), new(2023, 2), new(2023, 3), new(2023, 4)], preview.Months);
+        Assert.Equal(3, preview.Districts);
+        Assert.Equal((96, 0, 0), (preview.RowsNew, preview.RowsChanged, preview.RowsUnchanged));
+        Assert.Equal(0, await _host.CountUsagesAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_NewFile_StoresRowsAndRecordsTheImport()
+    {
+        var (_, result) = await _host.ImportSampleAsync("wide_2023_cp949.csv");
+
+        Assert.Equal((96, 0, 0), (result.RowsNew, result.RowsChanged, result.RowsUnchanged));
+        Assert.Equal(96, await _host.CountUsagesAsync());
+        var import = Assert.Single(await _host.Imports.HistoryAsync());
+        Assert.Equal(("wide_2023_cp949.csv", "test", "2023-01", "2023-04", 3, 96), (import.FileName, import.ImportedBy, import.FirstMonth, import.LastMonth, import.Districts, import.RowsNew));
+        Assert.Equal(_host.Time.GetUtcNow(), import.ImportedAt);
+        var rows = await _host.Queries.UsageAsync(new UsageFilter("대구광역시", "군위군", ContractTypes.Total));
+        Assert.Equal(4, rows.Count);
+    }
+
+    [Fact]
+    public async Task CommitAsync_SameFileAgain_ChangesNothing()
+    {
+        await _host.ImportSampleAsync("wide_2023_cp949.csv");
+
+        var (preview, result) = await _host.ImportSampleAsync("wide_2023_cp949.csv");
+
+        Assert.Equal((0, 0, 96), (preview.RowsNew, preview.RowsChanged, preview.RowsUnchanged));
+        Assert.Equal((0, 0, 96), (result.RowsNew, result.RowsChanged, result.RowsUnchanged));
+        Assert.Equal(96, await _host.CountUsagesAsync());
+        Assert.Equal(0, await _host.QueryAsync(db => db.PowerUsageChanges.CountAsync()));
+    }
+
+    [Fact]
+    public async Task CommitAsync_OverlappingFile_UpdatesValuesAndRecordsChanges()
+    {
+        await _host.ImportSampleAsync("wide_2024_utf8.csv");
+        var edited = PowerSamples.Text("wide_2024_utf8.csv").Replace("\" 24,457,510 \"", "\" 24,457,999 \"", StringComparison.Ordinal);
+
+        var (preview, result) = await _host.ImportAsync("corrected.csv", PowerSamples.Utf8(edited));
+
+        // The 주택용 row changed; its 합계 now disagrees, which is a warning, not a refusal.
+        Assert.Equal((0, 1, 127), (preview.RowsNew, preview.RowsChanged, preview.RowsUnchanged));
+        Assert.Equal((0, 1, 127), (result.RowsNew, result.RowsChanged, result.RowsUnchanged));
+        Assert.Contains(preview.Issues, i => i.Severity == ImportSeverity.Warning && i.Message.Contains("합계", StringComparison.Ordinal));
+        var change = Assert.Single(await _host.QueryAsync(db => db.PowerUsageChanges.ToListAsync()));
+        Assert.Equal((result.ImportId, "서울특별시", "종로구", "주택용", 2024, 1, 24_457_510L, 24_457_999L),
+            (change.ImportId, change.Sido, change.Sigungu, change.ContractType, change.Year, change.Month, change.OldKwh!.Value, change.NewKwh!.Value));
+        var row = Assert.Single(await _host.Queries.UsageAsync(new UsageFilter("서울특별시", "종로구", "주택용", new(2024, 1), new(2024, 1))));
+        Assert.Equal(24_457_999, row.Kwh);
+    }
+
+    [Fact]
+    public async Task CommitAsync_LongFileAfterWideFile_MatchesTheSameRowsAcrossFormats()
+    {
+        await _host.ImportSampleAsync("wide_2023_cp949.csv");
+
+        var (_, result) = await _host.ImportSampleAsync("long_district.csv");
+
+        // 2023-01 종로구 and 군위군 (under 경북 in both 2023 sources, stored under 대구) are already there; 2024-01 is new.
+        Assert.Equal((16, 0, 16), (result.RowsNew, result.RowsChanged, result.RowsUnchanged));
+        var gunwi = await _host.Queries.UsageAsync(new UsageFilter("대구광역시", "군위군", ContractTypes.Total));
+        Assert.Equal([new(2023, 1), new(2023, 2), new(2023, 3), new(2023, 4), new(2024, 1)], gunwi.Select(r => r.Period));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ProvinceFile_StoresCustomersAndBills()
+    {
+        await _host.ImportSampleAsync("province_portal_2022-01.csv");
+
+        var (_, result) = await _host.ImportSampleAsync("long_province.csv");
+
+        // The portal extract and the long file agree for 전국, 강원 and 세종 in 2022-01; 서울 is only in the portal file.
+        Assert.Equal((0, 0, 23), (result.RowsNew, result.RowsChanged, result.RowsUnchanged));
+        var seoul = await _host.QueryAsync(db => db.PowerUsages.SingleAsync(u => u.Sido == "서울특별시" && u.Sigungu == "" && u.ContractType == "주택용"));
+        Assert.True(seoul.Customers > 0 && seoul.BillKrw > 0);
+    }
+
+    [Fact]
+    public async Task CommitAsync_FailureMidway_WritesNothing()
+    {
+        var preview = await _host.PreviewSampleAsync("wide_2024_utf8.csv");
+        // A trigger makes the insert of a late row fail, after earlier rows were written in the transaction.
+        await ExecuteAsync("CREATE TRIGGER fail_jeonju BEFORE INSERT ON PowerUsages WHEN NEW.Sigungu = '전주시' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+
+        await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+
+        Assert.Equal(0, await _host.CountUsagesAsync());
+        Assert.Empty(await _host.Imports.HistoryAsync());
+        // The preview survives a failed commit, so it can be retried once the cause is fixed.
+        await ExecuteAsync("DROP TRIGGER fail_jeonju;");
+        var result = await _host.Imports.CommitAsync(preview.Id, "test");
+        Assert.Equal(128, result.RowsNew);
+    }
+
+    [Fact]
+    public async Task CommitAsync_UnknownOrCommittedPreview_Throws()
+    {
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(Guid.NewGuid(), "test"));
+        Assert.Contains("unknown", unknown.Message, StringComparison.Ordinal);
+
+        var (preview, _) = await _host.ImportSampleAsync("openapi_records.csv");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ExpiredPreview_Throws()
+    {
+        var preview = await _host.PreviewSampleAsync("openapi_records.json");
+        _host.Time.Advance(TimeSpan.FromMinutes(31));
+
+        var expired = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+
+        Assert.Contains("expired", expired.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _host.CountUsagesAsync());
+    }
+
+    [Fact]
+    public async Task PreviewAsync_ReportsProgressUpToOne()
+    {
+        var reports = new List<double>();
+        var progress = new SyncProgress(reports.Add);
+        await _host.PreviewAsync("wide_2023.xlsx", PowerSamples.Bytes("wide_2023.xlsx"), progress);
+
+        Assert.True(reports.Count >= 3, $"{reports.Count} reports");
+        Assert.Equal(0, reports[0]);
+        Assert.Equal(1, reports[^1]);
+        Assert.Equal(reports.Order(), reports);
+    }
+
+    [Fact]
+    public async Task HistoryAsync_ListsNewestFirst()
+    {
+        await _host.ImportSampleAsync("openapi_records.csv");
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        await _host.ImportSampleAsync("openapi_records.json");
+
+        var history = await _host.Imports.HistoryAsync();
+
+        Assert.Equal(["openapi_records.json", "openapi_records.csv"], history.Select(i => i.FileName));
+        Assert.Equal("KEPCO open API (JSON)", history[0].Format);
+    }
+
+    private Task ExecuteAsync(string sql) => _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the test needs the reports in order.</summary>
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}

@@ -1,0 +1,88 @@
+using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Power;
+using DigitalTwin.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DigitalTwin.Tests.Power;
+
+/// <summary>
+/// The app's own data and power registrations on a fresh SQLite file, migrated as at startup; not started, so
+/// the sample seeder does not run. One per test (a test class's tests must not see each other's imports).
+/// </summary>
+public sealed class PowerTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _directory;
+
+    private PowerTestHost(IHost host, string directory)
+    {
+        _host = host;
+        _directory = directory;
+    }
+
+    public FakeTimeProvider Time => (FakeTimeProvider)_host.Services.GetRequiredService<TimeProvider>();
+
+    public PowerImportService Imports => _host.Services.GetRequiredService<PowerImportService>();
+
+    public PowerQueries Queries => _host.Services.GetRequiredService<PowerQueries>();
+
+    public static async Task<PowerTestHost> StartAsync()
+    {
+        var directory = DigitalTwinAppFactory.CreateTempDirectory();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(directory, "power.db")}",
+            ["Power:SeedSampleData"] = "false",
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddSingleton<DeviceCatalog>();
+        builder.Services.AddLogging();
+        builder.AddDigitalTwinData();
+        builder.AddPowerAnalytics();
+        var host = builder.Build();
+        await host.Services.InitializeDatabaseAsync();
+        return new PowerTestHost(host, directory);
+    }
+
+    public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, IProgress<double>? progress = null)
+    {
+        using var stream = new MemoryStream(content);
+        return await Imports.PreviewAsync(fileName, stream, progress);
+    }
+
+    public Task<ImportPreview> PreviewSampleAsync(string sample) => PreviewAsync(sample, PowerSamples.Bytes(sample));
+
+    /// <summary>Preview and commit; fails the test if the file has errors.</summary>
+    public async Task<(ImportPreview Preview, ImportResult Result)> ImportAsync(string fileName, byte[] content)
+    {
+        var preview = await PreviewAsync(fileName, content);
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Issues));
+        return (preview, await Imports.CommitAsync(preview.Id, "test"));
+    }
+
+    public Task<(ImportPreview Preview, ImportResult Result)> ImportSampleAsync(string sample) => ImportAsync(sample, PowerSamples.Bytes(sample));
+
+    public async Task<T> QueryAsync<T>(Func<DigitalTwinDbContext, Task<T>> query)
+    {
+        var contexts = _host.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public Task<int> CountUsagesAsync() => QueryAsync(db => db.PowerUsages.CountAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        DigitalTwinAppFactory.DeleteDirectory(_directory);
+        await Task.CompletedTask;
+    }
+}
