@@ -64,7 +64,7 @@ internal static class PowerCharts
         XAxis = new ChartXAxis { Type = AxisType.Datetime, Labels = new ChartAxisLabels { Format = "yyyy-MM" } },
         YAxis = [new ChartYAxis { Min = 0, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Energy } }],
         Tooltip = new ChartTooltip { Shared = false, X = new ChartTooltipX("yyyy-MM"), Y = new ChartTooltipY(ChartFormatter.Energy) },
-        Legend = new ChartLegend { Position = "right" },
+        Legend = new ChartLegend { Position = "bottom" },
     };
 
     /// <summary>17 시도 need more distinct colors than the default palette has.</summary>
