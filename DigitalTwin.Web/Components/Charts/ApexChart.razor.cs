@@ -33,7 +33,11 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public IReadOnlyList<ChartSeries>? Series { get; set; }
 
-    /// <summary>Values for radialBar charts (percentages, one per bar). A new list instance replaces them.</summary>
+    /// <summary>Series on a category axis (bar, heatmap). A new list instance replaces the chart's data.</summary>
+    [Parameter]
+    public IReadOnlyList<CategorySeries>? CategorySeries { get; set; }
+
+    /// <summary>Values for radialBar and donut charts (percentages, one per bar). A new list instance replaces them.</summary>
     [Parameter]
     public IReadOnlyList<double>? Values { get; set; }
 
@@ -59,7 +63,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
 
     private string CssClass => string.IsNullOrEmpty(Class) ? "apex-chart" : $"apex-chart {Class}";
 
-    private object? CurrentData => (object?)Series ?? Values;
+    private object? CurrentData => (object?)Series ?? (object?)CategorySeries ?? Values;
 
     /// <summary>Replaces every series.</summary>
     public async Task UpdateSeriesAsync(IReadOnlyList<ChartSeries> series, bool animate = true)
@@ -155,8 +159,8 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     // ApexCharts swaps in its own palette when the theme mode changes, so the colors go along.
     private string ThemeJson() => ChartJson.Serialize(ChartThemes.For(IsDarkMode) with { Colors = _colors });
 
-    private string SerializeData() => Series is not null
-        ? ChartJson.Serialize(Series)
+    private string SerializeData() => Series is not null ? ChartJson.Serialize(Series)
+        : CategorySeries is not null ? ChartJson.Serialize(CategorySeries)
         : ChartJson.Serialize(Values ?? []);
 
     private async Task<IJSObjectReference?> WhenCreatedAsync()

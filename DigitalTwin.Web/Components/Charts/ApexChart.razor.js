@@ -12,6 +12,49 @@ function merge(target, source) {
     return target;
 }
 
+// Formatters that options name (ChartFormatter): JSON carries no functions. Keep "energy" in step
+// with EnergyFormat.cs so axes and tables show the same units.
+const energyUnits = [[1e9, "TWh"], [1e6, "GWh"], [1e3, "MWh"]];
+
+function number(value) {
+    const size = Math.abs(value);
+    const digits = size >= 100 ? 0 : size >= 10 ? 1 : 2;
+    return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function energy(kwh) {
+    if (kwh === null || kwh === undefined || !Number.isFinite(kwh)) {
+        return "–";
+    }
+    for (const [factor, unit] of energyUnits) {
+        if (Math.abs(kwh) >= factor) {
+            return `${number(kwh / factor)} ${unit}`;
+        }
+    }
+    return kwh === 0 ? "0" : `${number(kwh)} kWh`;
+}
+
+const formatters = {
+    energy: value => energy(value),
+    percent: value => (Number.isFinite(value) ? `${Math.round(value)}%` : ""),
+    signedPercent: value => (Number.isFinite(value) ? `${value > 0 ? "+" : ""}${value.toFixed(1)}%` : ""),
+    heatmapCell: (value, context) => {
+        const point = context?.w?.config?.series?.[context.seriesIndex]?.data?.[context.dataPointIndex];
+        return point && Number.isFinite(value) ? `${energy(point.raw)} (${value.toFixed(2)})` : "no data";
+    },
+};
+
+function withFormatters(options) {
+    for (const [key, value] of Object.entries(options)) {
+        if (key === "formatter" && typeof value === "string") {
+            options[key] = formatters[value];
+        } else if (value !== null && typeof value === "object") {
+            withFormatters(value);
+        }
+    }
+    return options;
+}
+
 function copySeries(series) {
     return series.map(s => (typeof s === "number" ? s : { name: s.name, data: s.data.slice() }));
 }
@@ -27,7 +70,7 @@ function trim(series, maxPoints) {
 
 export async function create(element, optionsJson, themeJson, seriesJson, maxPoints) {
     let series = trim(JSON.parse(seriesJson), maxPoints);
-    const options = merge(merge({}, JSON.parse(optionsJson)), JSON.parse(themeJson));
+    const options = withFormatters(merge(merge({}, JSON.parse(optionsJson)), JSON.parse(themeJson)));
     options.series = copySeries(series);
 
     const chart = new ApexCharts(element, options);
@@ -52,7 +95,7 @@ export async function create(element, optionsJson, themeJson, seriesJson, maxPoi
             await chart.updateSeries(copySeries(series), true);
         },
         updateOptions: async (json, animate) => {
-            await chart.updateOptions(JSON.parse(json), false, animate);
+            await chart.updateOptions(withFormatters(JSON.parse(json)), false, animate);
         },
         destroy: () => chart.destroy(),
     };

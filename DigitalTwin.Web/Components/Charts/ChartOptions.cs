@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Web.Components.Charts;
 
 // Typed subset of the ApexCharts options (https://apexcharts.com/docs/options/) that this app uses:
-// line/area time series on a datetime axis, a radialBar gauge and sparklines. Every property is
-// optional; null means "ApexCharts' default" because nulls are not serialized.
+// line/area time series on a datetime axis, a radialBar gauge and sparklines, (stacked) bars and a
+// heatmap on a category axis, a donut. Every property is optional; null means "ApexCharts' default"
+// because nulls are not serialized.
 
 /// <summary>Root of the ApexCharts options object.</summary>
 public sealed record ChartOptions
@@ -28,7 +29,26 @@ public sealed record ChartOptions
     public ChartAnnotations? Annotations { get; init; }
 }
 
-public enum ChartType { Line, Area, RadialBar }
+public enum ChartType { Line, Area, RadialBar, Bar, Heatmap, Donut }
+
+/// <summary>
+/// A formatter known by name to ApexChart.razor.js: JSON cannot carry functions, so options name one
+/// of a fixed set instead of shipping script.
+/// </summary>
+public enum ChartFormatter
+{
+    /// <summary>kWh as kWh/MWh/GWh/TWh, e.g. "12.3 GWh".</summary>
+    Energy,
+
+    /// <summary>A percentage value as "62%".</summary>
+    Percent,
+
+    /// <summary>A percentage value with its sign, "+3.1%".</summary>
+    SignedPercent,
+
+    /// <summary>A heatmap cell: the point's raw kWh (<see cref="CategoryPoint.Raw"/>) and the colored value.</summary>
+    HeatmapCell,
+}
 
 public sealed record ChartSettings
 {
@@ -39,6 +59,8 @@ public sealed record ChartSettings
     public string? ForeColor { get; init; }
     public string? FontFamily { get; init; }
     public ChartToggle? Sparkline { get; init; }
+    /// <summary>Stacks the series of a bar or area chart.</summary>
+    public bool? Stacked { get; init; }
     public ChartToolbar? Toolbar { get; init; }
     public ChartToggle? Zoom { get; init; }
     public ChartAnimations? Animations { get; init; }
@@ -59,7 +81,10 @@ public sealed record ChartAnimations
 
 public sealed record ChartDynamicAnimation(bool Enabled, int Speed);
 
-public sealed record ChartDataLabels(bool Enabled);
+public sealed record ChartDataLabels(bool Enabled)
+{
+    public ChartFormatter? Formatter { get; init; }
+}
 
 public enum StrokeCurve { Smooth, Straight, Stepline }
 
@@ -115,10 +140,15 @@ public sealed record ChartTooltip
 {
     public bool? Enabled { get; init; }
     public bool? Shared { get; init; }
+    /// <summary>Tooltip only over a bar itself; must be false for a shared tooltip on bars.</summary>
+    public bool? Intersect { get; init; }
     /// <summary>"light" or "dark".</summary>
     public string? Theme { get; init; }
     [JsonPropertyName("x")] public ChartTooltipX? X { get; init; }
+    [JsonPropertyName("y")] public ChartTooltipY? Y { get; init; }
 }
+
+public sealed record ChartTooltipY(ChartFormatter Formatter);
 
 /// <summary>How the tooltip shows the x value, e.g. <c>HH:mm:ss</c> (ApexCharts date format).</summary>
 public sealed record ChartTooltipX(string Format);
@@ -134,6 +164,8 @@ public sealed record ChartXAxis
     public double? Max { get; init; }
     /// <summary>Width of a sliding window on the x axis (ms on a datetime axis).</summary>
     public double? Range { get; init; }
+    /// <summary>Labels of a category axis when the series are plain values.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
 }
 
 public sealed record ChartYAxis
@@ -155,6 +187,9 @@ public sealed record ChartAxisLabels
     /// <summary>False shows datetime labels in the browser's time zone.</summary>
     [JsonPropertyName("datetimeUTC")] public bool? DatetimeUtc { get; init; }
     public string? Format { get; init; }
+    public ChartFormatter? Formatter { get; init; }
+    /// <summary>Angle of crowded x labels; 0 keeps them horizontal.</summary>
+    public double? Rotate { get; init; }
 }
 
 public sealed record ChartAxisTitle(string Text);
@@ -162,7 +197,47 @@ public sealed record ChartAxisTitle(string Text);
 public sealed record ChartPlotOptions
 {
     public ChartRadialBar? RadialBar { get; init; }
+    public ChartBar? Bar { get; init; }
+    public ChartHeatmap? Heatmap { get; init; }
+    public ChartPie? Pie { get; init; }
 }
+
+public sealed record ChartBar
+{
+    public bool? Horizontal { get; init; }
+    /// <summary>Bar width as a share of the slot, e.g. <c>"70%"</c>.</summary>
+    public string? ColumnWidth { get; init; }
+    public string? BarHeight { get; init; }
+    public double? BorderRadius { get; init; }
+    /// <summary>One color per category instead of per series.</summary>
+    public bool? Distributed { get; init; }
+    public ChartBarColors? Colors { get; init; }
+}
+
+/// <summary>Bar colors by value, e.g. red below zero and green above.</summary>
+public sealed record ChartBarColors(IReadOnlyList<ChartColorRange> Ranges);
+
+public sealed record ChartHeatmap
+{
+    public double? Radius { get; init; }
+    /// <summary>False colors each cell by its range only, without ApexCharts' extra shading.</summary>
+    public bool? EnableShades { get; init; }
+    public bool? UseFillColorAsStroke { get; init; }
+    public ChartColorScale? ColorScale { get; init; }
+}
+
+public sealed record ChartColorScale(IReadOnlyList<ChartColorRange> Ranges);
+
+/// <summary>Values from <see cref="From"/> to <see cref="To"/> get <see cref="Color"/>.</summary>
+public sealed record ChartColorRange(double From, double To, string Color)
+{
+    public string? Name { get; init; }
+}
+
+public sealed record ChartPie(ChartDonut Donut);
+
+/// <summary>The hole of a donut, e.g. <c>"62%"</c>.</summary>
+public sealed record ChartDonut(string Size);
 
 public sealed record ChartRadialBar
 {

@@ -1,0 +1,36 @@
+using Bunit;
+using DigitalTwin.Core.Power;
+using DigitalTwin.Tests.Components;
+using DigitalTwin.Web.Components.Power;
+
+namespace DigitalTwin.Tests.Power;
+
+public sealed class ImportComponentsTests : MudComponentTest
+{
+    private static readonly ImportPreview Preview = new(
+        Guid.NewGuid(), "kepco.csv", "long CSV", "UTF-8", [new YearMonth(2024, 2), new YearMonth(2024, 1)], 229, 1_500, 12, 3,
+        [
+            new ImportIssue(ImportSeverity.Warning, "kepco.csv", 4, "kwh", "-", "No value; stored as missing."),
+            new ImportIssue(ImportSeverity.Error, "kepco.csv", 9, "month", "13", "Month must be 1–12."),
+        ]);
+
+    [Fact]
+    public void ImportPreviewView_Preview_ShowsCountsAndErrorsFirst()
+    {
+        var cut = Context.Render<ImportPreviewView>(p => p.Add(c => c.Preview, Preview));
+
+        Assert.Equal("2", cut.Find("[data-testid=preview-months]").TextContent);
+        Assert.Equal("1,500", cut.Find("[data-testid=preview-new]").TextContent);
+        Assert.Equal("12", cut.Find("[data-testid=preview-changed]").TextContent);
+        Assert.Equal("3", cut.Find("[data-testid=preview-unchanged]").TextContent);
+        Assert.Equal("1 errors", cut.Find("[data-testid=preview-errors]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void OrderIssues_Mixed_ErrorsFirstThenByRow()
+    {
+        var ordered = ImportPreviewView.OrderIssues(Preview.Issues);
+
+        Assert.Equal([ImportSeverity.Error, ImportSeverity.Warning], ordered.Select(i => i.Severity));
+    }
+}

@@ -1,0 +1,181 @@
+using DigitalTwin.Core.Power;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace DigitalTwin.Web.Components.Power;
+
+/// <summary>
+/// Upload → preview → commit. The file is copied from the browser in chunks (so a 50 MB export shows
+/// progress instead of a frozen page), previewed by <see cref="PowerImportService"/>, and written only
+/// on Commit. Every failure becomes an alert: an exception here must not end the circuit.
+/// </summary>
+public sealed partial class PowerImportPage : ComponentBase, IDisposable
+{
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
+    private static readonly string[] Extensions = [".csv", ".xlsx", ".json"];
+    private const int ChunkBytes = 256 * 1024;
+
+    private enum Stage { Idle, Uploading, Reading, Committing }
+
+    private CancellationTokenSource? _cancel;
+    private Stage _stage;
+    private string _stageText = "";
+    private double _progress;
+    private bool _dragging;
+    private ImportPreview? _preview;
+    private ImportResult? _result;
+    private string? _resultFile;
+    private IReadOnlyList<PowerImport>? _history;
+    private string? _historyError;
+    private string? _error;
+
+    [Inject]
+    public required PowerImportService Imports { get; init; }
+
+    /// <summary>Present once the app has authentication; until then imports are recorded as "anonymous".</summary>
+    [CascadingParameter]
+    public Task<AuthenticationState>? Authentication { get; set; }
+
+    private bool Busy => _stage != Stage.Idle;
+
+    private string DropZoneClass => "pa-8 d-flex flex-column align-center gap-2 power-dropzone" + (_dragging ? " power-dropzone-active" : "");
+
+    protected override Task OnInitializedAsync() => LoadHistoryAsync();
+
+    private async Task OnFileChosenAsync(IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        _error = null;
+        _result = null;
+        if (!Extensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase))
+        {
+            _error = $"{file.Name} is not a .csv, .xlsx or .json file.";
+            return;
+        }
+        if (file.Size > MaxUploadBytes)
+        {
+            _error = $"{file.Name} is {file.Size / 1024.0 / 1024.0:0.0} MB; the limit is {MaxUploadBytes / 1024 / 1024} MB.";
+            return;
+        }
+
+        var cancellationToken = NewCancellation();
+        try
+        {
+            using var content = await UploadAsync(file, cancellationToken);
+            SetStage(Stage.Reading, $"Reading {file.Name}…");
+            var progress = new Progress<double>(fraction => ReportProgress(fraction * 100));
+            _preview = await Imports.PreviewAsync(file.Name, content, progress, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _error = null;
+        }
+        catch (Exception e)
+        {
+            _error = $"Could not read {file.Name}: {e.Message}";
+        }
+        finally
+        {
+            SetStage(Stage.Idle, "");
+        }
+    }
+
+    private async Task<MemoryStream> UploadAsync(IBrowserFile file, CancellationToken cancellationToken)
+    {
+        SetStage(Stage.Uploading, $"Uploading {file.Name}…");
+        var memory = new MemoryStream(checked((int)file.Size));
+        await using var upload = file.OpenReadStream(MaxUploadBytes, cancellationToken);
+        var buffer = new byte[ChunkBytes];
+        int read;
+        while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            memory.Write(buffer, 0, read);
+            ReportProgress(file.Size == 0 ? 100 : 100.0 * memory.Length / file.Size);
+        }
+        memory.Position = 0;
+        return memory;
+    }
+
+    private async Task CommitAsync()
+    {
+        if (_preview is not { CanCommit: true } preview)
+        {
+            return;
+        }
+
+        _error = null;
+        var cancellationToken = NewCancellation();
+        SetStage(Stage.Committing, $"Writing {preview.FileName}…");
+        try
+        {
+            var user = Authentication is null ? null : (await Authentication).User.Identity?.Name;
+            _result = await Imports.CommitAsync(preview.Id, string.IsNullOrEmpty(user) ? "anonymous" : user, cancellationToken);
+            _resultFile = preview.FileName;
+            _preview = null;
+        }
+        catch (Exception e)
+        {
+            _error = $"Nothing was imported: {e.Message}";
+        }
+        finally
+        {
+            SetStage(Stage.Idle, "");
+        }
+        await LoadHistoryAsync();
+    }
+
+    private void Cancel() => _cancel?.Cancel();
+
+    private CancellationToken NewCancellation()
+    {
+        _cancel?.Dispose();
+        _cancel = new CancellationTokenSource();
+        return _cancel.Token;
+    }
+
+    /// <summary>Drops the preview; the service keeps nothing that a later commit could pick up by accident, since it needs the id.</summary>
+    private void Discard() => _preview = null;
+
+    private async Task LoadHistoryAsync()
+    {
+        try
+        {
+            _history = await Imports.HistoryAsync(CancellationToken.None);
+            _historyError = null;
+        }
+        catch (Exception e)
+        {
+            _historyError = $"Import history is not available: {e.Message}";
+        }
+    }
+
+    private void SetStage(Stage stage, string text)
+    {
+        _stage = stage;
+        _stageText = text;
+        _progress = 0;
+        StateHasChanged();
+    }
+
+    /// <summary>Re-renders only when the bar moves by a whole percent: a big file reports thousands of times.</summary>
+    private void ReportProgress(double percent)
+    {
+        var clamped = Math.Clamp(percent, 0, 100);
+        if (Math.Floor(clamped) != Math.Floor(_progress))
+        {
+            _progress = clamped;
+            StateHasChanged();
+        }
+    }
+
+    public void Dispose()
+    {
+        _cancel?.Cancel();
+        _cancel?.Dispose();
+    }
+}
