@@ -11,7 +11,7 @@ namespace DigitalTwin.Core.History;
 /// Batches queue in a small bounded channel, so a slow disk slows ingest instead of growing memory;
 /// a failed commit is retried, never dropped.
 /// </summary>
-public sealed partial class HistoryWriter(IHistoryDatabase database, IngestCounters counters, TimeProvider time, ILogger<HistoryWriter> logger)
+public sealed partial class HistoryWriter(IHistoryDatabase database, IngestCounters counters, CommitTracker commits, TimeProvider time, ILogger<HistoryWriter> logger)
     : BackgroundService
 {
     private readonly Channel<IReadOnlyList<TelemetryReading>> _batches =
@@ -46,6 +46,7 @@ public sealed partial class HistoryWriter(IHistoryDatabase database, IngestCount
             {
                 var samples = statements.Commit(group, time.GetUtcNow());
                 counters.HistoryCommitted(group.Sum(b => b.Count), samples);
+                commits.Committed(counters.ReadingsCommitted);
                 return;
             }
             // DbException: SqliteException and NpgsqlException (which also wraps a lost connection) alike.

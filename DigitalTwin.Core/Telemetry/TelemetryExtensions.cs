@@ -23,6 +23,7 @@ public static class TelemetryExtensions
         services.AddSingleton<RejectLog>();
         services.AddSingleton<TelemetryPayloadParser>();
         services.AddSingleton<TelemetryQueue>();
+        services.AddSingleton<CommitTracker>();
         services.AddSingleton<TelemetryIngestor>();
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();

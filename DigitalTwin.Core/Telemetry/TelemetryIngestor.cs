@@ -2,13 +2,14 @@ using System.Buffers;
 
 namespace DigitalTwin.Core.Telemetry;
 
-public sealed record IngestResult(int Accepted, RejectReason? Reason, string? Detail)
+/// <param name="Position">Queue position of the message's last reading, for <see cref="TelemetryIngestor.WhenCommittedAsync"/>.</param>
+public sealed record IngestResult(int Accepted, RejectReason? Reason, string? Detail, long Position = 0)
 {
     public bool IsAccepted => Reason is null;
 }
 
 /// <summary>The single entry for telemetry from any transport: validate, count, enqueue.</summary>
-public sealed class TelemetryIngestor(TelemetryPayloadParser parser, TelemetryQueue queue, IngestCounters counters, RejectLog rejects)
+public sealed class TelemetryIngestor(TelemetryPayloadParser parser, TelemetryQueue queue, CommitTracker commits, IngestCounters counters, RejectLog rejects)
 {
     /// <remarks>The payload is parsed before the first await, so a transport may reuse its buffer afterwards.</remarks>
     public ValueTask<IngestResult> IngestAsync(IngestSource source, string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
@@ -30,10 +31,14 @@ public sealed class TelemetryIngestor(TelemetryPayloadParser parser, TelemetryQu
         return new IngestResult(0, reason, detail);
     }
 
+    /// <summary>Completes when an accepted message's readings are committed to history (at once for a refused one).</summary>
+    public Task WhenCommittedAsync(IngestResult result) =>
+        result.IsAccepted ? commits.WhenCommittedAsync(result.Position) : Task.CompletedTask;
+
     private async ValueTask<IngestResult> EnqueueAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
     {
-        await queue.EnqueueAsync(readings, cancellationToken);
+        var position = await queue.EnqueueAsync(readings, cancellationToken);
         counters.MessageAccepted(readings.Count);
-        return new IngestResult(readings.Count, null, null);
+        return new IngestResult(readings.Count, null, null, position);
     }
 }

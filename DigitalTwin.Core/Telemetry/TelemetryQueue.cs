@@ -10,6 +10,8 @@ namespace DigitalTwin.Core.Telemetry;
 public sealed class TelemetryQueue
 {
     private readonly Channel<TelemetryReading> _channel;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _enqueued;
 
     public TelemetryQueue(IOptions<TelemetryOptions> options, IngestCounters counters)
     {
@@ -28,14 +30,32 @@ public sealed class TelemetryQueue
 
     public ChannelReader<TelemetryReading> Reader => _channel.Reader;
 
-    public async ValueTask EnqueueAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
+    /// <summary>Queues the readings in order; returns the queue position of the last one (see <see cref="CommitTracker"/>).</summary>
+    /// <remarks>
+    /// One producer at a time: positions must match the order readings enter the channel. A producer that
+    /// finds the queue full waits holding the gate, so the others wait behind it in order (back-pressure).
+    /// </remarks>
+    public async ValueTask<long> EnqueueAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
     {
-        foreach (var reading in readings)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            if (!_channel.Writer.TryWrite(reading))
+            foreach (var reading in readings)
             {
-                await _channel.Writer.WriteAsync(reading, cancellationToken);
+                while (!_channel.Writer.TryWrite(reading))
+                {
+                    if (!await _channel.Writer.WaitToWriteAsync(cancellationToken))
+                    {
+                        throw new InvalidOperationException("The telemetry queue is closed: the app is stopping.");
+                    }
+                }
+                _enqueued++;
             }
+            return _enqueued;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -262,7 +262,7 @@ public abstract class HistoryStoreChecks : IAsyncLifetime
     protected async Task WriteAsync(params IReadOnlyList<TelemetryReading>[] batches)
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         // Queued before the writer starts, so they are committed as one group.
         foreach (var batch in batches)
         {

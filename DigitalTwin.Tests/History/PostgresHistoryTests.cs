@@ -67,7 +67,7 @@ public sealed class PostgresHistoryTests : HistoryStoreChecks
     public async Task WriterCommit_ConnectionKilledBetweenCommits_RetriedOnANewConnectionAndNothingLost()
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         await writer.EnqueueAsync([Reading("d1", T0, ("temperature", 1.0))], CancellationToken.None);
         await WaitUntilAsync(() => counters.ReadingsCommitted == 1);

@@ -2,6 +2,7 @@ using DigitalTwin.Core.Mqtt;
 using System.Net;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace DigitalTwin.Web.Mqtt;
@@ -48,12 +49,21 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
 
     public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
 
+    /// <remarks>
+    /// The broker sends a QoS 1 publish's PUBACK only after this returns, so waiting for the commit here means
+    /// an acknowledged reading is in history: a crash right after the ack loses nothing. The group commit of
+    /// the history writer keeps the wait short, and devices publishing at once share one commit.
+    /// </remarks>
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
-        var topic = e.ApplicationMessage.Topic;
-        if (TelemetryTopic.TryParse(topic, out var deviceId))
+        var message = e.ApplicationMessage;
+        if (TelemetryTopic.TryParse(message.Topic, out var deviceId))
         {
-            await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, e.CancellationToken);
+            var result = await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, message.Payload, e.CancellationToken);
+            if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            {
+                await ingestor.WhenCommittedAsync(result).WaitAsync(e.CancellationToken);
+            }
         }
     }
 

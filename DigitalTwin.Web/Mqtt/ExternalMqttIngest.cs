@@ -13,7 +13,7 @@ namespace DigitalTwin.Web.Mqtt;
 /// when it is back. A message is acknowledged only after ingest has queued it: when the queue is full the
 /// handler waits, the broker stops sending (its in-flight window fills) and keeps the rest queued.
 /// </summary>
-public sealed class ExternalMqttIngest(IOptions<MqttOptions> options, TelemetryIngestor ingestor, TimeProvider time, ILogger<ExternalMqttIngest> logger)
+public sealed partial class ExternalMqttIngest(IOptions<MqttOptions> options, TelemetryIngestor ingestor, TimeProvider time, ILogger<ExternalMqttIngest> logger)
     : BackgroundService
 {
     private volatile bool _subscribed;
@@ -65,12 +65,34 @@ public sealed class ExternalMqttIngest(IOptions<MqttOptions> options, TelemetryI
         _subscribed = true;
     }
 
+    /// <remarks>
+    /// Acknowledged only once the readings are committed to history, without holding up the next message:
+    /// the broker's in-flight window (mosquitto's max_inflight_messages) is the sliding window of unacknowledged work.
+    /// </remarks>
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        if (TelemetryTopic.TryParse(e.ApplicationMessage.Topic, out var deviceId))
+        e.AutoAcknowledge = false;
+        // Refused messages are acknowledged too: they are counted and logged, and redelivery would not fix them.
+        var committed = TelemetryTopic.TryParse(e.ApplicationMessage.Topic, out var deviceId)
+            ? ingestor.WhenCommittedAsync(await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, CancellationToken.None))
+            : Task.CompletedTask;
+        _ = AcknowledgeWhenCommittedAsync(e, committed);
+    }
+
+    private async Task AcknowledgeWhenCommittedAsync(MqttApplicationMessageReceivedEventArgs e, Task committed)
+    {
+        try
         {
-            // Refused messages are acknowledged too: they are counted and logged, and redelivery would not fix them.
-            await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, CancellationToken.None);
+            await committed;
+            await e.AcknowledgeAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The connection went away before the ack: the persistent session makes the broker deliver it again.
+            LogAckFailed(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a telemetry message; the broker will redeliver it")]
+    private partial void LogAckFailed(Exception exception);
 }

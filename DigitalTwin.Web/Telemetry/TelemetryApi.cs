@@ -36,6 +36,8 @@ public static class TelemetryApi
             var result = read.Buffer.Length > limit
                 ? ingestor.Reject(IngestSource.Http, id, RejectReason.PayloadTooLarge, $"The body has more than {limit:N0} bytes; at most {limit:N0} are accepted.")
                 : await ingestor.IngestAsync(IngestSource.Http, id, read.Buffer, cancellationToken);
+            // 202 once the readings are in history (the twin may still be catching up): an answered post is never lost.
+            await ingestor.WhenCommittedAsync(result).WaitAsync(cancellationToken);
             return result.IsAccepted
                 ? TypedResults.Accepted((string?)null, new TelemetryAccepted(result.Accepted))
                 : Rejected(result);
