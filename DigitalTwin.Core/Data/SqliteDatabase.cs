@@ -28,7 +28,24 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
     {
         var connection = await OpenAsync(cancellationToken);
         await UseLargePageCacheAsync(connection, cancellationToken);
+        await SkipForeignKeyChecksAsync(connection, cancellationToken);
         return new HistoryStatements(connection);
+    }
+
+    /// <summary>
+    /// The bundled SQLite enforces foreign keys by default, so each sample insert also looked up its series and,
+    /// for INSERT OR REPLACE, ran the full delete-then-insert conflict path instead of overwriting in place.
+    /// Safe on this connection only: every series id it writes comes from a Series row it inserted or read
+    /// itself, in the same transaction or an earlier committed one, and is forgotten after a rollback
+    /// (<see cref="IHistoryStatements.ForgetSeries"/>). Nothing deletes series while the app runs; a future
+    /// delete would have to clear the writer's series cache too. The constraint stays in the schema, and every
+    /// other connection still enforces it (deleting a series still cascades to its samples there).
+    /// </summary>
+    private static async Task SkipForeignKeyChecksAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys=OFF;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
