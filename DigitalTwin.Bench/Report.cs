@@ -58,6 +58,24 @@ internal static class Report
             Console.WriteLine($"{name.PadRight(width)}  {value}");
         }
         Console.WriteLine(new string('-', width + 60));
+        PrintMarkdown(o, report.Rounds, rows);
+    }
+
+    /// <summary>The same figures as a Markdown table (with each round's ratio), to paste into the README.</summary>
+    private static void PrintMarkdown(BenchOptions o, IReadOnlyList<Round> rounds, (string Name, string Value)[] rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Markdown (for the README):");
+        Console.WriteLine();
+        Console.WriteLine($"`--devices {o.Devices} --seconds {o.Seconds} --publishers {o.Publishers} --repeat {o.Repeat}`, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine();
+        Console.WriteLine("| | |");
+        Console.WriteLine("|---|---|");
+        foreach (var (name, value) in rows)
+        {
+            Console.WriteLine($"| {name} | {value.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+        Console.WriteLine($"| ratio per round | {string.Join(" / ", rounds.Select(r => r.Ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} |");
     }
 
     private static string Format(LatencySummary l) =>

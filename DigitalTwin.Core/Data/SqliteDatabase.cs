@@ -28,7 +28,39 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
     {
         var connection = await OpenAsync(cancellationToken);
         await UseLargePageCacheAsync(connection, cancellationToken);
+        await SkipForeignKeyChecksAsync(connection, cancellationToken);
+        await CheckpointLessOftenAsync(connection, cancellationToken);
         return new HistoryStatements(connection);
+    }
+
+    /// <summary>
+    /// A commit writes about one page per series (each appends at its own place), 3,000+ pages with 1,000
+    /// devices, so at the default 1,000-page threshold every commit also checkpointed: copied those pages into
+    /// the database and synced it, on the writer's thread. At 8,192 pages (32 MB) a checkpoint comes every few
+    /// commits and copies each re-written tail page once for all of them. The WAL file is cut back to 64 MB
+    /// after a checkpoint so it cannot keep a one-off peak.
+    /// </summary>
+    private static async Task CheckpointLessOftenAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA wal_autocheckpoint=8192; PRAGMA journal_size_limit=67108864;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The bundled SQLite enforces foreign keys by default, so each sample insert also looked up its series and,
+    /// for INSERT OR REPLACE, ran the full delete-then-insert conflict path instead of overwriting in place.
+    /// Safe on this connection only: every series id it writes comes from a Series row it inserted or read
+    /// itself, in the same transaction or an earlier committed one, and is forgotten after a rollback
+    /// (<see cref="IHistoryStatements.ForgetSeries"/>). Nothing deletes series while the app runs; a future
+    /// delete would have to clear the writer's series cache too. The constraint stays in the schema, and every
+    /// other connection still enforces it (deleting a series still cascades to its samples there).
+    /// </summary>
+    private static async Task SkipForeignKeyChecksAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys=OFF;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
