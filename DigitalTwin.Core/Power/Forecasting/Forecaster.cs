@@ -43,7 +43,7 @@ public sealed class Forecaster(PowerHistory history)
                 double? actual = actualSeries.TryGet(targets[k], out var a) ? a : null;
                 if (!chosen.IsApplicable)
                 {
-                    rows.Add(new ForecastRow(district, targets[k], null, null, null, chosen.Model, chosen.Reason, actual));
+                    rows.Add(new ForecastRow(district, targets[k], null, null, null, chosen.Model, $"{why}; {chosen.Reason}", actual));
                     continue;
                 }
                 var value = chosen.Values![k];
