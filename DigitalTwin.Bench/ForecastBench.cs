@@ -78,6 +78,9 @@ internal static class ForecastBench
 
     private static async Task TimeOneCutoffAsync(ForecastEngine engine, PowerHistory history, YearMonth cutoff)
     {
+        var training = Stopwatch.StartNew();
+        var ml = MlModel.Train(history.Until(cutoff));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ML training at {cutoff}: {training.Elapsed.TotalMilliseconds:N0} ms ({ml.Description})"));
         foreach (var horizon in Horizons)
         {
             var pure = Stopwatch.StartNew();

@@ -14,7 +14,7 @@ public static class AutoSelector
     public static (ModelForecast Forecast, string Reason) Choose(IReadOnlyDictionary<string, ModelForecast> candidates, IEnumerable<BacktestPoint> backtests)
     {
         var mape = backtests
-            .Where(p => !double.IsNaN(p.AbsPctError) && candidates.TryGetValue(p.Model, out var c) && c.IsApplicable)
+            .Where(p => !double.IsNaN(p.AbsPctError) && candidates.TryGetValue(p.Model, out var c) && c.IsComplete)
             .GroupBy(p => p.Model)
             .Select(g => (Model: g.Key, Mape: g.Average(p => p.AbsPctError), Count: g.Count()))
             .OrderBy(s => s.Mape).ThenBy(s => IndexOf(s.Model))
@@ -29,12 +29,12 @@ public static class AutoSelector
         }
         foreach (var name in Fallback)
         {
-            if (candidates.TryGetValue(name, out var c) && c.IsApplicable)
+            if (candidates.TryGetValue(name, out var c) && c.IsComplete)
             {
                 return (c, $"auto: no backtest possible before the cutoff, fell back to {name}");
             }
         }
-        return (candidates.Values.FirstOrDefault(c => c.IsApplicable) ?? candidates[ForecastModels.Naive], "auto: no model has a backtest");
+        return (candidates.Values.FirstOrDefault(c => c.IsComplete) ?? candidates[ForecastModels.Naive], "auto: no model has a backtest");
     }
 
     private static int IndexOf(string model)

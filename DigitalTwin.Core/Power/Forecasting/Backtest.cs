@@ -46,6 +46,10 @@ public static class Backtest
                 }
                 for (var k = 0; k < targets.Count; k++)
                 {
+                    if (double.IsNaN(forecast.Values![k]))
+                    {
+                        continue;
+                    }
                     series.TryGet(targets[k], out var actual);
                     yield return new BacktestPoint(district, name, origin, targets[k], forecast.Values![k], actual);
                 }

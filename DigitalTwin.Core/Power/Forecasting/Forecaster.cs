@@ -41,7 +41,7 @@ public sealed class Forecaster(PowerHistory history)
             for (var k = 0; k < targets.Count; k++)
             {
                 double? actual = actualSeries.TryGet(targets[k], out var a) ? a : null;
-                if (!chosen.IsApplicable)
+                if (!chosen.IsApplicable || double.IsNaN(chosen.Values![k]))
                 {
                     rows.Add(new ForecastRow(district, targets[k], null, null, null, chosen.Model, $"{why}; {chosen.Reason}", actual));
                     continue;

@@ -16,6 +16,12 @@ public sealed class MlModel : IForecastModel
 
     private const int MinTrainingRows = 200;
 
+    /// <summary>
+    /// Province series are 36 months long and would give ~4× the district pairs; every third pair keeps their
+    /// long-horizon seasonality in the model at a third of the training time.
+    /// </summary>
+    private const int ProvinceThinning = 3;
+
     private readonly PredictionEngine<MlRow, MlPrediction>? _engine;
     private readonly string _description;
 
@@ -26,6 +32,9 @@ public sealed class MlModel : IForecastModel
     }
 
     public string Name => ForecastModels.Ml;
+
+    /// <summary>What was trained, or why nothing could be.</summary>
+    public string Description => _description;
 
     public static MlModel Train(PowerHistory history)
     {
@@ -39,7 +48,7 @@ public sealed class MlModel : IForecastModel
         var ml = new MLContext(seed: 0);
         var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
-            NumberOfIterations = 150,
+            NumberOfIterations = 100,
             NumberOfLeaves = 15,
             MinimumExampleCountPerLeaf = 20,
             LearningRate = 0.1,
@@ -89,6 +98,10 @@ public sealed class MlModel : IForecastModel
                 {
                     var target = series.MonthAt(t);
                     var features = MlFeatures.Build(known, target, type, profile, isProvince);
+                    if (isProvince && (o + t) % ProvinceThinning != 0)
+                    {
+                        continue;
+                    }
                     if (features is not null && series.ValueAt(t) > 0)
                     {
                         yield return new MlRow { Features = features, Label = MlFeatures.Clip(Math.Log(series.ValueAt(t) / known.LastValue)) };

@@ -19,7 +19,7 @@ public sealed class ResidualPool
 
     public void Add(int steps, double forecast, double actual)
     {
-        if (forecast <= 0 || double.IsNaN(actual))
+        if (!(forecast > 0) || double.IsNaN(actual))
         {
             return;
         }

@@ -11,14 +11,23 @@ public sealed class SeasonalNaiveModel : IForecastModel
     public ModelForecast Forecast(ForecastInput input)
     {
         var values = new double[input.Targets.Count];
+        var missing = new List<YearMonth>();
         for (var i = 0; i < values.Length; i++)
         {
             if (!TryFindSameMonth(input.History, input.Targets[i], out values[i]))
             {
-                return ModelForecast.NotApplicable(Name, $"no {input.Targets[i].Month:00} month observed in an earlier year");
+                values[i] = double.NaN;
+                missing.Add(input.Targets[i]);
             }
         }
-        return ModelForecast.Ok(Name, values, "same month of the latest observed earlier year");
+        if (missing.Count == values.Length)
+        {
+            return ModelForecast.NotApplicable(Name, $"no target month observed in an earlier year");
+        }
+        return ModelForecast.Ok(
+            Name,
+            values,
+            "same month of the latest observed earlier year" + (missing.Count > 0 ? $" (none for {string.Join(", ", missing)})" : ""));
     }
 
     private static bool TryFindSameMonth(MonthlySeries history, YearMonth target, out double value)

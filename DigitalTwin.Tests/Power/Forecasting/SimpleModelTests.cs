@@ -40,8 +40,20 @@ public sealed class SimpleModelTests
     {
         var forecast = new SeasonalNaiveModel().Forecast(Input(Series(new YearMonth(2024, 1), 1, 2, 3), new YearMonth(2024, 3), 1));
 
-        Assert.False(forecast.IsApplicable);
-        Assert.Contains("04", forecast.Reason, StringComparison.Ordinal);
+        Assert.Equal("not applicable: no target month observed in an earlier year", forecast.Reason);
+    }
+
+    [Fact]
+    public void SeasonalNaive_SomeTargetsWithoutAnEarlierYear_NaNForThoseOnly()
+    {
+        var history = Series(ShippedDistrictMonths().Select(m => (m, (double)m.Month)));
+
+        var forecast = new SeasonalNaiveModel().Forecast(Input(history, new YearMonth(2024, 3), 2));
+
+        Assert.Equal(4.0, forecast.Values![0]);
+        Assert.True(double.IsNaN(forecast.Values[1]));
+        Assert.False(forecast.IsComplete);
+        Assert.Contains("none for 2024-05", forecast.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,6 +64,16 @@ public sealed class SimpleModelTests
         var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2024, 4), 3));
 
         Assert.Equal([100.0 + 7 * 16, 100 + 7 * 17, 100 + 7 * 18], forecast.Values!.Select(v => Math.Round(v, 9)));
+    }
+
+    [Fact]
+    public void Drift_ReachBeyondTheMeasuredSpan_NotApplicable()
+    {
+        var history = Series(new YearMonth(2023, 1), 10, 20, 30, 40);
+
+        var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2023, 12), 1));
+
+        Assert.Equal("not applicable: 9 months ahead of a slope measured over 3", forecast.Reason);
     }
 
     [Fact]
