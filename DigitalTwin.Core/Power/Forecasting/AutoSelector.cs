@@ -14,7 +14,7 @@ public static class AutoSelector
     public static (ModelForecast Forecast, string Reason) Choose(IReadOnlyDictionary<string, ModelForecast> candidates, IEnumerable<BacktestPoint> backtests)
     {
         var mape = backtests
-            .Where(p => !double.IsNaN(p.AbsPctError) && candidates.TryGetValue(p.Model, out var c) && c.IsComplete)
+            .Where(p => p.Recent && !double.IsNaN(p.AbsPctError) && candidates.TryGetValue(p.Model, out var c) && c.IsComplete)
             .GroupBy(p => p.Model)
             .Select(g => (Model: g.Key, Mape: g.Average(p => p.AbsPctError), Count: g.Count()))
             .OrderBy(s => s.Mape).ThenBy(s => IndexOf(s.Model))

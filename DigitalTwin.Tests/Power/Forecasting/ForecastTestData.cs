@@ -29,10 +29,12 @@ public static class ForecastTestData
     /// <summary>
     /// A province (2020..2022, full months, shape × slow growth) and <paramref name="districts"/> districts
     /// with only the shipped months, each its own size times the province shape (times 1 + growth2024 in 2024), with noise.
+    /// Not <paramref name="seasonal"/>: a flat shape, where even naive errors are stationary.
     /// </summary>
-    public static List<UsageRow> Hierarchy(int districts, double noise, int seed = 1, double growth2024 = 0, string sido = "경기도")
+    public static List<UsageRow> Hierarchy(int districts, double noise, int seed = 1, double growth2024 = 0, bool seasonal = true, string sido = "경기도")
     {
         var random = new Random(seed);
+        double Shape(int month) => seasonal ? ForecastTestData.Shape(month) : 1;
         var rows = new List<UsageRow>();
         var province = new District(sido, PowerUsage.ProvinceTotal);
         foreach (var type in new[] { ContractTypes.Residential, ContractTypes.General })
