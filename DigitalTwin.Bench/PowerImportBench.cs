@@ -65,7 +65,7 @@ internal static class PowerImportBench
         }
     }
 
-    private static async Task<IHost> StartAsync(string directory)
+    internal static async Task<IHost> StartAsync(string directory)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -2,7 +2,8 @@ namespace DigitalTwin.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
-/// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>).
+/// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
+/// forecasting backtest (<see cref="ForecastBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -12,6 +13,10 @@ internal static class BenchProgram
         if (args is ["power-import", ..])
         {
             return await PowerImportBench.RunAsync();
+        }
+        if (args is ["forecast", ..])
+        {
+            return await ForecastBench.RunAsync();
         }
         BenchOptions options;
         try

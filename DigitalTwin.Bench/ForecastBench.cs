@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Forecasting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project DigitalTwin.Bench -- forecast</c>: imports the shipped KEPCO files as the app
+/// seeds them, backtests every model at every cutoff the data allows, and prints MAPE and MAE per model next to
+/// the naive forecast's on the same rows, then the time for one full cutoff (all contract types, all models).
+/// </summary>
+internal static class ForecastBench
+{
+    private static readonly int[] Horizons = [1, 12];
+
+    public static async Task<int> RunAsync()
+    {
+        if (SampleData.FindDirectory() is not { } data)
+        {
+            Console.Error.WriteLine("data/ not found");
+            return 1;
+        }
+        var directory = Path.Combine(Path.GetTempPath(), "digitaltwin-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            using var host = await PowerImportBench.StartAsync(directory);
+            await ImportSamplesAsync(host.Services.GetRequiredService<PowerImportService>(), data);
+            var engine = host.Services.GetRequiredService<ForecastEngine>();
+            var history = PowerHistory.FromRows(await host.Services.GetRequiredService<PowerQueries>().UsageAsync(new UsageFilter()));
+            var months = await host.Services.GetRequiredService<PowerQueries>().MonthsAsync();
+            foreach (var horizon in Horizons)
+            {
+                Backtest(history, months, horizon);
+            }
+            await TimeOneCutoffAsync(engine, history, new YearMonth(2024, 3));
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task ImportSamplesAsync(PowerImportService imports, string data)
+    {
+        foreach (var file in PowerSampleSeeder.SampleFiles)
+        {
+            await using var stream = File.OpenRead(Path.Combine(data, file));
+            var preview = await imports.PreviewAsync(Path.GetFileName(file), stream);
+            await imports.CommitAsync(preview.Id, "bench");
+        }
+    }
+
+    /// <summary>Every cutoff from the first district month on whose horizon holds at least one observed month.</summary>
+    private static void Backtest(PowerHistory history, IReadOnlyList<YearMonth> months, int horizon)
+    {
+        var cutoffs = Enumerable.Range(0, months[0].MonthsUntil(months[^1]))
+            .Select(months[0].AddMonths)
+            .Where(c => months.Any(m => m > c && c.MonthsUntil(m) <= horizon))
+            .ToList();
+        var forecaster = new Forecaster(history);
+        var rows = new Dictionary<string, List<(YearMonth Cutoff, string Type, ForecastRow Row)>>();
+        foreach (var model in ForecastModels.All)
+        {
+            rows[model] = [.. cutoffs.SelectMany(c => ContractTypes.All.SelectMany(type =>
+                forecaster.Run(new ForecastRequest(c, horizon, type, model)).Rows.Select(r => (c, type, r))))];
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Horizon {horizon}: cutoffs {cutoffs[0]}..{cutoffs[^1]} ({cutoffs.Count}), all districts × {ContractTypes.All.Count} contract types");
+        ForecastReport.Print("all contract types", rows, _ => true);
+        ForecastReport.Print($"{ContractTypes.Total} only", rows, type => type == ContractTypes.Total);
+    }
+
+    private static async Task TimeOneCutoffAsync(ForecastEngine engine, PowerHistory history, YearMonth cutoff)
+    {
+        var training = Stopwatch.StartNew();
+        var ml = MlModel.Train(history.Until(cutoff));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ML training at {cutoff}: {training.Elapsed.TotalMilliseconds:N0} ms ({ml.Description})"));
+        foreach (var horizon in Horizons)
+        {
+            var pure = Stopwatch.StartNew();
+            var forecaster = new Forecaster(history);
+            foreach (var model in ForecastModels.All)
+            {
+                foreach (var type in ContractTypes.All)
+                {
+                    forecaster.Run(new ForecastRequest(cutoff, horizon, type, model));
+                }
+            }
+            pure.Stop();
+            var viaDb = Stopwatch.StartNew();
+            var runs = await engine.RunAllContractTypesAsync(cutoff, horizon, ForecastModels.Auto);
+            viaDb.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"One cutoff ({cutoff}, horizon {horizon}): all {ForecastModels.All.Count} models × {ContractTypes.All.Count} types in-memory {pure.Elapsed.TotalMilliseconds:N0} ms; "
+                + $"engine auto incl. database read {viaDb.Elapsed.TotalMilliseconds:N0} ms ({runs.Sum(r => r.Rows.Count):N0} rows)"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace DigitalTwin.Core.Power.Forecasting;
+
+/// <summary>
+/// Holt-Winters with trend and 12-month seasonality on the district's own history. It needs two full
+/// seasons of consecutive months to tell season from trend, which no district has in the shipped data
+/// (2023-01..04 and 2024-01..04) — it says so, and <see cref="ProvinceShapeModel"/> borrows a shape instead.
+/// Fits additive and, for positive series, multiplicative seasonality and keeps the better in-sample fit;
+/// <paramref name="seasonality"/> forces one.
+/// </summary>
+public sealed class EtsModel(Seasonality? seasonality = null) : IForecastModel
+{
+    public string Name => ForecastModels.Ets;
+
+    public ModelForecast Forecast(ForecastInput input)
+    {
+        var tail = input.History.ContiguousTail();
+        if (tail.Length < 2 * HoltWinters.Period)
+        {
+            return ModelForecast.NotApplicable(Name, $"needs ≥ 2 seasons ({2 * HoltWinters.Period} consecutive months), has {tail.Length}");
+        }
+        var kinds = seasonality is { } forced ? [forced]
+            : tail.All(v => v > 0) ? [Seasonality.Additive, Seasonality.Multiplicative]
+            : new[] { Seasonality.Additive };
+        if (seasonality == Seasonality.Multiplicative && tail.Any(v => v <= 0))
+        {
+            return ModelForecast.NotApplicable(Name, "multiplicative seasonality needs positive values");
+        }
+        var fit = kinds.Select(k => HoltWinters.Fit(tail, k)).MinBy(f => f.Sse)!;
+        var steps = input.Targets.Max(t => input.History.LastMonth.MonthsUntil(t));
+        var path = fit.Forecast(tail, steps);
+        return ModelForecast.Ok(
+            Name,
+            [.. input.Targets.Select(t => path[input.History.LastMonth.MonthsUntil(t) - 1])],
+            $"Holt-Winters {fit.Seasonality.ToString().ToLowerInvariant()} (α {fit.Alpha}, β {fit.Beta}, γ {fit.Gamma}) on {tail.Length} months");
+    }
+}

@@ -1,0 +1,86 @@
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Forecasting;
+using static DigitalTwin.Tests.Power.Forecasting.ForecastTestData;
+
+namespace DigitalTwin.Tests.Power.Forecasting;
+
+public sealed class SimpleModelTests
+{
+    [Fact]
+    public void Naive_AnySeries_RepeatsTheLastValue()
+    {
+        var forecast = new NaiveModel().Forecast(Input(Series(new YearMonth(2024, 1), 10, 20, 30, 99), new YearMonth(2024, 3), 3));
+
+        Assert.Equal([30.0, 30, 30], forecast.Values);
+        Assert.Contains("2024-03", forecast.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Naive_NoHistory_NotApplicable()
+    {
+        var forecast = new NaiveModel().Forecast(Input(Series(new YearMonth(2024, 5), 1), new YearMonth(2024, 3), 1));
+
+        Assert.False(forecast.IsApplicable);
+        Assert.StartsWith("not applicable:", forecast.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeasonalNaive_GappyHistory_TakesTheSameMonthOfTheLatestObservedYear()
+    {
+        var history = Series([(new YearMonth(2022, 5), 5.0), (new YearMonth(2023, 1), 1), (new YearMonth(2023, 4), 4), (new YearMonth(2024, 3), 3)]);
+
+        var forecast = new SeasonalNaiveModel().Forecast(Input(history, new YearMonth(2024, 3), 2));
+
+        // 2024-04 ← 2023-04; 2024-05 ← 2022-05 because 2023-05 is a gap.
+        Assert.Equal([4.0, 5], forecast.Values);
+    }
+
+    [Fact]
+    public void SeasonalNaive_LessThanAYear_NotApplicable()
+    {
+        var forecast = new SeasonalNaiveModel().Forecast(Input(Series(new YearMonth(2024, 1), 1, 2, 3), new YearMonth(2024, 3), 1));
+
+        Assert.Equal("not applicable: no target month observed in an earlier year", forecast.Reason);
+    }
+
+    [Fact]
+    public void SeasonalNaive_SomeTargetsWithoutAnEarlierYear_NaNForThoseOnly()
+    {
+        var history = Series(ShippedDistrictMonths().Select(m => (m, (double)m.Month)));
+
+        var forecast = new SeasonalNaiveModel().Forecast(Input(history, new YearMonth(2024, 3), 2));
+
+        Assert.Equal(4.0, forecast.Values![0]);
+        Assert.True(double.IsNaN(forecast.Values[1]));
+        Assert.False(forecast.IsComplete);
+        Assert.Contains("none for 2024-05", forecast.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drift_LinearSeriesWithAGap_ContinuesTheLineExactly()
+    {
+        var history = Series(ShippedDistrictMonths().Select(m => (m, 100.0 + 7 * new YearMonth(2023, 1).MonthsUntil(m))));
+
+        var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2024, 4), 3));
+
+        Assert.Equal([100.0 + 7 * 16, 100 + 7 * 17, 100 + 7 * 18], forecast.Values!.Select(v => Math.Round(v, 9)));
+    }
+
+    [Fact]
+    public void Drift_ReachBeyondTheMeasuredSpan_NotApplicable()
+    {
+        var history = Series(new YearMonth(2023, 1), 10, 20, 30, 40);
+
+        var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2023, 12), 1));
+
+        Assert.Equal("not applicable: 9 months ahead of a slope measured over 3", forecast.Reason);
+    }
+
+    [Fact]
+    public void Drift_OneObservation_NotApplicable()
+    {
+        var forecast = new DriftModel().Forecast(Input(Series(new YearMonth(2024, 1), 5), new YearMonth(2024, 1), 1));
+
+        Assert.Equal("not applicable: needs 2 observations, has 1", forecast.Reason);
+    }
+}
