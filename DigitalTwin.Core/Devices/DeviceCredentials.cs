@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace DigitalTwin.Core.Devices;
+
+/// <summary>Why a device's credentials were refused. Each is counted separately.</summary>
+public enum CredentialRefusal
+{
+    UnknownDevice,
+    WrongSecret,
+    Revoked,
+    NoSecret,
+    ForeignTopic,
+}
+
+/// <summary>
+/// Every device's secret hash and revocation, in memory, so authenticating an MQTT connect or an HTTP post never
+/// queries the database. The registry keeps it in step with the Devices table.
+/// </summary>
+public sealed class DeviceCredentials
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public void Set(Device device) =>
+        _entries[device.Id] = new Entry(device.SecretSalt, device.SecretHash, device.RevokedAt is not null);
+
+    public void Remove(string deviceId) => _entries.TryRemove(deviceId, out _);
+
+    public bool IsRegistered(string deviceId) => _entries.ContainsKey(deviceId);
+
+    /// <summary>Null when the secret is right for a registered, unrevoked device; otherwise why not.</summary>
+    public CredentialRefusal? Check(string? deviceId, string? secret)
+    {
+        if (deviceId is null || !_entries.TryGetValue(deviceId, out var entry))
+        {
+            return CredentialRefusal.UnknownDevice;
+        }
+        if (entry.Salt is null || entry.Hash is null)
+        {
+            return CredentialRefusal.NoSecret;
+        }
+        // The secret is checked before revocation so that only its holder learns the device is revoked.
+        if (!DeviceSecret.Matches(secret, entry.Salt, entry.Hash))
+        {
+            return CredentialRefusal.WrongSecret;
+        }
+        return entry.Revoked ? CredentialRefusal.Revoked : null;
+    }
+
+    private sealed record Entry(byte[]? Salt, byte[]? Hash, bool Revoked);
+}
