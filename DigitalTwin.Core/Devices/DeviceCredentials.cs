@@ -27,6 +27,8 @@ public sealed class DeviceCredentials
 
     public bool IsRegistered(string deviceId) => _entries.ContainsKey(deviceId);
 
+    public bool HasSecret(string deviceId) => _entries.TryGetValue(deviceId, out var entry) && entry.Hash is not null;
+
     /// <summary>Null when the secret is right for a registered, unrevoked device; otherwise why not.</summary>
     public CredentialRefusal? Check(string? deviceId, string? secret)
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,8 +60,25 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         return this;
     }
 
-    /// <summary>A connected MQTT client for the app's embedded broker.</summary>
+    /// <summary>A connected MQTT client for the app's embedded broker, anonymous (refused unless auto-registration is on).</summary>
     public Task<MqttTestClient> ConnectMqttAsync(string? clientId = null) => MqttTestClient.ConnectAsync(MqttPort, clientId);
+
+    /// <summary>A connected MQTT client authenticated as the device (username = id, password = secret).</summary>
+    public Task<MqttTestClient> ConnectMqttAsync(string deviceId, string secret) =>
+        MqttTestClient.ConnectAsync(MqttPort, null, deviceId, secret);
+
+    /// <summary>Registers a device through the API (as an operator would) and returns its secret.</summary>
+    public async Task<string> CreateDeviceAsync(string deviceId, string kind = "thermometer")
+    {
+        using var response = await Http.PostAsJsonAsync("/api/devices", new { id = deviceId, kind });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/devices {deviceId}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>Registers a device and connects to the broker as it.</summary>
+    public async Task<MqttTestClient> ConnectDeviceAsync(string deviceId) =>
+        await ConnectMqttAsync(deviceId, await CreateDeviceAsync(deviceId));
 
     /// <summary>A connection to the app's SQLite file, to check what was stored.</summary>
     public async Task<SqliteConnection> OpenDatabaseAsync()

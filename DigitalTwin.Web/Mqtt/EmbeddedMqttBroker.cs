@@ -1,7 +1,9 @@
-using DigitalTwin.Core.Mqtt;
 using System.Net;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace DigitalTwin.Web.Mqtt;
@@ -10,8 +12,10 @@ namespace DigitalTwin.Web.Mqtt;
 /// The MQTTnet broker devices connect to. Telemetry publishes are taken straight from the broker's
 /// publish pipeline (no extra subscriber hop); awaiting the bounded queue there is the back-pressure:
 /// a publisher's connection is not read further until its message is queued.
+/// Devices connect with username = device id and password = secret, and may publish only to their own topics.
 /// </summary>
-public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, TelemetryIngestor ingestor, ILogger<EmbeddedMqttBroker> logger)
+public sealed partial class EmbeddedMqttBroker(
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
     private MqttServer? _server;
@@ -30,6 +34,7 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
             .WithDefaultEndpointBoundIPV6Address(IPAddress.IsLoopback(address) ? IPAddress.IPv6Loopback : IPAddress.IPv6Any)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
         await _server.StartAsync();
         LogStarted(settings.BindAddress, settings.Port);
@@ -48,14 +53,38 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
 
     public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
 
+    private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        if (authenticator.Authenticate(e.UserName, e.Password) is { } refusal)
+        {
+            // MQTT 5's codes: a wrong or unknown identity is "bad user name or password"; a known device that
+            // may not connect (revoked, or never given a secret) is "not authorized".
+            e.ReasonCode = refusal is CredentialRefusal.Revoked or CredentialRefusal.NoSecret
+                ? MqttConnectReasonCode.NotAuthorized
+                : MqttConnectReasonCode.BadUserNameOrPassword;
+            LogRefused(e.ClientId, e.UserName, refusal);
+        }
+        return Task.CompletedTask;
+    }
+
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
+        if (!authenticator.MayPublish(e.UserName, topic))
+        {
+            e.ProcessPublish = false;
+            // QoS 1 publishers learn why from the PUBACK; the connection stays up.
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            return;
+        }
         if (TelemetryTopic.TryParse(topic, out var deviceId))
         {
             await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, e.CancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT connect refused: client {ClientId}, user {UserName}: {Reason}")]
+    private partial void LogRefused(string clientId, string? userName, CredentialRefusal reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     private partial void LogStarted(string address, int port);
