@@ -14,6 +14,7 @@ public static class DeviceExtensions
         builder.Services.TryAddSingleton<DeviceCatalog>();
         builder.Services.TryAddSingleton<DeviceCredentials>();
         builder.Services.TryAddSingleton<DeviceRegistry>();
+        builder.Services.TryAddSingleton<IDeviceProvisioner>(sp => sp.GetRequiredService<DeviceRegistry>());
         builder.Services.TryAddSingleton<DeviceAuthenticator>();
         return builder;
     }

@@ -20,7 +20,10 @@ public sealed record RegistryResult(RegistryStatus Status, Device? Device = null
 /// </summary>
 public sealed class DeviceRegistry(
     IDbContextFactory<DigitalTwinDbContext> dbFactory, DeviceCatalog catalog, DeviceCredentials credentials, TimeProvider time)
+    : IDeviceProvisioner
 {
+    private const int ProvisionBatch = 1000;
+
     public async Task<Device?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -101,6 +104,43 @@ public sealed class DeviceRegistry(
         var deleted = await db.Devices.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
         catalog.Remove(id);
         return deleted == 0 ? RegistryStatus.NotFound : RegistryStatus.Ok;
+    }
+
+    /// <remarks>
+    /// A new secret on every call: the caller keeps secrets in memory only, so after a restart it cannot know the
+    /// old ones. Revoked devices stay revoked. One transaction per thousand devices, so 100,000 take seconds.
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<string, string>> ProvisionAsync(IReadOnlyList<DeviceDraft> drafts, CancellationToken cancellationToken)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in drafts.Chunk(ProvisionBatch))
+        {
+            if (chunk.FirstOrDefault(d => d.Validate(requireId: true).Count > 0) is { } invalid)
+            {
+                throw new ArgumentException($"Device '{invalid.Id}' is not valid: {string.Join(", ", invalid.Validate(requireId: true).Keys)}.", nameof(drafts));
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var ids = chunk.Select(d => d.Id!).ToList();
+            var devices = await db.Devices.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, StringComparer.Ordinal, cancellationToken);
+            foreach (var draft in chunk)
+            {
+                if (!devices.TryGetValue(draft.Id!, out var device))
+                {
+                    device = new Device { Id = draft.Id!, CreatedAt = time.GetUtcNow() };
+                    draft.ApplyTo(device);
+                    db.Devices.Add(device);
+                    devices[device.Id] = device;
+                }
+                secrets[device.Id] = IssueSecret(device);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var device in devices.Values)
+            {
+                credentials.Set(device);
+                catalog.Add(device.Id);
+            }
+        }
+        return secrets;
     }
 
     private async Task<RegistryResult> ChangeAsync(

@@ -20,6 +20,7 @@ namespace DigitalTwin.Tests.Infrastructure;
 public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory = dataDirectory is null;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private HttpClient? _client;
 
     /// <summary>Holds twin.db; deleted on dispose unless it was passed in.</summary>
@@ -73,12 +74,26 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         using var response = await Http.PostAsJsonAsync("/api/devices", new { id = deviceId, kind });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/devices {deviceId}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("secret").GetString()!;
+        var secret = JsonDocument.Parse(body).RootElement.GetProperty("secret").GetString()!;
+        _secrets[deviceId] = secret;
+        return secret;
     }
 
-    /// <summary>Registers a device and connects to the broker as it.</summary>
+    /// <summary>The secret of a device this factory registered, registering it on first use.</summary>
+    public async Task<string> EnsureDeviceAsync(string deviceId) =>
+        _secrets.TryGetValue(deviceId, out var secret) ? secret : await CreateDeviceAsync(deviceId);
+
+    /// <summary>Connects to the broker as the device, registering it on first use.</summary>
     public async Task<MqttTestClient> ConnectDeviceAsync(string deviceId) =>
-        await ConnectMqttAsync(deviceId, await CreateDeviceAsync(deviceId));
+        await ConnectMqttAsync(deviceId, await EnsureDeviceAsync(deviceId));
+
+    /// <summary>Posts telemetry as the device would (with its bearer secret), registering it on first use.</summary>
+    public async Task<HttpResponseMessage> PostTelemetryAsync(string deviceId, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{deviceId}/telemetry") { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await EnsureDeviceAsync(deviceId));
+        return await Http.SendAsync(request);
+    }
 
     /// <summary>A connection to the app's SQLite file, to check what was stored.</summary>
     public async Task<SqliteConnection> OpenDatabaseAsync()
