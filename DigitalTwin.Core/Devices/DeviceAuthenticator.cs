@@ -44,6 +44,20 @@ public sealed class DeviceAuthenticator(DeviceCredentials credentials, IngestCou
         return allowed;
     }
 
+    /// <summary>
+    /// Whether the client may subscribe to <paramref name="topicFilter"/>: a device only to its own topics (its
+    /// desired state and commands), so it cannot read other devices' telemetry; anonymous clients in open mode to any.
+    /// </summary>
+    public bool MaySubscribe(string? clientDeviceId, string topicFilter)
+    {
+        var allowed = string.IsNullOrEmpty(clientDeviceId) ? Open : IsOwnTopic(clientDeviceId, topicFilter);
+        if (!allowed)
+        {
+            Count(CredentialRefusal.ForeignTopic);
+        }
+        return allowed;
+    }
+
     /// <summary>Counts a refusal decided elsewhere (e.g. the HTTP endpoint's missing bearer token).</summary>
     public CredentialRefusal? Count(CredentialRefusal? refusal)
     {

@@ -82,6 +82,21 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task MqttSubscribe_OwnTopicsGrantedOthersRefused()
+    {
+        await using var device = await _app.ConnectDeviceAsync("auth-sub");
+        var before = Counters.AuthRefusals(CredentialRefusal.ForeignTopic);
+
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, await device.SubscribeAsync("devices/auth-sub/desired"));
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, await device.SubscribeAsync("devices/auth-sub/commands/#"));
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await device.SubscribeAsync("devices/+/telemetry"));
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await device.SubscribeAsync("devices/auth-other/telemetry"));
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await device.SubscribeAsync("#"));
+
+        Assert.Equal(before + 3, Counters.AuthRefusals(CredentialRefusal.ForeignTopic));
+    }
+
+    [Fact]
     public async Task HttpIngest_NoOrWrongBearer_401Problem()
     {
         await _app.CreateDeviceAsync("auth-http");

@@ -74,6 +74,14 @@ public sealed class MqttTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Subscribes and returns the broker's granted (or refusal) code for the filter.</summary>
+    public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string topicFilter)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter).Build(), timeout.Token);
+        return result.Items.Single().ResultCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_client.IsConnected)

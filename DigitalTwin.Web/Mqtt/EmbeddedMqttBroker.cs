@@ -36,6 +36,7 @@ public sealed partial class EmbeddedMqttBroker(
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
+        _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
         await _server.StartAsync();
         LogStarted(settings.BindAddress, settings.Port);
     }
@@ -63,6 +64,16 @@ public sealed partial class EmbeddedMqttBroker(
                 ? MqttConnectReasonCode.NotAuthorized
                 : MqttConnectReasonCode.BadUserNameOrPassword;
             LogRefused(e.ClientId, e.UserName, refusal);
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnSubscribingAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (!authenticator.MaySubscribe(e.UserName, e.TopicFilter.Topic))
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
         }
         return Task.CompletedTask;
     }
