@@ -20,10 +20,30 @@ public sealed class DeviceCredentials
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public void Set(Device device) =>
-        _entries[device.Id] = new Entry(device.SecretSalt, device.SecretHash, device.RevokedAt is not null);
+    /// <summary>
+    /// Raised with a device id when credentials that were valid stop being so (secret rotated, device revoked or
+    /// deleted), so that transports can close connections authenticated with them.
+    /// </summary>
+    public event Action<string>? Invalidated;
 
-    public void Remove(string deviceId) => _entries.TryRemove(deviceId, out _);
+    public void Set(Device device)
+    {
+        var entry = new Entry(device.SecretSalt, device.SecretHash, device.RevokedAt is not null);
+        var previous = _entries.TryGetValue(device.Id, out var old) ? old : null;
+        _entries[device.Id] = entry;
+        if (previous is not null && !previous.Revoked && (entry.Revoked || !previous.Hash.AsSpan().SequenceEqual(entry.Hash)))
+        {
+            Invalidated?.Invoke(device.Id);
+        }
+    }
+
+    public void Remove(string deviceId)
+    {
+        if (_entries.TryRemove(deviceId, out _))
+        {
+            Invalidated?.Invoke(deviceId);
+        }
+    }
 
     public bool IsRegistered(string deviceId) => _entries.ContainsKey(deviceId);
 

@@ -81,6 +81,39 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(0, await _app.CountSamplesAsync("auth-victim"));
     }
 
+    [Theory]
+    [InlineData("secret")]
+    [InlineData("revoke")]
+    [InlineData("delete")]
+    public async Task MqttConnection_CredentialsRotatedRevokedOrDeleted_ClosedAtOnce(string change)
+    {
+        var id = "auth-live-" + change;
+        await using var device = await _app.ConnectDeviceAsync(id);
+        await using var bystander = await _app.ConnectDeviceAsync(id + "-other");
+
+        using var response = change == "delete"
+            ? await _app.Http.DeleteAsync($"/api/devices/{id}")
+            : await _app.Http.PostAsync($"/api/devices/{id}/{change}", null);
+
+        response.EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => Task.FromResult(!device.IsConnected), what: $"{id}'s connection closed");
+        Assert.True(bystander.IsConnected);
+    }
+
+    [Fact]
+    public async Task MqttConnection_DeviceEdited_StaysOpen()
+    {
+        await using var device = await _app.ConnectDeviceAsync("auth-live-edit");
+
+        using var response = await _app.Http.PutAsync("/api/devices/auth-live-edit",
+            new StringContent("""{"kind":"meter","name":"Renamed"}""", Encoding.UTF8, "application/json"));
+
+        response.EnsureSuccessStatusCode();
+        await Task.Delay(300);
+        Assert.True(device.IsConnected);
+        await device.PublishAsync("devices/auth-live-edit/telemetry", Reading);
+    }
+
     [Fact]
     public async Task MqttSubscribe_OwnTopicsGrantedOthersRefused()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
@@ -15,9 +16,12 @@ namespace DigitalTwin.Web.Mqtt;
 /// Devices connect with username = device id and password = secret, and may publish only to their own topics.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
-    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, ILogger<EmbeddedMqttBroker> logger)
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceCredentials credentials,
+    ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
+    /// <summary>Which device each connected client authenticated as, to close its connection when its credentials go.</summary>
+    private readonly ConcurrentDictionary<string, string> _deviceByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
@@ -37,6 +41,8 @@ public sealed partial class EmbeddedMqttBroker(
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
+        _server.ClientDisconnectedAsync += OnDisconnectedAsync;
+        credentials.Invalidated += OnCredentialsInvalidated;
         await _server.StartAsync();
         LogStarted(settings.BindAddress, settings.Port);
     }
@@ -45,6 +51,7 @@ public sealed partial class EmbeddedMqttBroker(
     {
         // Once only: a host can be stopped twice at once (WebApplicationFactory stops it while the app's own
         // Run() does too) and disposed meanwhile, and MQTTnet's listener cleanup is not thread-safe.
+        credentials.Invalidated -= OnCredentialsInvalidated;
         if (Interlocked.Exchange(ref _server, null) is { } server)
         {
             await server.StopAsync();
@@ -52,7 +59,11 @@ public sealed partial class EmbeddedMqttBroker(
         }
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
+    public void Dispose()
+    {
+        credentials.Invalidated -= OnCredentialsInvalidated;
+        Interlocked.Exchange(ref _server, null)?.Dispose();
+    }
 
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
     {
@@ -65,7 +76,47 @@ public sealed partial class EmbeddedMqttBroker(
                 : MqttConnectReasonCode.BadUserNameOrPassword;
             LogRefused(e.ClientId, e.UserName, refusal);
         }
+        else if (!string.IsNullOrEmpty(e.UserName))
+        {
+            _deviceByClient[e.ClientId] = e.UserName;
+        }
         return Task.CompletedTask;
+    }
+
+    private Task OnDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        // On a takeover the entry already belongs to the new connection with the same client id.
+        if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+        {
+            _deviceByClient.TryRemove(e.ClientId, out _);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A rotated, revoked or deleted device's open connections are closed: old credentials stop working at once.</summary>
+    private void OnCredentialsInvalidated(string deviceId)
+    {
+        if (_server is not { } server)
+        {
+            return;
+        }
+        foreach (var (clientId, _) in _deviceByClient.Where(c => c.Value == deviceId))
+        {
+            _ = DisconnectAsync(server, clientId);
+        }
+    }
+
+    private async Task DisconnectAsync(MqttServer server, string clientId)
+    {
+        try
+        {
+            await server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
+        }
+        catch (Exception ex)
+        {
+            // Gone already, or the broker is stopping: either way the connection is closed.
+            LogDisconnectFailed(ex, clientId);
+        }
     }
 
     private Task OnSubscribingAsync(InterceptingSubscriptionEventArgs e)
@@ -93,6 +144,9 @@ public sealed partial class EmbeddedMqttBroker(
             await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, e.ApplicationMessage.Payload, e.CancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing MQTT client {ClientId} after its credentials changed failed")]
+    private partial void LogDisconnectFailed(Exception exception, string clientId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT connect refused: client {ClientId}, user {UserName}: {Reason}")]
     private partial void LogRefused(string clientId, string? userName, CredentialRefusal reason);
