@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
+builder.AddDeviceRegistry();
 builder.AddTwins();
 builder.AddTelemetryPipeline();
 builder.AddMqttBroker();

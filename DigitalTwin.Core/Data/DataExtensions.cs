@@ -32,16 +32,18 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations and loads the device catalog; call before the host starts.</summary>
+    /// <summary>Applies pending migrations and loads the device catalog and credentials; call before the host starts.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var catalog = services.GetRequiredService<DeviceCatalog>();
-        foreach (var id in await db.Devices.Select(d => d.Id).ToListAsync(cancellationToken))
+        var credentials = services.GetRequiredService<DeviceCredentials>();
+        await foreach (var device in db.Devices.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            catalog.Add(id);
+            catalog.Add(device.Id);
+            credentials.Set(device);
         }
     }
 

@@ -41,6 +41,14 @@ public class DigitalTwinDbContext : DbContext
             device.Property(d => d.Id).HasMaxLength(64);
             device.Property(d => d.Name).HasMaxLength(200);
             device.Property(d => d.Kind).HasMaxLength(64);
+            device.Property(d => d.Location).HasMaxLength(200);
+            // JSON text rather than provider types (jsonb, arrays): one model and one query shape on both providers.
+            // Defaults so that the history writer's auto-registration insert, which names only Id, Kind and
+            // CreatedAt, still fills them.
+            device.Property(d => d.Tags).HasConversion(JsonColumn.ListConverter, JsonColumn.ListComparer).HasDefaultValueSql("'[]'");
+            device.Property(d => d.Metadata).HasConversion(JsonColumn.DictionaryConverter, JsonColumn.DictionaryComparer).HasDefaultValueSql("'{}'");
+            device.Property(d => d.SecretSalt).HasMaxLength(DeviceSecret.SaltBytes);
+            device.Property(d => d.SecretHash).HasMaxLength(32);
         });
         modelBuilder.Entity<TelemetrySeries>(series =>
         {

@@ -10,6 +10,8 @@ public sealed class DeviceCatalog
     /// <summary>Records a device id; true when it was not known before.</summary>
     public bool Add(string deviceId) => _ids.TryAdd(deviceId, 0);
 
+    public bool Remove(string deviceId) => _ids.TryRemove(deviceId, out _);
+
     public bool Contains(string deviceId) => _ids.ContainsKey(deviceId);
 
     public IReadOnlyList<string> Ids => [.. _ids.Keys.Order(StringComparer.Ordinal)];

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,10 @@ namespace DigitalTwin.Core.Simulation;
 
 /// <summary>
 /// Publishes readings of <see cref="SimulatorOptions.Count"/> simulated thermometers over MQTT,
-/// through the same broker and topics as real devices, as an ordinary client.
+/// through the same broker and topics as real devices, as ordinary clients: at start it registers its
+/// thermometers (<see cref="IDeviceProvisioner"/>), keeps their fresh secrets in memory, and on the embedded broker
+/// connects once per thermometer as that device, since a device may publish only to its own topics. On an
+/// external broker, which authenticates clients itself, one connection with Mqtt:Username serves them all.
 /// </summary>
 /// <remarks>
 /// Two clocks: the "ts" sent is the real wall time, so the pipeline treats readings like any
@@ -21,12 +25,13 @@ public sealed class ThermometerSimulator : BackgroundService
 {
     public const string ClientId = "simulator";
 
-    // Without a last will (one per connection, and one connection serves every device), a clean
-    // stop says "offline" itself, if the broker answers within this long.
+    // Without a last will (one per connection, and on an external broker one connection serves every device),
+    // a clean stop says "offline" itself, if the broker answers within this long.
     private static readonly TimeSpan OfflineAnnouncementTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SimulatorOptions _options;
     private readonly MqttOptions _mqtt;
+    private readonly IDeviceProvisioner _provisioner;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ThermometerSimulator> _logger;
     private readonly string _host;
@@ -34,11 +39,13 @@ public sealed class ThermometerSimulator : BackgroundService
     public ThermometerSimulator(
         IOptions<SimulatorOptions> options,
         IOptions<MqttOptions> mqttOptions,
+        IDeviceProvisioner provisioner,
         TimeProvider timeProvider,
         ILogger<ThermometerSimulator> logger)
     {
         _options = options.Value;
         _mqtt = mqttOptions.Value;
+        _provisioner = provisioner;
         _timeProvider = timeProvider;
         _logger = logger;
         // The embedded broker always listens on loopback for in-process clients like this one.
@@ -56,66 +63,96 @@ public sealed class ThermometerSimulator : BackgroundService
         var devices = Enumerable.Range(1, _options.Count)
             .Select(i => new Device(SimulatedThermometer.ForDevice(_options.DevicePrefix, i, simulatedStart)))
             .ToArray();
+        var secrets = await _provisioner.ProvisionAsync(
+            [.. devices.Select(d => new DeviceDraft(d.Thermometer.DeviceId, $"Simulated thermometer {d.Thermometer.DeviceId}", "thermometer", null, ["simulated"], null, null))],
+            stoppingToken);
 
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var keeper = new MqttConnectionKeeper("Simulator", client, BuildClientOptions(),
-            (connected, ct) => AnnounceAsync(connected, devices, "online", ct), _timeProvider, _logger);
-        var connection = keeper.RunAsync(stoppingToken);
+        var links = BuildLinks(devices, secrets);
+        var connections = links
+            .Select(link => new MqttConnectionKeeper(link.Name, link.Client, link.Options,
+                (connected, ct) => AnnounceAsync(connected, link.Devices, "online", ct), _timeProvider, _logger).RunAsync(stoppingToken))
+            .ToArray();
         try
         {
-            await PublishReadingsAsync(client, devices, realStart, simulatedStart, stoppingToken);
+            await PublishReadingsAsync(links, realStart, simulatedStart, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Normal shutdown.
         }
-        await connection;
-        await GoOfflineAsync(client, devices);
+        await Task.WhenAll(connections);
+        await Task.WhenAll(links.Select(GoOfflineAsync));
+        foreach (var link in links)
+        {
+            link.Client.Dispose();
+        }
+    }
+
+    private Link[] BuildLinks(Device[] devices, IReadOnlyDictionary<string, string> secrets)
+    {
+        var factory = new MqttClientFactory();
+        if (_mqtt.Mode == MqttMode.External)
+        {
+            var shared = BuildClientOptions(ClientId, _mqtt.Username, _mqtt.Password);
+            return [new Link("Simulator", factory.CreateMqttClient(), shared, devices)];
+        }
+        return [.. devices.Select(d =>
+        {
+            var id = d.Thermometer.DeviceId;
+            return new Link($"Simulator {id}", factory.CreateMqttClient(), BuildClientOptions($"{ClientId}-{id}", id, secrets[id]), [d]);
+        })];
     }
 
     private async Task PublishReadingsAsync(
-        IMqttClient client, Device[] devices, DateTimeOffset realStart, DateTimeOffset simulatedStart, CancellationToken cancellationToken)
+        Link[] links, DateTimeOffset realStart, DateTimeOffset simulatedStart, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_options.Interval, _timeProvider);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            if (!client.IsConnected)
-            {
-                continue;
-            }
             var now = _timeProvider.GetUtcNow();
             var simulatedNow = simulatedStart + ((now - realStart) * _options.TimeScale);
-            try
+            foreach (var link in links)
             {
-                foreach (var device in devices)
+                if (link.Client.IsConnected)
                 {
-                    var reading = device.Thermometer.Read(simulatedNow);
-                    var message = new MqttApplicationMessageBuilder()
-                        .WithTopic(device.TelemetryTopic)
-                        .WithPayload(TelemetryPayload.Serialize(now, reading))
-                        .Build();
-                    await client.PublishAsync(message, cancellationToken);
+                    await PublishAsync(link, now, simulatedNow, cancellationToken);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The connection loop notices the outage and logs it once; the rooms keep
-                // their simulated time and catch up on the next read.
-                SimulatorLog.PublishFailed(_logger, ex);
             }
         }
     }
 
-    private MqttClientOptions BuildClientOptions()
+    private async Task PublishAsync(Link link, DateTimeOffset now, DateTimeOffset simulatedNow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var device in link.Devices)
+            {
+                var reading = device.Thermometer.Read(simulatedNow);
+                var message = new MqttApplicationMessageBuilder()
+                    .WithTopic(device.TelemetryTopic)
+                    .WithPayload(TelemetryPayload.Serialize(now, reading))
+                    .Build();
+                await link.Client.PublishAsync(message, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection loop notices the outage and logs it once; the rooms keep
+            // their simulated time and catch up on the next read.
+            SimulatorLog.PublishFailed(_logger, ex);
+        }
+    }
+
+    private MqttClientOptions BuildClientOptions(string clientId, string? username, string? password)
     {
         var builder = new MqttClientOptionsBuilder()
-            .WithClientId(ClientId)
+            .WithClientId(clientId)
             .WithTcpServer(_host, _mqtt.Port)
             .WithCleanSession()
             .WithTimeout(TimeSpan.FromSeconds(5));
-        if (_mqtt.Mode == MqttMode.External && !string.IsNullOrEmpty(_mqtt.Username))
+        if (!string.IsNullOrEmpty(username))
         {
-            builder.WithCredentials(_mqtt.Username, _mqtt.Password);
+            builder.WithCredentials(username, password);
         }
         return builder.Build();
     }
@@ -133,15 +170,16 @@ public sealed class ThermometerSimulator : BackgroundService
         }
     }
 
-    private async Task GoOfflineAsync(IMqttClient client, Device[] devices)
+    private async Task GoOfflineAsync(Link link)
     {
+        var (client, devices) = (link.Client, link.Devices);
         using var timeout = new CancellationTokenSource(OfflineAnnouncementTimeout, _timeProvider);
         try
         {
             // A ping cancelled by the shutdown can leave the client disconnected; the broker is usually still there.
             if (!client.IsConnected)
             {
-                await client.ConnectAsync(BuildClientOptions(), timeout.Token);
+                await client.ConnectAsync(link.Options, timeout.Token);
             }
             await AnnounceAsync(client, devices, "offline", timeout.Token);
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
@@ -152,6 +190,9 @@ public sealed class ThermometerSimulator : BackgroundService
             SimulatorLog.PublishFailed(_logger, ex);
         }
     }
+
+    /// <summary>One MQTT connection and the thermometers that publish through it.</summary>
+    private sealed record Link(string Name, IMqttClient Client, MqttClientOptions Options, Device[] Devices);
 
     private sealed class Device(SimulatedThermometer thermometer)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DigitalTwin.Core.Devices;
 
 namespace DigitalTwin.Core.Telemetry;
 
@@ -10,9 +11,11 @@ public sealed class IngestCounters : IDisposable
 {
     public const string MeterName = "DigitalTwin.Telemetry";
     private static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
+    private static readonly CredentialRefusal[] Refusals = Enum.GetValues<CredentialRefusal>();
 
     private readonly Meter _meter = new(MeterName);
     private readonly long[] _rejected = new long[Reasons.Length];
+    private readonly long[] _refused = new long[Refusals.Length];
     private long _messagesAccepted;
     private long _readingsAccepted;
     private long _readingsApplied;
@@ -27,6 +30,7 @@ public sealed class IngestCounters : IDisposable
         _meter.CreateObservableCounter("digitaltwin.telemetry.readings.committed", () => Volatile.Read(ref _readingsCommitted), "{reading}", "Readings committed to history");
         _meter.CreateObservableCounter("digitaltwin.telemetry.samples.committed", () => Volatile.Read(ref _samplesCommitted), "{sample}", "Metric samples committed to history");
         _meter.CreateObservableCounter("digitaltwin.telemetry.messages.rejected", ObserveRejects, "{message}", "Telemetry messages refused, by reason");
+        _meter.CreateObservableCounter("digitaltwin.devices.auth.refused", ObserveRefusals, "{attempt}", "Device connections, requests and publishes refused by authentication, by reason");
     }
 
     /// <summary>The meter, for gauges that belong to other parts (queue depth).</summary>
@@ -39,6 +43,10 @@ public sealed class IngestCounters : IDisposable
     }
 
     public void Rejected(RejectReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
+
+    public void AuthRefused(CredentialRefusal reason) => Interlocked.Increment(ref _refused[(int)reason]);
+
+    public long AuthRefusals(CredentialRefusal reason) => Volatile.Read(ref _refused[(int)reason]);
 
     public void ReadingsApplied(int count) => Interlocked.Add(ref _readingsApplied, count);
 
@@ -61,6 +69,9 @@ public sealed class IngestCounters : IDisposable
         Reasons.ToDictionary(r => r, r => Volatile.Read(ref _rejected[(int)r])));
 
     public void Dispose() => _meter.Dispose();
+
+    private IEnumerable<Measurement<long>> ObserveRefusals() =>
+        Refusals.Select(r => new Measurement<long>(Volatile.Read(ref _refused[(int)r]), new KeyValuePair<string, object?>("reason", r.ToString())));
 
     private IEnumerable<Measurement<long>> ObserveRejects() =>
         Reasons.Select(r => new Measurement<long>(Volatile.Read(ref _rejected[(int)r]), new KeyValuePair<string, object?>("reason", r.ToString())));

@@ -15,4 +15,7 @@ public enum RejectReason
     TimestampInFuture,
     TooManyReadings,
     InvalidMetricName,
+
+    /// <summary>Not in the device registry, and Devices:AllowAutoRegistration is off.</summary>
+    UnknownDevice,
 }

@@ -25,7 +25,7 @@ public static class TelemetryExtensions
         services.AddSingleton<TelemetryQueue>();
         services.AddSingleton<CommitTracker>();
         services.AddSingleton<TelemetryIngestor>();
-        services.AddSingleton<DeviceCatalog>();
+        services.TryAddSingleton<DeviceCatalog>();
         services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();
         services.AddSingleton<HistoryStore>();
         // Registered before the processor so it stops after it: the processor drains into the writer on shutdown.

@@ -1,4 +1,6 @@
 using System.Buffers;
+using DigitalTwin.Core.Devices;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Telemetry;
 
@@ -9,14 +11,27 @@ public sealed record IngestResult(int Accepted, RejectReason? Reason, string? De
 }
 
 /// <summary>The single entry for telemetry from any transport: validate, count, enqueue.</summary>
-public sealed class TelemetryIngestor(TelemetryPayloadParser parser, TelemetryQueue queue, CommitTracker commits, IngestCounters counters, RejectLog rejects)
+public sealed class TelemetryIngestor(
+    TelemetryPayloadParser parser,
+    TelemetryQueue queue,
+    CommitTracker commits,
+    IngestCounters counters,
+    RejectLog rejects,
+    DeviceCatalog catalog,
+    IOptions<DeviceOptions> devices)
 {
+    /// <summary>Unregistered devices are refused here, for every transport, unless auto-registration is on.</summary>
+    public bool IsAllowed(string deviceId) => devices.Value.AllowAutoRegistration || catalog.Contains(deviceId);
+
     /// <remarks>The payload is parsed before the first await, so a transport may reuse its buffer afterwards.</remarks>
     public ValueTask<IngestResult> IngestAsync(IngestSource source, string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
-        var parsed = DeviceId.IsValid(deviceId)
-            ? parser.Parse(deviceId, payload)
-            : ParseResult.Reject(RejectReason.InvalidDeviceId, $"Device id '{TelemetryPayloadParser.Truncate(deviceId)}' is not valid ({DeviceId.Rule}).");
+        // Unknown devices are refused before parsing, so a flood from them costs no JSON work.
+        var parsed = !DeviceId.IsValid(deviceId)
+            ? ParseResult.Reject(RejectReason.InvalidDeviceId, $"Device id '{TelemetryPayloadParser.Truncate(deviceId)}' is not valid ({DeviceId.Rule}).")
+            : !IsAllowed(deviceId)
+                ? ParseResult.Reject(RejectReason.UnknownDevice, $"Device '{deviceId}' is not registered; create it with POST /api/devices.")
+                : parser.Parse(deviceId, payload);
         if (!parsed.IsValid)
         {
             return ValueTask.FromResult(Reject(source, deviceId, parsed.Reason!.Value, parsed.Detail!));

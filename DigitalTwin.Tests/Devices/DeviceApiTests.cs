@@ -112,7 +112,7 @@ public sealed class DeviceApiTests(AppFixture fixture) : IClassFixture<AppFixtur
     private async Task EnsureKnownDeviceAsync()
     {
         using var content = new StringContent("""{"temperature":20}""", Encoding.UTF8, "application/json");
-        using var response = await _app.Http.PostAsync($"/api/devices/{Known}/telemetry", content);
+        using var response = await _app.PostTelemetryAsync(Known, content);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Eventually.MatchAsync(() => _app.Http.GetTwinAsync(Known), t => t is not null, what: "the known device's twin");
     }

@@ -32,7 +32,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Overview_ReadingPublishedOverMqtt_ShowsNewValueWithoutReload()
     {
-        await using var device = await _app.ConnectMqttAsync();
+        await using var device = await _app.ConnectDeviceAsync("e2e-1");
         await device.PublishAsync("devices/e2e-1/telemetry", Reading(20.25, 45));
         var page = await _context.NewPageAsync();
         await page.GotoAsync("/");
@@ -56,7 +56,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task DevicePage_ReadingPublishedOverMqtt_UpdatesMetricsTableLive()
     {
-        await using var device = await _app.ConnectMqttAsync();
+        await using var device = await _app.ConnectDeviceAsync("e2e-2");
         await device.PublishAsync("devices/e2e-2/telemetry", Reading(18.5, 50));
         var page = await _context.NewPageAsync();
         await page.GotoAsync("/devices/e2e-2");

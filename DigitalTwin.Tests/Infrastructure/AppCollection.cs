@@ -20,3 +20,17 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Task DisposeAsync() => App.DisposeAsync().AsTask();
 }
+
+/// <summary>One app with Devices:AllowAutoRegistration on, for tests about something else than credentials (e.g. fuzzing device ids).</summary>
+public sealed class AutoRegistrationAppFixture : IAsyncLifetime
+{
+    public DigitalTwinAppFactory App { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        App.Settings["Devices:AllowAutoRegistration"] = "true";
+        return App.StartAsync();
+    }
+
+    public Task DisposeAsync() => App.DisposeAsync().AsTask();
+}

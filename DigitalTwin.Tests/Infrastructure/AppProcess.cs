@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace DigitalTwin.Tests.Infrastructure;
 
@@ -58,6 +60,15 @@ public sealed class AppProcess : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Registers a device through the API; returns its secret (its MQTT password).</summary>
+    public async Task<string> CreateDeviceAsync(string deviceId)
+    {
+        using var response = await Http.PostAsJsonAsync("api/devices", new { id = deviceId, kind = "thermometer" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/devices {deviceId}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("secret").GetString()!;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the app.</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +20,7 @@ namespace DigitalTwin.Tests.Infrastructure;
 public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory = dataDirectory is null;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private HttpClient? _client;
 
     /// <summary>Holds twin.db; deleted on dispose unless it was passed in.</summary>
@@ -58,8 +61,39 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         return this;
     }
 
-    /// <summary>A connected MQTT client for the app's embedded broker.</summary>
+    /// <summary>A connected MQTT client for the app's embedded broker, anonymous (refused unless auto-registration is on).</summary>
     public Task<MqttTestClient> ConnectMqttAsync(string? clientId = null) => MqttTestClient.ConnectAsync(MqttPort, clientId);
+
+    /// <summary>A connected MQTT client authenticated as the device (username = id, password = secret).</summary>
+    public Task<MqttTestClient> ConnectMqttAsync(string deviceId, string secret) =>
+        MqttTestClient.ConnectAsync(MqttPort, null, deviceId, secret);
+
+    /// <summary>Registers a device through the API (as an operator would) and returns its secret.</summary>
+    public async Task<string> CreateDeviceAsync(string deviceId, string kind = "thermometer")
+    {
+        using var response = await Http.PostAsJsonAsync("/api/devices", new { id = deviceId, kind });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/devices {deviceId}: {(int)response.StatusCode} {body}");
+        var secret = JsonDocument.Parse(body).RootElement.GetProperty("secret").GetString()!;
+        _secrets[deviceId] = secret;
+        return secret;
+    }
+
+    /// <summary>The secret of a device this factory registered, registering it on first use.</summary>
+    public async Task<string> EnsureDeviceAsync(string deviceId) =>
+        _secrets.TryGetValue(deviceId, out var secret) ? secret : await CreateDeviceAsync(deviceId);
+
+    /// <summary>Connects to the broker as the device, registering it on first use.</summary>
+    public async Task<MqttTestClient> ConnectDeviceAsync(string deviceId) =>
+        await ConnectMqttAsync(deviceId, await EnsureDeviceAsync(deviceId));
+
+    /// <summary>Posts telemetry as the device would (with its bearer secret), registering it on first use.</summary>
+    public async Task<HttpResponseMessage> PostTelemetryAsync(string deviceId, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{deviceId}/telemetry") { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await EnsureDeviceAsync(deviceId));
+        return await Http.SendAsync(request);
+    }
 
     /// <summary>A connection to the app's SQLite file, to check what was stored.</summary>
     public async Task<SqliteConnection> OpenDatabaseAsync()

@@ -31,6 +31,7 @@ public sealed class HistoryDatabaseHost : IAsyncDisposable
         });
         builder.AddDigitalTwinData();
         builder.Services.AddSingleton<DeviceCatalog>();
+        builder.Services.AddSingleton<DeviceCredentials>();
         var host = builder.Build();
         try
         {

@@ -11,17 +11,47 @@ public sealed class MqttTestClient : IAsyncDisposable
 
     private MqttTestClient(IMqttClient client) => _client = client;
 
-    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null)
+    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N"))
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await client.ConnectAsync(Options(port, clientId, username, password), timeout.Token);
+            return new MqttTestClient(client);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects and returns the broker's CONNACK reason code (MQTT 5), whether accepted or refused.</summary>
+    public static async Task<MqttClientConnectResultCode> TryConnectAsync(int port, string? username, string? password)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await client.ConnectAsync(options, timeout.Token);
-        return new MqttTestClient(client);
+        var result = await client.ConnectAsync(Options(port, null, username, password), timeout.Token);
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync();
+        }
+        return result.ResultCode;
+    }
+
+    private static MqttClientOptions Options(int port, string? clientId, string? username, string? password)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N"))
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (username is not null)
+        {
+            builder.WithCredentials(username, password);
+        }
+        return builder.Build();
     }
 
     public bool IsConnected => _client.IsConnected;
@@ -42,6 +72,14 @@ public sealed class MqttTestClient : IAsyncDisposable
         {
             throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
         }
+    }
+
+    /// <summary>Subscribes and returns the broker's granted (or refusal) code for the filter.</summary>
+    public async Task<MqttClientSubscribeResultCode> SubscribeAsync(string topicFilter)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var result = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter).Build(), timeout.Token);
+        return result.Items.Single().ResultCode;
     }
 
     public async ValueTask DisposeAsync()

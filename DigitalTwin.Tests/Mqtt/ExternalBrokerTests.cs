@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
     public async Task Publish_ThroughMosquitto_StoredAndShownInTwin()
     {
         await using var app = await StartAppAsync();
+        await app.CreateDeviceAsync("ext-1");
         await using var device = await MqttTestClient.ConnectAsync(_broker.Port);
 
         await PublishBurstAsync(device, "ext-1", first: 0);
@@ -33,6 +35,7 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
     public async Task BrokerRestart_MidStream_ReconnectsAndStoresEveryMessage()
     {
         await using var app = await StartAppAsync();
+        await app.CreateDeviceAsync("ext-2");
         await using (var before = await MqttTestClient.ConnectAsync(_broker.Port))
         {
             await PublishBurstAsync(before, "ext-2", first: 0);
@@ -52,8 +55,9 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         try
         {
             // The first start creates the app's persistent session and subscription at the broker.
-            await using (await StartAppAsync(dataDirectory))
+            await using (var first = await StartAppAsync(dataDirectory))
             {
+                await first.CreateDeviceAsync("ext-3");
             }
             await using (var device = await MqttTestClient.ConnectAsync(_broker.Port))
             {
@@ -68,6 +72,28 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
+    }
+
+    /// <remarks>
+    /// Mosquitto authenticates clients itself (its own password file or plugin), so the app cannot check device
+    /// secrets here; it still refuses telemetry from devices missing from its registry.
+    /// </remarks>
+    [Fact]
+    public async Task Publish_UnregisteredDevice_RefusedAsUnknownAndNotStored()
+    {
+        await using var app = await StartAppAsync();
+        await app.CreateDeviceAsync("ext-known");
+        await using var device = await MqttTestClient.ConnectAsync(_broker.Port);
+
+        await device.PublishAsync("devices/ext-stranger/telemetry", """{"temperature":1}""");
+        await device.PublishAsync("devices/ext-known/telemetry", """{"temperature":2}""");
+
+        await Eventually.TrueAsync(async () => await app.CountSamplesAsync("ext-known") == 1, what: "the registered device's reading");
+        var counters = app.Services.GetRequiredService<IngestCounters>();
+        await Eventually.TrueAsync(() => Task.FromResult(counters.Snapshot().Rejected[RejectReason.UnknownDevice] == 1), what: "the stranger refused as unknown");
+        Assert.Equal(0, await app.CountSamplesAsync("ext-stranger"));
+        using var twin = await app.Http.GetAsync("/api/devices/ext-stranger");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, twin.StatusCode);
     }
 
     private async Task<DigitalTwinAppFactory> StartAppAsync(string? dataDirectory = null)

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,8 @@ public sealed class SimulatorOptionsTests
             ["Simulator:Interval"] = "00:00:00",
         });
         builder.AddThermometerSimulator();
+        // The simulator registers its devices through the registry, which needs the database; not under test here.
+        builder.Services.AddSingleton<IDeviceProvisioner, NoDevices>();
         using var host = builder.Build();
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -114,5 +117,11 @@ public sealed class SimulatorOptionsTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddThermometerSimulator();
         return builder.Services;
+    }
+
+    private sealed class NoDevices : IDeviceProvisioner
+    {
+        public Task<IReadOnlyDictionary<string, string>> ProvisionAsync(IReadOnlyList<DeviceDraft> drafts, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
     }
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Tests.Infrastructure;
 using System.Collections.Concurrent;
@@ -127,6 +128,7 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
     private ThermometerSimulator CreateSimulator(int count) => new(
         Options.Create(new SimulatorOptions { Count = count, Interval = TimeSpan.FromMilliseconds(100) }),
         Options.Create(new MqttOptions { Mode = MqttMode.Embedded, Port = _port }),
+        new SecretsInMemory(),
         TimeProvider.System,
         _logger);
 
@@ -169,4 +171,10 @@ public sealed class ThermometerSimulatorTests : IAsyncLifetime
         Assert.True(condition(), "Timed out waiting for MQTT messages.");
     }
 
+    /// <summary>This test broker accepts any client; the simulator's registration is tested against the app.</summary>
+    private sealed class SecretsInMemory : IDeviceProvisioner
+    {
+        public Task<IReadOnlyDictionary<string, string>> ProvisionAsync(IReadOnlyList<DeviceDraft> drafts, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, string>>(drafts.ToDictionary(d => d.Id!, _ => DeviceSecret.Generate()));
+    }
 }

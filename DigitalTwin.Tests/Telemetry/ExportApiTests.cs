@@ -15,7 +15,7 @@ public sealed class ExportApiTests(AppFixture fixture) : IClassFixture<AppFixtur
     {
         var t0 = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         var body = $$"""[{"ts":"{{t0:O}}","temperature":20.5,"humidity":40},{"ts":"{{t0.AddSeconds(10):O}}","temperature":21}]""";
-        using var post = await _app.Http.PostAsync("/api/devices/csv-1/telemetry", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var post = await _app.PostTelemetryAsync("csv-1", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("csv-1") == 3, what: "3 samples of csv-1");
 

@@ -9,10 +9,11 @@ namespace DigitalTwin.Tests.Telemetry;
 
 /// <summary>
 /// Thousands of random, truncated and malformed messages over MQTT and HTTP, with valid ones in between:
-/// the app stays up, refuses the bad ones, and stores every valid one.
+/// the app stays up, refuses the bad ones, and stores every valid one. Auto-registration is on, so that
+/// garbage to any device id reaches the parser instead of stopping at authentication.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class FuzzIngestTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class FuzzIngestTests(AutoRegistrationAppFixture fixture) : IClassFixture<AutoRegistrationAppFixture>
 {
     private const int Messages = 2000;
     private readonly DigitalTwinAppFactory _app = fixture.App;

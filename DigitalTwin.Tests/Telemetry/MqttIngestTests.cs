@@ -16,7 +16,7 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
         var t1 = DateTimeOffset.UtcNow.AddMinutes(-2);
         t1 = DateTimeOffset.FromUnixTimeMilliseconds(t1.ToUnixTimeMilliseconds() / 1000 * 1000);
         var t2 = t1.AddSeconds(1);
-        await using var mqtt = await _app.ConnectMqttAsync();
+        await using var mqtt = await _app.ConnectDeviceAsync("it-1");
 
         await mqtt.PublishAsync("devices/it-1/telemetry", $$"""{"ts":"{{t1:O}}","temperature":21.5,"humidity":40.25}""");
         await mqtt.PublishAsync("devices/it-1/telemetry", $$"""{"ts":{{t2.ToUnixTimeMilliseconds()}},"temperature":22.0}""");
@@ -45,7 +45,7 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
     {
         var t0 = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds() / 60_000 * 60_000);
         var batch = string.Join(",", Enumerable.Range(0, 5).Select(i => $$"""{"ts":{{t0.AddSeconds(i * 10).ToUnixTimeMilliseconds()}},"temperature":{{i}}}"""));
-        await using var mqtt = await _app.ConnectMqttAsync();
+        await using var mqtt = await _app.ConnectDeviceAsync("it-batch");
 
         await mqtt.PublishAsync("devices/it-batch/telemetry", $"[{batch}]");
 
@@ -62,7 +62,7 @@ public sealed class MqttIngestTests(AppFixture fixture) : IClassFixture<AppFixtu
     {
         var t2 = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds() / 1000 * 1000);
         var t1 = t2.AddSeconds(-30);
-        await using var mqtt = await _app.ConnectMqttAsync();
+        await using var mqtt = await _app.ConnectDeviceAsync("it-order");
 
         await mqtt.PublishAsync("devices/it-order/telemetry", $$"""{"ts":"{{t2:O}}","temperature":25}""");
         await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("it-order") == 1, what: "the newer reading stored");

@@ -15,10 +15,10 @@ public sealed class TwinLifecycleTests
         await using var app = new DigitalTwinAppFactory();
         app.Settings["Twins:OfflineAfter"] = "00:00:02";
         await app.StartAsync();
-        await using var mqtt = await app.ConnectMqttAsync();
+        await using var mqtt = await app.ConnectDeviceAsync("it-quiet");
 
         await mqtt.PublishAsync("devices/it-quiet/telemetry", """{"temperature":20}""");
-        var online = await Eventually.MatchAsync(() => app.Http.GetTwinAsync("it-quiet"), t => t is not null, what: "twin it-quiet");
+        var online = await Eventually.MatchAsync(() => app.Http.GetTwinAsync("it-quiet"), t => t?.Metrics.Count > 0, what: "twin it-quiet");
         Assert.Equal(DeviceStatus.Online, online!.Status);
 
         var offline = await Eventually.MatchAsync(() => app.Http.GetTwinAsync("it-quiet"), t => t!.Status == DeviceStatus.Offline,
@@ -40,10 +40,12 @@ public sealed class TwinLifecycleTests
         try
         {
             var ts = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds());
+            string secret;
             await using (var first = new DigitalTwinAppFactory(directory))
             {
                 await first.StartAsync();
-                await using var mqtt = await first.ConnectMqttAsync();
+                secret = await first.CreateDeviceAsync("it-restart");
+                await using var mqtt = await first.ConnectMqttAsync("it-restart", secret);
                 await mqtt.PublishAsync("devices/it-restart/telemetry", $$"""{"ts":"{{ts:O}}","temperature":21.5,"humidity":44}""");
                 await mqtt.PublishAsync("devices/it-restart/telemetry", $$"""{"ts":"{{ts.AddSeconds(-5):O}}","temperature":99}""");
                 await Eventually.MatchAsync(() => first.Http.GetTwinAsync("it-restart"), t => t?.Metrics.Count == 2, what: "twin before restart");
@@ -62,6 +64,8 @@ public sealed class TwinLifecycleTests
             Assert.Equal(ts, twin.LastSeen);
             // Last heard from ten minutes ago, beyond the default 30 s.
             Assert.Equal(DeviceStatus.Offline, twin.Status);
+            // The registry and its credentials come back too.
+            Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, await MqttTestClient.TryConnectAsync(second.MqttPort, "it-restart", secret));
             var history = await second.Http.GetHistoryAsync("it-restart",
                 $"metric=temperature&from={ts.AddMinutes(-1).ToUnixTimeMilliseconds()}&to={ts.AddMinutes(1).ToUnixTimeMilliseconds()}&interval=1s&agg=last");
             Assert.Equal([new HistoryPoint(ts.AddSeconds(-5), 99), new HistoryPoint(ts, 21.5)], history.Points);
@@ -78,7 +82,7 @@ public sealed class TwinLifecycleTests
         await using var a = new DigitalTwinAppFactory();
         await using var b = new DigitalTwinAppFactory();
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
-        await using var mqttA = await a.ConnectMqttAsync();
+        await using var mqttA = await a.ConnectDeviceAsync("only-a");
 
         await mqttA.PublishAsync("devices/only-a/telemetry", """{"temperature":1}""");
 

@@ -15,6 +15,10 @@ public static class ApiProblems
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown device",
             detail: $"No device '{id}' has reported telemetry.");
 
+    public static ProblemHttpResult UnregisteredDevice(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown device",
+            detail: $"No device '{id}' is registered.");
+
     public static ProblemHttpResult BadQuery(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query", detail: detail);
 }

@@ -11,6 +11,7 @@ public static class DeviceApi
         var group = endpoints.MapGroup("/api/devices").WithTags("Devices");
         group.MapGet("/", ListDevices).WithSummary("Every known device with its twin");
         group.MapGet("/{id}", GetDevice).WithSummary("One device's twin: latest metrics, status, last seen");
+        group.MapDeviceRegistry();
         return group;
     }
 

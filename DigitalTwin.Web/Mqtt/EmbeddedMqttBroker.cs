@@ -1,5 +1,7 @@
-using DigitalTwin.Core.Mqtt;
+using System.Collections.Concurrent;
 using System.Net;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
@@ -11,10 +13,15 @@ namespace DigitalTwin.Web.Mqtt;
 /// The MQTTnet broker devices connect to. Telemetry publishes are taken straight from the broker's
 /// publish pipeline (no extra subscriber hop); awaiting the bounded queue there is the back-pressure:
 /// a publisher's connection is not read further until its message is queued.
+/// Devices connect with username = device id and password = secret, and may publish only to their own topics.
 /// </summary>
-public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, TelemetryIngestor ingestor, ILogger<EmbeddedMqttBroker> logger)
+public sealed partial class EmbeddedMqttBroker(
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceCredentials credentials,
+    ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
+    /// <summary>Which device each connected client authenticated as, to close its connection when its credentials go.</summary>
+    private readonly ConcurrentDictionary<string, string> _deviceByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
@@ -31,7 +38,11 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
             .WithDefaultEndpointBoundIPV6Address(IPAddress.IsLoopback(address) ? IPAddress.IPv6Loopback : IPAddress.IPv6Any)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
+        _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
+        _server.ClientDisconnectedAsync += OnDisconnectedAsync;
+        credentials.Invalidated += OnCredentialsInvalidated;
         await _server.StartAsync();
         LogStarted(settings.BindAddress, settings.Port);
     }
@@ -40,6 +51,7 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
     {
         // Once only: a host can be stopped twice at once (WebApplicationFactory stops it while the app's own
         // Run() does too) and disposed meanwhile, and MQTTnet's listener cleanup is not thread-safe.
+        credentials.Invalidated -= OnCredentialsInvalidated;
         if (Interlocked.Exchange(ref _server, null) is { } server)
         {
             await server.StopAsync();
@@ -47,7 +59,75 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
         }
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _server, null)?.Dispose();
+    public void Dispose()
+    {
+        credentials.Invalidated -= OnCredentialsInvalidated;
+        Interlocked.Exchange(ref _server, null)?.Dispose();
+    }
+
+    private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        if (authenticator.Authenticate(e.UserName, e.Password) is { } refusal)
+        {
+            // MQTT 5's codes: a wrong or unknown identity is "bad user name or password"; a known device that
+            // may not connect (revoked, or never given a secret) is "not authorized".
+            e.ReasonCode = refusal is CredentialRefusal.Revoked or CredentialRefusal.NoSecret
+                ? MqttConnectReasonCode.NotAuthorized
+                : MqttConnectReasonCode.BadUserNameOrPassword;
+            LogRefused(e.ClientId, e.UserName, refusal);
+        }
+        else if (!string.IsNullOrEmpty(e.UserName))
+        {
+            _deviceByClient[e.ClientId] = e.UserName;
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnDisconnectedAsync(ClientDisconnectedEventArgs e)
+    {
+        // On a takeover the entry already belongs to the new connection with the same client id.
+        if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+        {
+            _deviceByClient.TryRemove(e.ClientId, out _);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A rotated, revoked or deleted device's open connections are closed: old credentials stop working at once.</summary>
+    private void OnCredentialsInvalidated(string deviceId)
+    {
+        if (_server is not { } server)
+        {
+            return;
+        }
+        foreach (var (clientId, _) in _deviceByClient.Where(c => c.Value == deviceId))
+        {
+            _ = DisconnectAsync(server, clientId);
+        }
+    }
+
+    private async Task DisconnectAsync(MqttServer server, string clientId)
+    {
+        try
+        {
+            await server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
+        }
+        catch (Exception ex)
+        {
+            // Gone already, or the broker is stopping: either way the connection is closed.
+            LogDisconnectFailed(ex, clientId);
+        }
+    }
+
+    private Task OnSubscribingAsync(InterceptingSubscriptionEventArgs e)
+    {
+        if (!authenticator.MaySubscribe(e.UserName, e.TopicFilter.Topic))
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        }
+        return Task.CompletedTask;
+    }
 
     /// <remarks>
     /// The broker sends a QoS 1 publish's PUBACK only after this returns, so waiting for the commit here means
@@ -57,6 +137,13 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
         var message = e.ApplicationMessage;
+        if (!authenticator.MayPublish(e.UserName, message.Topic))
+        {
+            e.ProcessPublish = false;
+            // QoS 1 publishers learn why from the PUBACK; the connection stays up.
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            return;
+        }
         if (TelemetryTopic.TryParse(message.Topic, out var deviceId))
         {
             var result = await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, message.Payload, e.CancellationToken);
@@ -66,6 +153,12 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Te
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing MQTT client {ClientId} after its credentials changed failed")]
+    private partial void LogDisconnectFailed(Exception exception, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT connect refused: client {ClientId}, user {UserName}: {Reason}")]
+    private partial void LogRefused(string clientId, string? userName, CredentialRefusal reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     private partial void LogStarted(string address, int port);

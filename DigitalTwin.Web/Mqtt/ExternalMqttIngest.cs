@@ -12,6 +12,8 @@ namespace DigitalTwin.Web.Mqtt;
 /// so QoS 1 messages published while the app is down or reconnecting are kept by the broker and delivered
 /// when it is back. A message is acknowledged only after ingest has queued it: when the queue is full the
 /// handler waits, the broker stops sending (its in-flight window fills) and keeps the rest queued.
+/// Device secrets cannot be checked here: the external broker authenticates devices (its password file and
+/// ACLs). Ingest still refuses devices missing from the registry unless Devices:AllowAutoRegistration is on.
 /// </summary>
 public sealed partial class ExternalMqttIngest(IOptions<MqttOptions> options, TelemetryIngestor ingestor, TimeProvider time, ILogger<ExternalMqttIngest> logger)
     : BackgroundService

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Devices;
@@ -26,8 +27,13 @@ public static class TelemetryApi
     }
 
     private static async Task<Results<Accepted<TelemetryAccepted>, ProblemHttpResult>> PostTelemetry(
-        string id, HttpRequest request, TelemetryIngestor ingestor, IOptions<TelemetryOptions> options, CancellationToken cancellationToken)
+        string id, HttpRequest request, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, IOptions<TelemetryOptions> options,
+        CancellationToken cancellationToken)
     {
+        if (DeviceBearerAuth.Check(request.HttpContext, id, authenticator) is { } refused)
+        {
+            return refused;
+        }
         var limit = options.Value.MaxPayloadBytes;
         // Read one byte past the limit: enough to know a body is too large without buffering all of it.
         var read = await request.BodyReader.ReadAtLeastAsync(limit + 1, cancellationToken);
