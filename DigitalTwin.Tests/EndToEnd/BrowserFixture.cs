@@ -30,6 +30,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser context (own cookies and storage) on the app, desktop-sized, patient with a busy machine.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri app)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return context;
+    }
+
+    /// <summary>Saves a full-page screenshot beside the test assembly for a person to look at.</summary>
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = true });
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -16,11 +16,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
     public async Task InitializeAsync()
     {
         await _app.StartAsync();
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
+        _context = await browser.NewContextAsync(_app.BaseAddress);
     }
 
     public async Task DisposeAsync()
@@ -47,9 +43,8 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "The page was reloaded.");
         // Let the sparkline finish drawing: the screenshot is for a person to look at.
         await page.WaitForTimeoutAsync(1000);
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+        await BrowserFixture.ScreenshotAsync(page, "overview.png");
         var file = Path.Combine(BrowserFixture.ScreenshotDirectory, "overview.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         Assert.True(new FileInfo(file).Length > 10_000, "The screenshot is suspiciously small.");
     }
 
@@ -66,7 +61,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
         await PublishUntilShownAsync(device, "e2e-2", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
 
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "The page was reloaded.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "device.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "device.png");
     }
 
     private static async Task PublishUntilShownAsync(MqttTestClient device, string deviceId, ILocator target, double value, string? attribute = "data-value")

@@ -15,12 +15,7 @@ public sealed class PowerImportTests(BrowserFixture browser) : IClassFixture<Bro
     public async Task InitializeAsync()
     {
         await _app.StartAsync();
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        _context.SetDefaultTimeout(20_000);
+        _context = await browser.NewContextAsync(_app.BaseAddress);
     }
 
     public async Task DisposeAsync()
@@ -44,7 +39,7 @@ public sealed class PowerImportTests(BrowserFixture browser) : IClassFixture<Bro
 
         await Expect(page.GetByTestId("preview-districts")).ToContainTextAsync("4");
         await Expect(page.GetByTestId("preview-new")).ToContainTextAsync("128");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("power-import-preview.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "power-import-preview.png");
         await page.GetByTestId("import-commit").ClickAsync();
         await Expect(page.GetByTestId("import-success")).ToContainTextAsync("128 new");
 
@@ -52,7 +47,7 @@ public sealed class PowerImportTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.GetByTestId("district-title")).ToContainTextAsync("전주시");
         await Expect(page.GetByTestId("district-monthly-chart").Locator("svg").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1000);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("power-district.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(page, "power-district.png");
     }
 
     private static async Task<bool> WaitVisibleAsync(ILocator locator)
@@ -66,11 +61,5 @@ public sealed class PowerImportTests(BrowserFixture browser) : IClassFixture<Bro
         {
             return false;
         }
-    }
-
-    private static string Screenshot(string name)
-    {
-        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
-        return Path.Combine(BrowserFixture.ScreenshotDirectory, name);
     }
 }
