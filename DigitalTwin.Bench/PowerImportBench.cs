@@ -73,7 +73,6 @@ internal static class PowerImportBench
             [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(directory, "bench.db")}",
             ["Power:SeedSampleData"] = "false",
         });
-        builder.Services.AddSingleton<DeviceCatalog>();
         builder.Services.AddLogging();
         builder.AddDigitalTwinData();
         builder.AddPowerAnalytics();

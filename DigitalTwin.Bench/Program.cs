@@ -3,7 +3,8 @@ namespace DigitalTwin.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
 /// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
-/// forecasting backtest (<see cref="ForecastBench"/>).
+/// forecasting backtest (<see cref="ForecastBench"/>), or <c>… -- history-query</c> for a week of 1 Hz history
+/// (<see cref="HistoryQueryBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -17,6 +18,10 @@ internal static class BenchProgram
         if (args is ["forecast", ..])
         {
             return await ForecastBench.RunAsync();
+        }
+        if (args is ["history-query", ..])
+        {
+            return await HistoryQueryBench.RunAsync();
         }
         BenchOptions options;
         try

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -18,6 +19,9 @@ public static class DataExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
+        // What InitializeDatabaseAsync loads the registered devices into; every host that stores data needs them.
+        builder.Services.TryAddSingleton<DeviceCatalog>();
+        builder.Services.TryAddSingleton<DeviceCredentials>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:

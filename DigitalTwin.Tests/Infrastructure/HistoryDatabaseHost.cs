@@ -30,8 +30,6 @@ public sealed class HistoryDatabaseHost : IAsyncDisposable
             [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = connectionString,
         });
         builder.AddDigitalTwinData();
-        builder.Services.AddSingleton<DeviceCatalog>();
-        builder.Services.AddSingleton<DeviceCredentials>();
         var host = builder.Build();
         try
         {

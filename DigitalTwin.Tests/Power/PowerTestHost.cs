@@ -42,8 +42,6 @@ public sealed class PowerTestHost : IAsyncDisposable
             ["Power:SeedSampleData"] = "false",
         });
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
-        builder.Services.AddSingleton<DeviceCatalog>();
-        builder.Services.AddSingleton<DeviceCredentials>();
         builder.Services.AddLogging();
         builder.AddDigitalTwinData();
         builder.AddPowerAnalytics();
