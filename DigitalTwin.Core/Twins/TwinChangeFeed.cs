@@ -30,6 +30,8 @@ public sealed partial class TwinChangeFeed(ILogger<TwinChangeFeed> logger) : ITw
         return subscription;
     }
 
+    public bool HasListeners(string deviceId) => !_all.IsEmpty || _byDevice.ContainsKey(deviceId);
+
     public void Publish(TwinSnapshot snapshot)
     {
         Notify(_all, snapshot);

@@ -71,7 +71,11 @@ public sealed class TwinGrain(ITwinChangeFeed feed, HistoryStore history, IOptio
     {
         _version++;
         _snapshot = null;
-        feed.Publish(Snapshot());
+        // The snapshot copies the metrics: under ingest load most twins have no page open on them.
+        if (feed.HasListeners(DeviceId))
+        {
+            feed.Publish(Snapshot());
+        }
     }
 
     private TwinSnapshot Snapshot() =>
