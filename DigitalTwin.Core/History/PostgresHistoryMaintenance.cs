@@ -25,17 +25,8 @@ internal static class PostgresHistoryMaintenance
         }
     }
 
-    public static async Task<IReadOnlyList<int>> SeriesIdsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""SELECT "Id" FROM "Series" ORDER BY "Id" """);
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-        return ids;
-    }
+    public static Task<IReadOnlyList<int>> SeriesIdsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        PostgresHistoryQueries.ReadColumnAsync<int>(dataSource, """SELECT "Id" FROM "Series" ORDER BY "Id" """, cancellationToken);
 
     public static async Task<int> DeleteOlderThanAsync(NpgsqlDataSource dataSource, int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken)
     {

@@ -58,16 +58,20 @@ internal static class PostgresHistoryQueries
         return metrics;
     }
 
-    public static async Task<IReadOnlyList<string>> DeviceIdsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
+    public static Task<IReadOnlyList<string>> DeviceIdsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        ReadColumnAsync<string>(dataSource, """SELECT "Id" FROM "Devices" ORDER BY "Id" COLLATE "C" """, cancellationToken);
+
+    /// <summary>The first column of every row of a query without parameters.</summary>
+    public static async Task<IReadOnlyList<T>> ReadColumnAsync<T>(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
     {
-        // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
-        await using var command = dataSource.CreateCommand("""SELECT "Id" FROM "Devices" ORDER BY "Id" COLLATE "C" """);
-        var ids = new List<string>();
+        await using var command = dataSource.CreateCommand(sql);
+        var values = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
-        return ids;
+        return values;
     }
 }

@@ -27,19 +27,8 @@ internal static class SqliteHistoryMaintenance
         }
     }
 
-    public static async Task<IReadOnlyList<int>> SeriesIdsAsync(SqliteDatabase database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Series ORDER BY Id";
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-        return ids;
-    }
+    public static Task<IReadOnlyList<int>> SeriesIdsAsync(SqliteDatabase database, CancellationToken cancellationToken) =>
+        SqliteHistoryQueries.ReadColumnAsync<int>(database, "SELECT Id FROM Series ORDER BY Id", cancellationToken);
 
     public static async Task<int> DeleteOlderThanAsync(SqliteDatabase database, int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken)
     {

@@ -60,17 +60,21 @@ internal static class SqliteHistoryQueries
         return metrics;
     }
 
-    public static async Task<IReadOnlyList<string>> DeviceIdsAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<string>> DeviceIdsAsync(SqliteDatabase database, CancellationToken cancellationToken) =>
+        ReadColumnAsync<string>(database, "SELECT Id FROM Devices ORDER BY Id", cancellationToken);
+
+    /// <summary>The first column of every row of a query without parameters.</summary>
+    public static async Task<IReadOnlyList<T>> ReadColumnAsync<T>(SqliteDatabase database, string sql, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Devices ORDER BY Id";
-        var ids = new List<string>();
+        command.CommandText = sql;
+        var values = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
-        return ids;
+        return values;
     }
 }
