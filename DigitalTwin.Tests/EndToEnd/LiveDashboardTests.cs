@@ -6,31 +6,16 @@ using static Microsoft.Playwright.Assertions;
 namespace DigitalTwin.Tests.EndToEnd;
 
 /// <summary>The control room in a real browser: a reading published over MQTT shows up without a reload.</summary>
-[Collection(AppCollection.Name)]
-public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly LocatorAssertionsToHaveAttributeOptions Patience = new() { Timeout = 20_000 };
-    private readonly DigitalTwinAppFactory _app = new();
-    private IBrowserContext _context = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.StartAsync();
-        _context = await browser.NewContextAsync(_app.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task Overview_ReadingPublishedOverMqtt_ShowsNewValueWithoutReload()
     {
-        await using var device = await _app.ConnectDeviceAsync("e2e-1");
+        await using var device = await App.ConnectDeviceAsync("e2e-1");
         await device.PublishAsync("devices/e2e-1/telemetry", Reading(20.25, 45));
-        var page = await _context.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/");
         var temperature = page.GetByTestId("temperature-e2e-1");
         await Expect(temperature).ToHaveAttributeAsync("data-value", "20.25", Patience);
@@ -51,9 +36,9 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task DevicePage_ReadingPublishedOverMqtt_UpdatesMetricsTableLive()
     {
-        await using var device = await _app.ConnectDeviceAsync("e2e-2");
+        await using var device = await App.ConnectDeviceAsync("e2e-2");
         await device.PublishAsync("devices/e2e-2/telemetry", Reading(18.5, 50));
-        var page = await _context.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/devices/e2e-2");
         await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-2");
         await page.EvaluateAsync("window.__sameDocument = true");

@@ -5,29 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace DigitalTwin.Tests.EndToEnd;
 
 /// <summary>The analyst's path in a real browser: upload a KEPCO file, read the preview, commit, open a district.</summary>
-[Collection(AppCollection.Name)]
-public sealed class PowerImportTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class PowerImportTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "Power", "Samples", "wide_2024_utf8.csv");
-    private readonly DigitalTwinAppFactory _app = new();
-    private IBrowserContext _context = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.StartAsync();
-        _context = await browser.NewContextAsync(_app.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task Import_UploadPreviewCommit_DistrictPageShowsTheData()
     {
-        var page = await _context.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/power/import");
         var input = page.Locator("[data-testid=import-dropzone] input[type=file]");
         // The upload handler is wired once the circuit is interactive; retry the choice until the preview shows.

@@ -1,0 +1,25 @@
+using DigitalTwin.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DigitalTwin.Tests.EndToEnd;
+
+/// <summary>A test class with its own app on real ports and a fresh browser context on it.</summary>
+[Collection(AppCollection.Name)]
+public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    protected DigitalTwinAppFactory App { get; } = new();
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await App.StartAsync();
+        Context = await browser.NewContextAsync(App.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}
