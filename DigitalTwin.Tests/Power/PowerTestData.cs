@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Import;
 
 namespace DigitalTwin.Tests.Power;
 
@@ -10,9 +11,6 @@ namespace DigitalTwin.Tests.Power;
 /// </summary>
 public static class PowerTestData
 {
-    /// <summary>강원도 was renamed; the importer stores the new name, so this loader does too.</summary>
-    private static readonly Dictionary<string, string> SidoAliases = new() { ["강원도"] = "강원특별자치도" };
-
     public static UsageRow Row(int year, int month, string sido, string sigungu, string contractType, long? kwh) =>
         new(year, month, sido, sigungu, contractType, kwh);
 
@@ -29,7 +27,8 @@ public static class PowerTestData
         {
             Year = int.Parse(f[header["year"]], CultureInfo.InvariantCulture),
             Month = int.Parse(f[header["month"]], CultureInfo.InvariantCulture),
-            Sido = SidoAliases.GetValueOrDefault(f[header["sido"]], f[header["sido"]]),
+            // The importer stores canonical 시도 names (강원도 → 강원특별자치도), so this loader does too.
+            Sido = RegionAliases.TryCanonicalSido(f[header["sido"]], out var sido) ? sido : f[header["sido"]],
             Sigungu = header.ContainsKey("sigungu") ? f[sigunguColumn] : PowerUsage.ProvinceTotal,
             ContractType = ContractTypes.Normalize(f[header["contract_type"]]) ?? f[header["contract_type"]],
             Kwh = long.TryParse(f[header["kwh"]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kwh) ? kwh : null,
