@@ -39,13 +39,13 @@ public sealed class DistrictBoundaries(IOptions<PowerOptions> options)
     /// <summary>Adds <c>sido</c> and <c>sigungu</c> to each geometry's properties; features that match nothing get neither.</summary>
     public static BoundaryDocument Annotate(byte[] topoJson)
     {
-        var root = JsonNode.Parse(topoJson)?.AsObject() ?? throw new InvalidDataException("The boundary file is not a JSON object.");
-        var geometries = root["objects"]?[ObjectName]?["geometries"]?.AsArray()
+        var root = JsonNode.Parse(topoJson) as JsonObject ?? throw new InvalidDataException("The boundary file is not a JSON object.");
+        var geometries = root["objects"]?[ObjectName]?["geometries"] as JsonArray
             ?? throw new InvalidDataException($"The boundary file has no TopoJSON object '{ObjectName}'.");
         var features = new List<KostatFeature>(geometries.Count);
         foreach (var geometry in geometries)
         {
-            var properties = geometry?["properties"]?.AsObject() ?? throw new InvalidDataException("A boundary feature has no properties.");
+            var properties = geometry?["properties"] as JsonObject ?? throw new InvalidDataException("A boundary feature has no properties.");
             var feature = new KostatFeature((string?)properties["code"] ?? "", (string?)properties["name"] ?? "");
             features.Add(feature);
             if (KostatDistrictMatcher.TryMatch(feature, out var district))

@@ -133,7 +133,7 @@ export async function create(element, dotNet, modelJson, settings) {
             legend.append("div").attr("class", "title").text(model.title);
         }
         const [min, max] = model.domain;
-        const width = Math.max(160, Math.min(320, element.clientWidth - 150));
+        const width = Math.max(180, Math.min(420, element.clientWidth - 140));
         const position = model.scale === "logarithmic"
             ? v => (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min))
             : v => (v - min) / (max - min);
@@ -143,8 +143,8 @@ export async function create(element, dotNet, modelJson, settings) {
         });
         const scale = legend.append("div").attr("class", "scale").style("width", `${width}px`);
         scale.append("div").attr("class", "ramp").style("background", `linear-gradient(to right, ${stops.join(", ")})`);
-        // Three labels fit a phone; five when there is room.
-        const ticks = width < 260 ? [model.ticks[0], model.ticks[2], model.ticks[4]] : model.ticks;
+        // Three labels fit a phone; five when there is room for long ones ("26.7 GWh").
+        const ticks = width < 400 ? [model.ticks[0], model.ticks[2], model.ticks[4]] : model.ticks;
         scale.append("div").attr("class", "ticks").selectAll("span").data(ticks).join("span")
             .style("left", t => `${position(t.value) * 100}%`)
             .text(t => t.label);
