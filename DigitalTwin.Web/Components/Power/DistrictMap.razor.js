@@ -97,6 +97,10 @@ export async function create(element, dotNet, modelJson, settings) {
         .attr("class", "district")
         .attr("data-key", f => f.properties.key);
     const borders = layer.append("path").attr("class", "province-borders").datum(provinceBorders);
+    // Outlines are drawn on top rather than by raising the district paths: moving the path under the pointer
+    // between mousedown and mouseup makes the browser drop the click.
+    const highlights = layer.append("g").attr("class", "highlights");
+    const hoverOutline = layer.append("path").attr("class", "hover-outline");
 
     const zoom = d3.zoom().scaleExtent([1, 12]).on("zoom", event => {
         layer.attr("transform", event.transform);
@@ -113,6 +117,8 @@ export async function create(element, dotNet, modelJson, settings) {
         projection.fitExtent([[pad, pad], [width - pad, height - pad]], collection);
         districts.attr("d", path);
         borders.attr("d", path);
+        highlights.selectAll("path").attr("d", path);
+        hoverOutline.attr("d", f => (f ? path(f) : null));
         zoom.extent([[0, 0], [width, height]]).translateExtent([[0, 0], [width, height]]);
     }
 
@@ -123,8 +129,11 @@ export async function create(element, dotNet, modelJson, settings) {
             .classed("clickable", f => model.clickable && f.properties.sido !== null)
             .classed("highlighted", f => highlighted.has(f.properties.key))
             .attr("fill", f => (model.values[f.properties.key] ? color(model.values[f.properties.key].value) : null));
-        districts.filter(".highlighted").raise();
-        borders.raise();
+        highlights.selectAll("path")
+            .data(features.filter(f => highlighted.has(f.properties.key)), f => f.properties.key)
+            .join("path")
+            .attr("class", "highlight")
+            .attr("d", path);
     }
 
     function drawLegend() {
@@ -165,16 +174,13 @@ export async function create(element, dotNet, modelJson, settings) {
     }
 
     districts
-        .on("pointerenter", function (event, feature) {
-            d3.select(this).classed("hovered", true).raise();
-            borders.raise();
+        .on("pointerenter", (event, feature) => {
+            hoverOutline.datum(feature).attr("d", path(feature));
             showTooltip(event, feature);
         })
         .on("pointermove", showTooltip)
-        .on("pointerleave", function () {
-            d3.select(this).classed("hovered", false);
-            districts.filter(".highlighted").raise();
-            borders.raise();
+        .on("pointerleave", () => {
+            hoverOutline.datum(null).attr("d", null);
             tooltip.style("display", "none");
         })
         .on("click", (event, feature) => {
