@@ -34,6 +34,7 @@ public static class PowerApi
         group.MapGet("/usage", Usage).WithSummary("Monthly kWh by 시도, 시군구, contract type and month range (YYYY-MM)");
         group.MapGet("/forecasts", ForecastApi.Get)
             .WithSummary("Forecast every district for the months after a cutoff next to the actuals: rows, errors per model, and what explains the largest");
+        group.MapDistrictBoundaries();
         return group;
     }
 
