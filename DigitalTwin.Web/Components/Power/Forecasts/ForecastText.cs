@@ -14,6 +14,9 @@ public static class ForecastText
     public static string Percent(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 
+    /// <summary>A signed percentage (already × 100) as "+4.2 %".</summary>
+    public static string SignedPercent(double value) => value.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " %";
+
     /// <summary>A signed error as "+12.3 GWh" / "−4.0 GWh".</summary>
     public static string SignedEnergy(double? kwh) =>
         kwh is { } v && double.IsFinite(v) ? (v > 0 ? "+" : v < 0 ? "−" : "") + EnergyFormat.Energy(Math.Abs(v)) : "–";

@@ -15,6 +15,11 @@ public sealed class ForecastView
         TopKeys = TopRows.Select(r => (r.District, r.Target)).ToHashSet();
         Best = ModelComparison.Best(run.Models);
         Explanation = run.Explain(top);
+        TopDistricts = TopRows.Select(r => r.District).ToHashSet();
+        // Over several months a district's map colour is its mean error across them.
+        SignedPctErrors = run.Rows.Where(r => r.Error is not null && r.Actual is > 0)
+            .GroupBy(r => r.District)
+            .ToDictionary(g => g.Key, g => g.Average(r => 100 * r.Error!.Value / r.Actual!.Value));
         MissingActuals = [.. run.Rows.Where(r => r.Actual is null).Select(r => r.Target).Distinct().Order()];
     }
 
@@ -30,6 +35,11 @@ public sealed class ForecastView
     public IReadOnlySet<(District District, YearMonth Target)> TopKeys { get; }
 
     public IReadOnlyDictionary<string, string> Best { get; }
+
+    public IReadOnlyCollection<District> TopDistricts { get; }
+
+    /// <summary>(forecast − actual) / actual in percent per district: the map's diverging colour.</summary>
+    public IReadOnlyDictionary<District, double> SignedPctErrors { get; }
 
     public SurpriseExplanation Explanation { get; }
 
