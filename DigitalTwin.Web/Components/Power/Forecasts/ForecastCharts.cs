@@ -27,7 +27,7 @@ internal static class ForecastCharts
     /// <summary>History, the forecast with its 90 % band, and the actual, on a datetime axis.</summary>
     public static ChartOptions District { get; } = new()
     {
-        Chart = new ChartSettings { Type = ChartType.RangeArea, Height = 320, Toolbar = NoToolbar, Zoom = new ChartToggle(false), Animations = new ChartAnimations { Enabled = false } },
+        Chart = new ChartSettings { Type = ChartType.RangeArea, Height = 420, Toolbar = NoToolbar, Zoom = new ChartToggle(false), Animations = new ChartAnimations { Enabled = false } },
         Colors = ["#1e88e5", "#ff8f00", "#ff8f00", "#43a047"],
         Fill = new ChartFill { Opacity = 0.25 },
         Stroke = new ChartStroke { Curve = StrokeCurve.Straight, Width = 2 },
