@@ -82,6 +82,7 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
         Assert.Equal(["2024-05", "2024-06"], response.Rows.Select(r => r.Target).Distinct().Order());
         Assert.Equal(0, response.Summary.Overall.Count);
         Assert.Null(response.Summary.Overall.Mae);
+        Assert.Equal("no actuals yet to score against", response.Summary.Models.Single(m => m.Model == ForecastModels.ProvinceShape).Note);
         Assert.Equal("No actuals yet for 2024-05, 2024-06: the errors, and what explains them, need the real values.", response.Explanation.Summary);
     }
 }

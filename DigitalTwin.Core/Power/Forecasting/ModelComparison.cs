@@ -26,8 +26,8 @@ public static class ModelComparison
             {
                 return new ModelScore(p.Key, forecasts, ForecastMetrics.From(common.Select(k => scored[p.Key][k])), true, null);
             }
-            var note = forecasts == 0
-                ? Reason(p.Value)
+            var note = forecasts == 0 ? Reason(p.Value)
+                : withActual.Count == 0 ? "no actuals yet to score against"
                 : $"forecasts {scored[p.Key].Count} of {withActual.Count} rows with an actual; scored on those";
             return new ModelScore(p.Key, forecasts, ForecastMetrics.From(scored[p.Key].Values), false, note);
         })];
