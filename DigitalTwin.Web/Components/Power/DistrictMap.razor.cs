@@ -20,6 +20,7 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _map;
     private DotNetObjectReference<DistrictMap>? _self;
     private string? _sentModel;
+    private string? _failure;
     private bool _disposed;
 
     [Inject]
@@ -75,6 +76,14 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public Task DistrictClicked(string sido, string sigungu) => OnDistrictClick.InvokeAsync(new District(sido, sigungu));
 
+    /// <summary>Called by the map's JavaScript when the boundaries or the scripts could not be loaded.</summary>
+    [JSInvokable]
+    public void MapFailed(string reason)
+    {
+        _failure = $"The map could not be drawn: {reason}";
+        StateHasChanged();
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var model = ChartJson.Serialize(DistrictMapModel.Build(
@@ -107,6 +116,11 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The user left before the map was drawn.
+        }
+        catch (JSException e)
+        {
+            // The module itself did not load: say so, keep the page.
+            MapFailed(e.Message);
         }
         if (_disposed)
         {
