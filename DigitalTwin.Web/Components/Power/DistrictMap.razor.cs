@@ -11,6 +11,14 @@ namespace DigitalTwin.Web.Components.Power;
 /// KOSTAT splits into 구 are drawn as one district. The boundaries are downloaded once per page; new parameters
 /// recolour the map without downloading or re-creating it. Zoom and pan with the wheel or by dragging.
 /// </summary>
+/// <example>
+/// Signed forecast errors per district, red for over-forecast, with the same scale for every month:
+/// <code>
+/// &lt;DistrictMap Values="_errors" Scale="DistrictMapScale.Diverging" Domain="(-0.2, 0.2)"
+///              ValueFormat="v => EnergyFormat.Change(v)" LegendTitle="Forecast error, 2024-04"
+///              OnDistrictClick="d => Navigation.NavigateTo(PowerRoutes.District(d))" /&gt;
+/// </code>
+/// </example>
 public partial class DistrictMap : ComponentBase, IAsyncDisposable
 {
     private const string ModulePath = "./Components/Power/DistrictMap.razor.js";
