@@ -13,6 +13,7 @@ public static class PowerExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PowerQueries>();
         builder.Services.AddSingleton<PowerImportService>();
+        builder.Services.AddSingleton<DistrictBoundaries>();
         builder.Services.AddSingleton<Forecasting.ForecastEngine>();
         builder.Services.AddHostedService<PowerSampleSeeder>();
         return builder;

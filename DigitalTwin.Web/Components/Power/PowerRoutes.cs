@@ -8,6 +8,7 @@ public static class PowerRoutes
     public const string Explorer = "/power";
     public const string Heatmap = "/power/heatmap";
     public const string Provinces = "/power/provinces";
+    public const string Map = "/power/map";
     public const string Import = "/power/import";
 
     public static string District(District district) => District(district.Sido, district.Sigungu);
