@@ -46,6 +46,7 @@ public sealed class TwinGrain(
 
     public Task ReportAsync(TelemetryReading[] readings)
     {
+        var received = DateTimeOffset.MinValue;
         foreach (var reading in readings)
         {
             foreach (var metric in reading.Metrics)
@@ -59,8 +60,13 @@ public sealed class TwinGrain(
             {
                 _lastSeen = reading.ReceivedAt;
             }
+            received = reading.ReceivedAt > received ? reading.ReceivedAt : received;
         }
-        ChangeStatus(DeviceStatus.Online, StatusReason.DataReceived);
+        // Readings reach the twin through the queue, after a disconnect or an "offline" that followed them on the wire.
+        if (_since is null || received > _since)
+        {
+            ChangeStatus(DeviceStatus.Online, StatusReason.DataReceived);
+        }
         Changed();
         return Task.CompletedTask;
     }
