@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.Twins;
 
@@ -10,22 +11,11 @@ namespace DigitalTwin.Core.Twins;
 public static class StatusTopic
 {
     public const string Filter = "devices/+/status";
-    private const string Prefix = "devices/";
     private const string Suffix = "/status";
 
-    public static string For(string deviceId) => Prefix + deviceId + Suffix;
+    public static string For(string deviceId) => $"devices/{deviceId}{Suffix}";
 
-    public static bool TryParse(string topic, out string deviceId)
-    {
-        deviceId = "";
-        if (!topic.StartsWith(Prefix, StringComparison.Ordinal) || !topic.EndsWith(Suffix, StringComparison.Ordinal)
-            || topic.Length <= Prefix.Length + Suffix.Length)
-        {
-            return false;
-        }
-        deviceId = topic[Prefix.Length..^Suffix.Length];
-        return !deviceId.Contains('/', StringComparison.Ordinal);
-    }
+    public static bool TryParse(string topic, out string deviceId) => TelemetryTopic.TryParseDeviceTopic(topic, Suffix, out deviceId);
 
     /// <summary>Online or Offline for the payloads <c>online</c> / <c>offline</c> (any case, surrounding blanks allowed); null otherwise.</summary>
     public static DeviceStatus? ParsePayload(ReadOnlySequence<byte> payload)

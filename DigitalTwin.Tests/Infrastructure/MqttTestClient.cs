@@ -65,33 +65,30 @@ public sealed class MqttTestClient : IAsyncDisposable
     public Task PublishAsync(string topic, string payload) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload));
 
     /// <summary>Publishes with QoS 1 and returns the broker's PUBACK reason code, whether accepted or refused.</summary>
-    public async Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, string payload)
-    {
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return (await _client.PublishAsync(message, timeout.Token)).ReasonCode;
-    }
+    public async Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, string payload) =>
+        (await PublishQoS1Async(topic, Encoding.UTF8.GetBytes(payload))).ReasonCode;
 
     /// <summary>Drops the connection without a DISCONNECT, as a crashed device or a lost network would.</summary>
     public void Drop() => _client.Dispose();
 
     public async Task PublishAsync(string topic, byte[] payload)
     {
+        var result = await PublishQoS1Async(topic, payload);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
+        }
+    }
+
+    private async Task<MqttClientPublishResult> PublishQoS1Async(string topic, byte[] payload)
+    {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var result = await _client.PublishAsync(message, timeout.Token);
-        if (!result.IsSuccess)
-        {
-            throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
-        }
+        return await _client.PublishAsync(message, timeout.Token);
     }
 
     /// <summary>Subscribes and returns the broker's granted (or refusal) code for the filter.</summary>
