@@ -4,7 +4,7 @@ namespace DigitalTwin.Bench;
 /// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
 /// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
 /// forecasting backtest (<see cref="ForecastBench"/>), or <c>… -- history-query</c> for a week of 1 Hz history
-/// (<see cref="HistoryQueryBench"/>).
+/// (<see cref="HistoryQueryBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -22,6 +22,10 @@ internal static class BenchProgram
         if (args is ["history-query", ..])
         {
             return await HistoryQueryBench.RunAsync();
+        }
+        if (args is ["memory", ..])
+        {
+            return await MemoryBench.RunAsync(args);
         }
         BenchOptions options;
         try
