@@ -1,9 +1,23 @@
+using System.Data.Common;
 using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.History;
 
 /// <summary>What one source (samples or minutes) holds of one bucket; parts of the same bucket add up.</summary>
-internal readonly record struct BucketPart(long Bucket, double Min, double Max, double Sum, long Count, long LastTimestamp, double Last);
+internal readonly record struct BucketPart(long Bucket, double Min, double Max, double Sum, long Count, long LastTimestamp, double Last)
+{
+    /// <summary>Every row of a parts query (bucket, min, max, sum, count, newest timestamp, its value), on either provider.</summary>
+    public static async Task<IReadOnlyList<BucketPart>> ReadAllAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var parts = new List<BucketPart>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parts.Add(new BucketPart(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(6)));
+        }
+        return parts;
+    }
+}
 
 /// <summary>Reads a series' buckets in one pass per source: wholly covered minutes from the minute rollup, the rest from samples.</summary>
 /// <param name="Minutes">Parts of each bucket from the minutes starting in [from, to).</param>

@@ -49,14 +49,8 @@ internal static class PostgresHistoryQueries
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = seriesId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromMs });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = toMs });
-        var parts = new List<BucketPart>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            parts.Add(new BucketPart(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
-                reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(6)));
-        }
-        return parts;
+        return await BucketPart.ReadAllAsync(reader, cancellationToken);
     }
 
     public static async Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(
