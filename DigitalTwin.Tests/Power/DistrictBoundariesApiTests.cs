@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -34,6 +35,26 @@ public sealed class DistrictBoundariesApiTests(AppFixture fixture) : IClassFixtu
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         using var second = await Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetBoundaries_AcceptsGzip_SendsTheSameJsonCompressed()
+    {
+        using var plain = await Http.GetAsync(DistrictBoundariesApi.BoundariesPath);
+        using var request = new HttpRequestMessage(HttpMethod.Get, DistrictBoundariesApi.BoundariesPath);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        using var compressed = await Http.SendAsync(request);
+
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.NotEqual(plain.Headers.ETag, compressed.Headers.ETag);
+        var raw = await plain.Content.ReadAsByteArrayAsync();
+        var zipped = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(zipped.Length < raw.Length / 2, $"{zipped.Length} of {raw.Length} bytes");
+        await using var gzip = new GZipStream(new MemoryStream(zipped), CompressionMode.Decompress);
+        using var unzipped = new MemoryStream();
+        await gzip.CopyToAsync(unzipped);
+        Assert.Equal(raw, unzipped.ToArray());
     }
 
     [Fact]

@@ -66,6 +66,16 @@ public sealed class DistrictMapTests : MudComponentTest
     }
 
     [Fact]
+    public async Task MapFailed_BoundariesMissing_ShowsTheReasonInsteadOfTheMap()
+    {
+        var cut = Context.Render<DistrictMap>(p => p.Add(m => m.Values, new Dictionary<District, double> { [Suwon] = 1 }));
+
+        await cut.InvokeAsync(() => cut.Instance.MapFailed("GET /api/power/districts/boundaries: 404"));
+
+        Assert.Contains("404", cut.Find("[data-testid=district-map-error]").TextContent);
+    }
+
+    [Fact]
     public async Task DisposeAsync_CreatedMap_DestroysIt()
     {
         var cut = Context.Render<DistrictMap>();

@@ -29,6 +29,12 @@ public static class DistrictBoundariesApi
         }
         // The file changes only with a new release; the ETag lets the browser revalidate cheaply after a day.
         http.Response.Headers.CacheControl = "public, max-age=86400";
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (AcceptsGzip(http.Request))
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            return TypedResults.Bytes(document.Gzip, "application/json", entityTag: new EntityTagHeaderValue(document.ETag[..^1] + "-gzip\""));
+        }
         return TypedResults.Bytes(document.Json, "application/json", entityTag: new EntityTagHeaderValue(document.ETag));
     }
 
@@ -43,6 +49,9 @@ public static class DistrictBoundariesApi
         var report = KostatDistrictMatcher.Compare(document.Features, districts);
         return TypedResults.Ok(new BoundaryReport(document.Features.Count, districts.Count, report.UnmatchedFeatures, report.DistrictsWithoutBoundary));
     }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptEncoding.Any(e => e.Value == "gzip" && (e.Quality ?? 1) > 0);
 
     private static ProblemHttpResult Missing() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No district boundaries",

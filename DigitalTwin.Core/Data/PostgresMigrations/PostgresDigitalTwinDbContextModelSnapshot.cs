@@ -75,6 +75,37 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("LastTimestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SeriesId", "Minute");
+
+                    b.ToTable("SampleMinutes");
+                });
+
             modelBuilder.Entity("DigitalTwin.Core.History.TelemetrySample", b =>
                 {
                     b.Property<int>("SeriesId")
@@ -268,6 +299,15 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.HasIndex("ImportId");
 
                     b.ToTable("PowerUsageChanges");
+                });
+
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.HasOne("DigitalTwin.Core.History.TelemetrySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalTwin.Core.History.TelemetrySample", b =>

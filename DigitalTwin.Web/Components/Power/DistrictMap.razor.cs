@@ -11,6 +11,14 @@ namespace DigitalTwin.Web.Components.Power;
 /// KOSTAT splits into 구 are drawn as one district. The boundaries are downloaded once per page; new parameters
 /// recolour the map without downloading or re-creating it. Zoom and pan with the wheel or by dragging.
 /// </summary>
+/// <example>
+/// Signed forecast errors per district, red for over-forecast, with the same scale for every month:
+/// <code>
+/// &lt;DistrictMap Values="_errors" Scale="DistrictMapScale.Diverging" Domain="(-0.2, 0.2)"
+///              ValueFormat="v => EnergyFormat.Change(v)" LegendTitle="Forecast error, 2024-04"
+///              OnDistrictClick="d => Navigation.NavigateTo(PowerRoutes.District(d))" /&gt;
+/// </code>
+/// </example>
 public partial class DistrictMap : ComponentBase, IAsyncDisposable
 {
     private const string ModulePath = "./Components/Power/DistrictMap.razor.js";
@@ -20,6 +28,7 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _map;
     private DotNetObjectReference<DistrictMap>? _self;
     private string? _sentModel;
+    private string? _failure;
     private bool _disposed;
 
     [Inject]
@@ -75,6 +84,14 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public Task DistrictClicked(string sido, string sigungu) => OnDistrictClick.InvokeAsync(new District(sido, sigungu));
 
+    /// <summary>Called by the map's JavaScript when the boundaries or the scripts could not be loaded.</summary>
+    [JSInvokable]
+    public void MapFailed(string reason)
+    {
+        _failure = $"The map could not be drawn: {reason}";
+        StateHasChanged();
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var model = ChartJson.Serialize(DistrictMapModel.Build(
@@ -107,6 +124,11 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The user left before the map was drawn.
+        }
+        catch (JSException e)
+        {
+            // The module itself did not load: say so, keep the page.
+            MapFailed(e.Message);
         }
         if (_disposed)
         {

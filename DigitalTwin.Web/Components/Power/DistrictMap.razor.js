@@ -11,20 +11,29 @@ function loadScript(url) {
             const script = document.createElement("script");
             script.src = url;
             script.onload = resolve;
-            script.onerror = () => reject(new Error(`Could not load ${url}`));
+            script.onerror = () => {
+                scripts.delete(url);
+                script.remove();
+                reject(new Error(`Could not load ${url}`));
+            };
             document.head.appendChild(script);
         }));
     }
     return scripts.get(url);
 }
 
-async function loadDistricts(url, objectName) {
-    boundaries ??= fetch(url).then(response => {
-        if (!response.ok) {
-            throw new Error(`GET ${url}: ${response.status}`);
-        }
-        return response.json();
-    }).then(topology => toDistricts(topology, objectName));
+async function fetchJson(url) {
+    const response = await fetch(url);
+    if (!response.ok) {
+        throw new Error(`GET ${url}: ${response.status}`);
+    }
+    return response.json();
+}
+
+// Once per page: the download runs in parallel with loading the scripts that the conversion needs.
+async function loadDistricts(settings) {
+    boundaries ??= Promise.all([fetchJson(settings.boundaries), ...settings.scripts.map(loadScript)])
+        .then(([topology]) => toDistricts(topology, settings.objectName));
     try {
         return await boundaries;
     } catch (error) {
@@ -77,8 +86,14 @@ function escapeHtml(text) {
 }
 
 export async function create(element, dotNet, modelJson, settings) {
-    await Promise.all(settings.scripts.map(loadScript));
-    const { features, provinceBorders } = await loadDistricts(settings.boundaries, settings.objectName);
+    let loaded;
+    try {
+        loaded = await loadDistricts(settings);
+    } catch (error) {
+        await dotNet.invokeMethodAsync("MapFailed", error.message);
+        return null;
+    }
+    const { features, provinceBorders } = loaded;
 
     let model = JSON.parse(modelJson);
     let color = colorScale(model);
