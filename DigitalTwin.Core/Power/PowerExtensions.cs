@@ -15,6 +15,7 @@ public static class PowerExtensions
         builder.Services.AddSingleton<PowerImportService>();
         builder.Services.AddSingleton<DistrictBoundaries>();
         builder.Services.AddSingleton<Forecasting.ForecastEngine>();
+        builder.Services.AddSingleton<Forecasting.ForecastCache>();
         builder.Services.AddHostedService<PowerSampleSeeder>();
         return builder;
     }
