@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Power;
@@ -34,6 +35,16 @@ public class DigitalTwinDbContext : DbContext
 
     public DbSet<PowerUsageChange> PowerUsageChanges => Set<PowerUsageChange>();
 
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertHistoryEntry> AlertHistory => Set<AlertHistoryEntry>();
+
+    public DbSet<NotificationDelivery> AlertDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<AlertSilence> AlertSilences => Set<AlertSilence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Device>(device =>
@@ -64,5 +75,6 @@ public class DigitalTwinDbContext : DbContext
             sample.HasOne<TelemetrySeries>().WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
         PowerModel.Configure(modelBuilder);
+        AlertModel.Configure(modelBuilder);
     }
 }
