@@ -1,9 +1,11 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web;
+using DigitalTwin.Web.Alerts;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
@@ -19,6 +21,7 @@ builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
 builder.AddDeviceRegistry();
 builder.AddTwins();
+builder.AddAlerts();
 builder.AddTelemetryPipeline();
 builder.AddMqttBroker();
 builder.AddThermometerSimulator();
@@ -39,6 +42,7 @@ app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
 app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
+app.MapAlertEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Twins;
 using MudBlazor.Services;
@@ -25,6 +26,7 @@ public static class WebExtensions
         services.AddSingleton<TwinDirectory>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)
+            .AddMeter(AlertCounters.MeterName)
             .AddPrometheusExporter());
         return builder;
     }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Power;
@@ -36,6 +37,16 @@ public class DigitalTwinDbContext : DbContext
 
     public DbSet<PowerUsageChange> PowerUsageChanges => Set<PowerUsageChange>();
 
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertHistoryEntry> AlertHistory => Set<AlertHistoryEntry>();
+
+    public DbSet<NotificationDelivery> AlertDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<AlertSilence> AlertSilences => Set<AlertSilence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Device>(device =>
@@ -71,5 +82,6 @@ public class DigitalTwinDbContext : DbContext
             minute.HasOne<TelemetrySeries>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
         PowerModel.Configure(modelBuilder);
+        AlertModel.Configure(modelBuilder);
     }
 }

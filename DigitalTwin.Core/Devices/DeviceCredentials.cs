@@ -26,6 +26,12 @@ public sealed class DeviceCredentials
     /// </summary>
     public event Action<string>? Invalidated;
 
+    /// <summary>Raised with the device after every registry change to it (its kind and tags may have changed).</summary>
+    public event Action<Device>? Stored;
+
+    /// <summary>Raised with a device id after the device was deleted.</summary>
+    public event Action<string>? Removed;
+
     public void Set(Device device)
     {
         var entry = new Entry(device.SecretSalt, device.SecretHash, device.RevokedAt is not null);
@@ -35,6 +41,7 @@ public sealed class DeviceCredentials
         {
             Invalidated?.Invoke(device.Id);
         }
+        Stored?.Invoke(device);
     }
 
     public void Remove(string deviceId)
@@ -42,6 +49,7 @@ public sealed class DeviceCredentials
         if (_entries.TryRemove(deviceId, out _))
         {
             Invalidated?.Invoke(deviceId);
+            Removed?.Invoke(deviceId);
         }
     }
 

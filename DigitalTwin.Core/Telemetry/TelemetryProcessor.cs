@@ -18,10 +18,12 @@ public sealed partial class TelemetryProcessor(
     IGrainFactory grains,
     DeviceCatalog catalog,
     IngestCounters counters,
+    IEnumerable<IReadingObserver> observers,
     IOptions<TelemetryOptions> options,
     ILogger<TelemetryProcessor> logger) : BackgroundService
 {
     private readonly int _maxBatch = options.Value.HistoryBatchSize;
+    private readonly IReadingObserver[] _observers = [.. observers];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,18 +72,43 @@ public sealed partial class TelemetryProcessor(
             }
             readings.Add(reading);
         }
+        var twinUpdates = UpdateTwinsAsync(byDevice, batch.Count);
+        await ObserveAsync(batch);
+        await twinUpdates;
+        await historyHandOff;
+    }
+
+    private async Task UpdateTwinsAsync(Dictionary<string, List<TelemetryReading>> byDevice, int readings)
+    {
         try
         {
             await Task.WhenAll(byDevice.Select(d => grains.GetGrain<ITwinGrain>(d.Key).ReportAsync([.. d.Value])));
-            counters.ReadingsApplied(batch.Count);
+            counters.ReadingsApplied(readings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // History still gets the batch; a twin that missed it catches up with the next reading.
             LogTwinUpdateFailed(ex, byDevice.Count);
         }
-        await historyHandOff;
     }
+
+    private async Task ObserveAsync(List<TelemetryReading> batch)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.ObserveAsync(batch, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogObserverFailed(ex, observer.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on a batch of readings")]
+    private partial void LogObserverFailed(Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Updating {DeviceCount} twins failed")]
     private partial void LogTwinUpdateFailed(Exception exception, int deviceCount);

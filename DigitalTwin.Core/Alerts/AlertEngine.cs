@@ -1,0 +1,244 @@
+using DigitalTwin.Core.Telemetry;
+
+namespace DigitalTwin.Core.Alerts;
+
+/// <summary>
+/// The alert state machine, in memory: at most one open alert per (rule, device). Readings arrive from the ingest
+/// pipeline (<see cref="ObserveAsync"/>), time-based transitions from the ticker (<see cref="TickAsync"/>), rule and
+/// silence changes and people's actions from <see cref="AlertService"/>. Every transition is handed to the writer
+/// (bounded; evaluation waits only when the database falls far behind), the in-app feed, and the notifier (never waits).
+/// </summary>
+/// <remarks>
+/// Pending periods, no-data timers and re-notify intervals run on server time (<see cref="TimeProvider"/>); rate
+/// windows on device time, so a replayed backlog measures the change the device saw.
+/// </remarks>
+public sealed partial class AlertEngine : IReadingObserver
+{
+    private readonly Lock _lock = new();
+    private readonly AlertTargets _targets;
+    private readonly AlertWriter _writer;
+    private readonly AlertNotifier _notifier;
+    private readonly IAlertFeed _feed;
+    private readonly AlertCounters _counters;
+    private readonly TimeProvider _time;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<long, AlertRule> _rules = [];
+    private readonly Dictionary<string, DeviceState> _devices = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Alert> _openById = [];
+    private readonly HashSet<long> _outside = [];
+    private readonly HashSet<long> _needsFreshReading = [];
+    private List<Effect> _effects = [];
+    private IReadOnlyList<AlertSilence> _silences = [];
+    private volatile RuleIndex _index = RuleIndex.Empty;
+    private volatile bool _indexDirty;
+    private long _nextId;
+    private int _unacknowledged;
+
+    public AlertEngine(AlertTargets targets, AlertWriter writer, AlertNotifier notifier, IAlertFeed feed, AlertCounters counters, TimeProvider time)
+    {
+        _targets = targets;
+        _writer = writer;
+        _notifier = notifier;
+        _feed = feed;
+        _counters = counters;
+        _time = time;
+        targets.Changed += () => _indexDirty = true;
+    }
+
+    /// <summary>Completes once the rules and open alerts are restored; readings before that wait for it.</summary>
+    public Task Ready => _ready.Task;
+
+    public int UnacknowledgedCount => Volatile.Read(ref _unacknowledged);
+
+    public int OpenCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _openById.Count;
+            }
+        }
+    }
+
+    /// <summary>Loads the state kept in the database; restored pending alerts need a fresh reading to become active.</summary>
+    public void Restore(IEnumerable<AlertRule> rules, IEnumerable<Alert> openAlerts, IReadOnlyList<AlertSilence> silences, long maxAlertId)
+    {
+        lock (_lock)
+        {
+            foreach (var rule in rules)
+            {
+                _rules[rule.Id] = rule;
+            }
+            _nextId = Math.Max(_nextId, maxAlertId);
+            _silences = silences;
+            foreach (var alert in openAlerts)
+            {
+                State(alert.DeviceId).Open[alert.RuleId] = alert;
+                _openById[alert.Id] = alert;
+                if (alert.State == AlertState.Pending)
+                {
+                    _needsFreshReading.Add(alert.Id);
+                }
+                else if (!alert.Acknowledged)
+                {
+                    _unacknowledged++;
+                }
+            }
+            RebuildIndex(Now());
+        }
+        _ready.TrySetResult();
+    }
+
+    public async ValueTask ObserveAsync(IReadOnlyList<TelemetryReading> batch, CancellationToken cancellationToken)
+    {
+        if (!_ready.Task.IsCompleted)
+        {
+            await _ready.Task.WaitAsync(cancellationToken);
+        }
+        if (_index.IsEmpty && !_indexDirty)
+        {
+            return;
+        }
+        List<Effect> effects;
+        lock (_lock)
+        {
+            var now = Now();
+            if (_indexDirty)
+            {
+                RebuildIndex(now);
+            }
+            var evaluated = 0;
+            foreach (var reading in batch)
+            {
+                if (_index.TryGet(reading.DeviceId, out var rules))
+                {
+                    evaluated++;
+                    Evaluate(rules, reading, now);
+                }
+                else if (!_targets.IsKnown(reading.DeviceId))
+                {
+                    _targets.Discover(reading.DeviceId);
+                }
+            }
+            _counters.ReadingsEvaluated(evaluated);
+            effects = TakeEffects();
+        }
+        await DispatchAsync(effects, cancellationToken);
+    }
+
+    /// <summary>Time-based transitions: pending periods that elapsed, devices silent too long, re-notifications.</summary>
+    public async ValueTask TickAsync(CancellationToken cancellationToken = default)
+    {
+        List<Effect> effects;
+        lock (_lock)
+        {
+            var now = Now();
+            if (_indexDirty)
+            {
+                RebuildIndex(now);
+            }
+            Tick(now);
+            effects = TakeEffects();
+        }
+        await DispatchAsync(effects, cancellationToken);
+    }
+
+    /// <summary>A rule was created or edited: it applies from the next reading; its open alerts are re-judged now.</summary>
+    public ValueTask ApplyRuleAsync(AlertRule rule, CancellationToken cancellationToken = default) =>
+        Change(now => ApplyRule(rule, now), cancellationToken);
+
+    /// <summary>A rule was deleted: its open alerts are cleared ("rule deleted").</summary>
+    public ValueTask RemoveRuleAsync(long ruleId, CancellationToken cancellationToken = default) =>
+        Change(now => RemoveRule(ruleId, now), cancellationToken);
+
+    /// <summary>Acknowledges an open alert; null when no open alert has this id.</summary>
+    public async ValueTask<Alert?> AcknowledgeAsync(long alertId, string by, string? comment, CancellationToken cancellationToken = default)
+    {
+        Alert? result = null;
+        await Change(now => result = Acknowledge(alertId, by, comment, now), cancellationToken);
+        return result;
+    }
+
+    /// <summary>Clears an open alert by hand; null when no open alert has this id.</summary>
+    public async ValueTask<Alert?> ClearAsync(long alertId, string by, string? reason, CancellationToken cancellationToken = default)
+    {
+        Alert? result = null;
+        await Change(now => result = ClearByHand(alertId, by, reason, now), cancellationToken);
+        return result;
+    }
+
+    public void SetSilences(IReadOnlyList<AlertSilence> silences) => Volatile.Write(ref _silences, silences);
+
+    /// <summary>The live copy of an open alert (its values change with every reading), else the stored one.</summary>
+    public Alert Current(Alert stored) => Find(stored.Id) ?? stored;
+
+    public Alert? Find(long alertId)
+    {
+        lock (_lock)
+        {
+            return _openById.TryGetValue(alertId, out var alert) ? alert.Copy() : null;
+        }
+    }
+
+    private async ValueTask Change(Action<DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken);
+        List<Effect> effects;
+        lock (_lock)
+        {
+            change(Now());
+            effects = TakeEffects();
+        }
+        await DispatchAsync(effects, cancellationToken);
+    }
+
+    /// <summary>Whole milliseconds, as stored: an alert reads the same before and after a restart.</summary>
+    private DateTimeOffset Now() => Truncate(_time.GetUtcNow());
+
+    private static DateTimeOffset Truncate(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
+    private List<Effect> TakeEffects()
+    {
+        if (_effects.Count == 0)
+        {
+            return [];
+        }
+        var effects = _effects;
+        _effects = [];
+        return effects;
+    }
+
+    /// <summary>Outside the lock: the writer may make evaluation wait (back-pressure), listeners must not hold the engine.</summary>
+    private async ValueTask DispatchAsync(List<Effect> effects, CancellationToken cancellationToken)
+    {
+        foreach (var effect in effects)
+        {
+            var alert = effect.Alert;
+            if (effect.Transition is not { } transition)
+            {
+                await _writer.EnqueueAsync(new AlertWrite(alert), cancellationToken);
+                continue;
+            }
+            _counters.Transition(transition);
+            var write = transition == AlertTransition.Resolved
+                ? new AlertWrite(DeleteAlertId: alert.Id)
+                : new AlertWrite(alert, new AlertHistoryEntry
+                {
+                    AlertId = alert.Id, At = effect.At, Transition = transition, State = alert.State, Value = effect.Value, By = effect.By, Detail = effect.Detail,
+                });
+            await _writer.EnqueueAsync(write, cancellationToken);
+            _feed.Publish(new AlertChange(transition, alert, effect.At, UnacknowledgedCount, effect.By));
+            if (effect.Notify is { } rule)
+            {
+                var silenced = _silences.Any(s => s.Covers(alert.RuleId, alert.DeviceId, effect.At));
+                _notifier.TryEnqueue(new AlertNotification(transition, alert, rule, effect.At, silenced));
+            }
+        }
+    }
+
+    /// <param name="Transition">Null: only the alert's stored state changes (e.g. a rule's new severity).</param>
+    /// <param name="Alert">A copy taken at the transition.</param>
+    /// <param name="Notify">The rule, when people are to be notified.</param>
+    private sealed record Effect(AlertTransition? Transition, Alert Alert, DateTimeOffset At, double? Value = null, string? By = null, string? Detail = null, AlertRule? Notify = null);
+}

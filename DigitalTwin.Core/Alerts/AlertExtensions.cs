@@ -1,0 +1,37 @@
+using DigitalTwin.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Core.Alerts;
+
+public static class AlertExtensions
+{
+    /// <summary>
+    /// Rules, the engine fed by the telemetry pipeline, its writer, the notifier with webhook and e-mail channels.
+    /// Call before AddTelemetryPipeline: hosted services stop in reverse order, so the processor drains its last
+    /// readings into the engine while the alert writer still runs.
+    /// </summary>
+    public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AlertCounters>();
+        services.AddSingleton<IAlertFeed, AlertFeed>();
+        services.AddSingleton<AlertTargets>();
+        services.AddSingleton<AlertWriter>();
+        services.AddSingleton<IAlertChannel, WebhookChannel>();
+        services.AddSingleton<IAlertChannel, EmailChannel>();
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<IReadingObserver>(sp => sp.GetRequiredService<AlertEngine>());
+        services.AddSingleton<AlertService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlertNotifier>());
+        services.AddHostedService<AlertEngineHost>();
+        return builder;
+    }
+}

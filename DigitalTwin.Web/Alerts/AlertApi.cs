@@ -1,0 +1,67 @@
+using DigitalTwin.Core.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DigitalTwin.Web.Alerts;
+
+/// <summary>Alerts on /api/alerts: list with filters, one with history and deliveries, acknowledge, clear.</summary>
+public static class AlertApi
+{
+    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/alert-rules").WithTags("Alerts").MapAlertRules();
+        endpoints.MapGroup("/api/alerts").WithTags("Alerts").MapAlerts();
+        endpoints.MapGroup("/api/silences").WithTags("Alerts").MapSilences();
+        return endpoints;
+    }
+
+    public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListAlerts)
+            .WithSummary("Alerts, newest first; filters: state (Pending|Active|Cleared|Open), severity, device, from, to (ISO-8601; alerts whose lifetime overlaps), acknowledged, rule, limit");
+        group.MapGet("/summary", GetSummary).WithSummary("Open alerts and active unacknowledged alerts (the bell)");
+        group.MapGet("/{id:long}", GetAlert).WithSummary("One alert with its history and notification delivery attempts");
+        group.MapPost("/{id:long}/ack", Acknowledge).WithSummary("Acknowledge an alert: who, and an optional comment");
+        group.MapPost("/{id:long}/clear", Clear).WithSummary("Clear an open alert by hand: who, and an optional reason");
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Alert>>, ValidationProblem>> ListAlerts(
+        string? state, string? severity, string? device, string? from, string? to, string? acknowledged, long? rule, int? limit,
+        AlertService alerts, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AlertQueryParser.Parse(state, severity, device, from, to, acknowledged, rule, limit);
+        return errors.Count > 0
+            ? AlertProblems.Invalid("Invalid query", errors)
+            : TypedResults.Ok(await alerts.QueryAlertsAsync(query, cancellationToken));
+    }
+
+    private static Ok<AlertSummary> GetSummary(AlertService alerts, AlertEngine engine) =>
+        TypedResults.Ok(new AlertSummary(engine.OpenCount, alerts.UnacknowledgedCount));
+
+    private static async Task<Results<Ok<AlertDetails>, ProblemHttpResult>> GetAlert(long id, AlertService alerts, CancellationToken cancellationToken) =>
+        await alerts.GetAlertAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : AlertProblems.UnknownAlert(id);
+
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Acknowledge(
+        long id, AcknowledgeRequest request, AlertService alerts, CancellationToken cancellationToken) =>
+        Answer(id, await alerts.AcknowledgeAsync(id, request.By, request.Comment, cancellationToken));
+
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Clear(
+        long id, ClearRequest request, AlertService alerts, CancellationToken cancellationToken) =>
+        Answer(id, await alerts.ClearAsync(id, request.By, request.Reason, cancellationToken));
+
+    private static Results<Ok<Alert>, ProblemHttpResult, ValidationProblem> Answer(long id, AlertActionResult result) => result.Status switch
+    {
+        AlertResultStatus.Ok => TypedResults.Ok(result.Alert!),
+        AlertResultStatus.NotFound => AlertProblems.UnknownAlert(id),
+        AlertResultStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Alert already cleared", detail: result.Detail),
+        _ => AlertProblems.Invalid("Invalid request", result.Errors!),
+    };
+}
+
+public sealed record AcknowledgeRequest(string? By, string? Comment);
+
+public sealed record ClearRequest(string? By, string? Reason);
+
+/// <param name="Open">Pending and active alerts.</param>
+/// <param name="Unacknowledged">Active alerts nobody acknowledged yet.</param>
+public sealed record AlertSummary(int Open, int Unacknowledged);

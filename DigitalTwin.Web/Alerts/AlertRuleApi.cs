@@ -1,0 +1,48 @@
+using DigitalTwin.Core.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DigitalTwin.Web.Alerts;
+
+/// <summary>Alert rules on /api/alert-rules: list, read, create, edit, delete. Changes apply at once.</summary>
+public static class AlertRuleApi
+{
+    public static RouteGroupBuilder MapAlertRules(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListRules).WithSummary("Every alert rule, by name");
+        group.MapGet("/{id:long}", GetRule).WithSummary("One alert rule");
+        group.MapPost("/", CreateRule).WithSummary("Create a rule (threshold, no-data or rate-of-change); it applies at once");
+        group.MapPut("/{id:long}", UpdateRule).WithSummary("Edit a rule; its open alerts are judged again at once");
+        group.MapDelete("/{id:long}", DeleteRule).WithSummary("Delete a rule; its open alerts are cleared, their history kept");
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<AlertRule>>> ListRules(AlertService alerts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await alerts.ListRulesAsync(cancellationToken));
+
+    private static async Task<Results<Ok<AlertRule>, ProblemHttpResult>> GetRule(long id, AlertService alerts, CancellationToken cancellationToken) =>
+        await alerts.GetRuleAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : AlertProblems.UnknownRule(id);
+
+    private static async Task<Results<Created<AlertRule>, ValidationProblem>> CreateRule(
+        AlertRuleDraft draft, AlertService alerts, CancellationToken cancellationToken)
+    {
+        var result = await alerts.CreateRuleAsync(draft, cancellationToken);
+        return result.Status == AlertResultStatus.Ok
+            ? TypedResults.Created($"/api/alert-rules/{result.Rule!.Id}", result.Rule)
+            : AlertProblems.Invalid("Invalid alert rule", result.Errors!);
+    }
+
+    private static async Task<Results<Ok<AlertRule>, ProblemHttpResult, ValidationProblem>> UpdateRule(
+        long id, AlertRuleDraft draft, AlertService alerts, CancellationToken cancellationToken)
+    {
+        var result = await alerts.UpdateRuleAsync(id, draft, cancellationToken);
+        return result.Status switch
+        {
+            AlertResultStatus.Ok => TypedResults.Ok(result.Rule!),
+            AlertResultStatus.NotFound => AlertProblems.UnknownRule(id),
+            _ => AlertProblems.Invalid("Invalid alert rule", result.Errors!),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(long id, AlertService alerts, CancellationToken cancellationToken) =>
+        await alerts.DeleteRuleAsync(id, cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownRule(id);
+}
