@@ -87,6 +87,9 @@ public enum DeliveryStatus
 
     /// <summary>Not sent: the rule or device is silenced.</summary>
     Silenced,
+
+    /// <summary>Not sent: the notification queue was full (Alerts:NotificationQueueCapacity); logged so the loss is seen.</summary>
+    Dropped,
 }
 
 public static class AlertOperatorExtensions

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace DigitalTwin.Core.Alerts;
 
 /// <summary>
-/// Sends notifications over every configured channel. The engine only offers them to a bounded queue (a full queue
-/// drops and counts, evaluation never waits); each target is delivered on its own, retried with exponential back-off
+/// Sends notifications over every configured channel. The engine only offers them to a bounded queue (evaluation never
+/// waits: a full queue drops the notification, counts it and writes a Dropped row per target to the delivery log, so
+/// the alert's page shows what was not sent); each target is delivered on its own, retried with exponential back-off
 /// and jitter, and every attempt is written to the delivery log.
 /// </summary>
 public sealed partial class AlertNotifier : BackgroundService
@@ -50,6 +51,15 @@ public sealed partial class AlertNotifier : BackgroundService
         }
         _counters.NotificationDropped();
         LogDropped(notification.Alert.Id);
+        var dropped = new DeliveryOutcome(false, Error: $"Not sent: the notification queue was full ({_options.NotificationQueueCapacity} waiting)");
+        foreach (var channel in _channels)
+        {
+            foreach (var target in channel.Targets)
+            {
+                // The alert writer waits when full and never drops; the engine does not wait for it.
+                _ = LogAttemptAsync(channel, target, notification, 1, DeliveryStatus.Dropped, dropped);
+            }
+        }
         return false;
     }
 
