@@ -3,6 +3,7 @@ using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using DigitalTwin.Web;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
@@ -27,6 +28,7 @@ builder.AddWebUi();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
+await app.Services.SeedDeviceStatusAsync();
 
 app.UseErrorHandling();
 app.UseAntiforgery();

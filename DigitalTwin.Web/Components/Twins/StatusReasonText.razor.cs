@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Twins;
 
-/// <summary>Why a device is online or offline and since when: "connection lost · 5 s ago". Nothing for a device never seen.</summary>
+/// <summary>
+/// Why a device is online or offline and since when: "connection lost · 5 s ago", or "not seen since the app
+/// started · last seen 3 h ago". Nothing for a device never seen.
+/// </summary>
 public partial class StatusReasonText : ComponentBase
 {
     /// <summary>The status, its reason and since when.</summary>
