@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Twins;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
@@ -143,9 +144,9 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
         await using var device = await _app.ConnectDeviceAsync("status-list");
         await StatusAsync("status-list", DeviceStatus.Online);
 
-        var devices = await _app.Http.GetFromJsonAsync<DeviceTwinResponse[]>("/api/devices", ApiJson.Options);
+        var devices = await _app.Http.GetFromJsonAsync<DeviceListResponse>("/api/devices?search=status-list", ApiJson.Options);
 
-        var listed = Assert.Single(devices!, d => d.Id == "status-list");
+        var listed = Assert.Single(devices!.Items, d => d.Id == "status-list");
         Assert.Equal((DeviceStatus.Online, StatusReason.Connected, "online — connected"), (listed.Status, listed.StatusReason, listed.StatusText));
         Assert.NotNull(listed.LastSeen);
         Assert.NotNull(listed.StatusSince);
