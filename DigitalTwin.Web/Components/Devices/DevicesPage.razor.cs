@@ -59,6 +59,8 @@ public sealed partial class DevicesPage : LivePage
             state.Page * state.PageSize, state.PageSize);
         var page = await Devices.QueryAsync(query, cancellationToken);
         _total = page.Total;
+        // The count is in the page's header, outside the grid that loaded it.
+        Invalidate();
         Listen(new Subscriptions([.. page.Items.Select(i => Feed.Subscribe(i.Device.Id, _ => Invalidate()))]));
         return new GridData<DeviceListItem> { Items = page.Items, TotalItems = page.Total };
     }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components;
 namespace DigitalTwin.Web.Components.Twins;
 
 /// <summary>
-/// Why a device is online or offline and since when: "connection lost · 5 s ago", or "not seen since the app
-/// started · last seen 3 h ago". Nothing for a device never seen.
+/// Why a device is online or offline and since when: "connection lost · 5 s ago"; "not seen since the app started"
+/// says when itself (every page shows the last-seen time beside it). Nothing for a device never seen.
 /// </summary>
 public partial class StatusReasonText : ComponentBase
 {
