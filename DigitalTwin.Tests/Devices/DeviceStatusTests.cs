@@ -36,12 +36,16 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
         var device = await MqttTestClient.ConnectAsync(_app.MqttPort, null, "status-lost", secret, willTopic: StatusTopic.For("status-lost"));
         await device.PublishAsync(TelemetryTopic.For("status-lost"), Reading);
         await StatusAsync("status-lost", DeviceStatus.Online);
+        var reasons = new System.Collections.Concurrent.ConcurrentQueue<StatusReason>();
+        using var changes = _app.Services.GetRequiredService<ITwinChangeFeed>().Subscribe("status-lost", t => reasons.Enqueue(t.Reason));
 
         device.Drop();
 
-        // The broker publishes the last will ("offline": device reported offline) just before it reports the lost
-        // connection, which then says why.
+        // The broker publishes the last will ("offline") just before it reports the lost connection: the will is
+        // the lost connection too, never "device reported offline" for a moment.
         var twin = (await Eventually.MatchAsync(() => _app.Http.GetTwinAsync("status-lost"), t => t?.StatusReason == StatusReason.ConnectionLost))!;
+        Assert.DoesNotContain(StatusReason.ReportedOffline, reasons);
+        Assert.Contains(StatusReason.ConnectionLost, reasons);
         Assert.Equal(DeviceStatus.Offline, twin.Status);
         Assert.Equal("offline — connection lost", twin.StatusText);
         Assert.Equal(21.5, twin.Metrics["temperature"].Value);
