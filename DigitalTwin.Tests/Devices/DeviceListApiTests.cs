@@ -118,13 +118,7 @@ public sealed class DeviceListApiTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
     }
 
-    private async Task<DeviceListResponse> ListAsync(string query)
-    {
-        using var response = await _app.Http.GetAsync($"/api/devices?{query}");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET /api/devices?{query}: {(int)response.StatusCode} {body}");
-        return JsonSerializer.Deserialize<DeviceListResponse>(body, ApiJson.Options)!;
-    }
+    private Task<DeviceListResponse> ListAsync(string query) => _app.Http.ListDevicesAsync(query);
 
     private async Task<int> ActiveTwinsAsync()
     {

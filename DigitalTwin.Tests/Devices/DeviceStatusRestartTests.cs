@@ -1,7 +1,5 @@
-using System.Text.Json;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
-using DigitalTwin.Web.Devices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Tests.Devices;
@@ -28,11 +26,11 @@ public sealed class DeviceStatusRestartTests
             Assert.Equal((DeviceStatus.Offline, StatusReason.NotSeenSinceStart), (board.Get("rs-recent").Status, board.Get("rs-recent").Reason));
             Assert.Equal(DeviceStatusEntry.NeverSeen, board.Get("rs-never"));
 
-            var offline = await ListAsync(app, "search=rs-&status=offline&sort=lastSeen");
+            var offline = await app.Http.ListDevicesAsync("search=rs-&status=offline&sort=lastSeen");
             Assert.Equal(["rs-old", "rs-recent"], offline.Items.Select(i => i.Id));
             Assert.Equal("offline — not seen since the app started", offline.Items[0].StatusText);
             Assert.Equal(21.5, offline.Items[0].Metrics["temperature"].Value);
-            Assert.Equal(["rs-never"], (await ListAsync(app, "search=rs-&status=never-seen")).Items.Select(i => i.Id));
+            Assert.Equal(["rs-never"], (await app.Http.ListDevicesAsync("search=rs-&status=never-seen")).Items.Select(i => i.Id));
 
             // The twin, activated now, says the same as the list.
             var twin = await app.Http.GetTwinAsync("rs-old");
@@ -72,7 +70,4 @@ public sealed class DeviceStatusRestartTests
         using var response = await app.PostTelemetryAsync(deviceId, new StringContent(body));
         response.EnsureSuccessStatusCode();
     }
-
-    private static async Task<DeviceListResponse> ListAsync(DigitalTwinAppFactory app, string query) =>
-        JsonSerializer.Deserialize<DeviceListResponse>(await app.Http.GetStringAsync($"/api/devices?{query}"), ApiJson.Options)!;
 }
