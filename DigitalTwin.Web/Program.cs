@@ -4,6 +4,7 @@ using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using DigitalTwin.Web;
 using DigitalTwin.Web.Alerts;
 using DigitalTwin.Web.Components;
@@ -30,6 +31,7 @@ builder.AddWebUi();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
+await app.Services.SeedDeviceStatusAsync();
 
 app.UseErrorHandling();
 app.UseAntiforgery();

@@ -4,7 +4,8 @@ namespace DigitalTwin.Core.Twins;
 
 /// <summary>
 /// Every twin's status in one in-memory table, written by the twins, so a page can filter and sort thousands of
-/// devices by status without a grain call per device. A device without an entry has not been seen since the start.
+/// devices by status without a grain call per device. Seeded from history at start (<see cref="DeviceStatusSeed"/>),
+/// so a device without an entry has never been seen.
 /// </summary>
 public sealed class DeviceStatusBoard
 {
@@ -15,6 +16,9 @@ public sealed class DeviceStatusBoard
     public bool Has(string deviceId) => _entries.ContainsKey(deviceId);
 
     public void Set(string deviceId, DeviceStatusEntry entry) => _entries[deviceId] = entry;
+
+    /// <summary>Adds an entry unless the device has one already (its twin's own is newer than any seed).</summary>
+    public bool TryAdd(string deviceId, DeviceStatusEntry entry) => _entries.TryAdd(deviceId, entry);
 
     public void Remove(string deviceId) => _entries.TryRemove(deviceId, out _);
 }

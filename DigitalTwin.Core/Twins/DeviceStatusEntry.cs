@@ -4,12 +4,14 @@ namespace DigitalTwin.Core.Twins;
 /// A device's status as the registry page lists it: status, why and since when, last seen, and the inactivity
 /// timeout in force (for "no data for 2 min").
 /// </summary>
+/// <param name="Version">The twin's version when it wrote the entry; 0 for an entry seeded from history at start.</param>
 public sealed record DeviceStatusEntry(
     DeviceStatus Status,
     StatusReason Reason,
     DateTimeOffset? Since,
     DateTimeOffset? LastSeen,
-    TimeSpan OfflineAfter)
+    TimeSpan OfflineAfter,
+    long Version = 0)
 {
     /// <summary>A device whose twin has not heard from it since the app started.</summary>
     public static readonly DeviceStatusEntry NeverSeen = new(DeviceStatus.Unknown, StatusReason.None, null, null, TimeSpan.Zero);

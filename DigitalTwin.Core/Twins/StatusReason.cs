@@ -26,4 +26,7 @@ public enum StatusReason
 
     /// <summary>Nothing arrived for the device's inactivity timeout.</summary>
     NoData,
+
+    /// <summary>The device has history but has not connected or reported since the app started.</summary>
+    NotSeenSinceStart,
 }

@@ -23,6 +23,7 @@ public static class StatusText
         StatusReason.Disconnected => "disconnected",
         StatusReason.ConnectionLost => "connection lost",
         StatusReason.NoData => $"no data for {Duration(offlineAfter)}",
+        StatusReason.NotSeenSinceStart => "not seen since the app started",
         _ => null,
     };
 
@@ -31,6 +32,14 @@ public static class StatusText
         DeviceStatus.Online => "online",
         DeviceStatus.Offline => "offline",
         _ => "never seen",
+    };
+
+    /// <summary>The status as a label, on chips and in filters: "Online", "Offline", "Never seen".</summary>
+    public static string Label(DeviceStatus status) => status switch
+    {
+        DeviceStatus.Online => "Online",
+        DeviceStatus.Offline => "Offline",
+        _ => "Never seen",
     };
 
     /// <summary>"45 s", "2 min", "1.5 h", "3 d".</summary>

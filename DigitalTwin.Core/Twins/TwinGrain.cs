@@ -7,7 +7,8 @@ namespace DigitalTwin.Core.Twins;
 
 /// <summary>
 /// Latest value per metric (by device timestamp), last-seen time and online status of one device, with why and
-/// since when. Hot telemetry is not grain state: on activation the twin starts from the newest values in history.
+/// since when. Hot telemetry is not grain state: on activation the twin starts from the newest values in history
+/// and the status on the <see cref="DeviceStatusBoard"/>.
 /// </summary>
 public sealed class TwinGrain(
     ITwinChangeFeed feed, HistoryStore history, DeviceCatalog catalog, DeviceStatusBoard board, IOptions<TwinOptions> options, TimeProvider time)
@@ -31,7 +32,13 @@ public sealed class TwinGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _metrics = new Dictionary<string, TwinMetric>(await history.LatestAsync(DeviceId, cancellationToken));
-        if (_metrics.Count > 0)
+        if (board.Has(DeviceId))
+        {
+            // Seeded at start or left by this twin's last activation: the status lists already show it.
+            var entry = board.Get(DeviceId);
+            (_status, _reason, _since, _lastSeen) = (entry.Status, entry.Reason, entry.Since, entry.LastSeen);
+        }
+        else if (_metrics.Count > 0)
         {
             _lastSeen = _metrics.Values.Max(m => m.Timestamp);
             var silent = IsSilent(time.GetUtcNow());
@@ -141,7 +148,7 @@ public sealed class TwinGrain(
     {
         _version++;
         _snapshot = null;
-        board.Set(DeviceId, new DeviceStatusEntry(_status, _reason, _since, _lastSeen, OfflineAfter));
+        board.Set(DeviceId, new DeviceStatusEntry(_status, _reason, _since, _lastSeen, OfflineAfter, _version));
         // The snapshot copies the metrics: under ingest load most twins have no page open on them.
         if (feed.HasListeners(DeviceId))
         {

@@ -24,7 +24,7 @@ public sealed record TwinSnapshot(
     public static TwinSnapshot Empty(string deviceId) =>
         new(deviceId, DeviceStatus.Unknown, null, new Dictionary<string, TwinMetric>(), 0);
 
-    public DeviceStatusEntry StatusEntry => new(Status, Reason, StatusSince, LastSeen, OfflineAfter);
+    public DeviceStatusEntry StatusEntry => new(Status, Reason, StatusSince, LastSeen, OfflineAfter, Version);
 
     public double? this[string metric] => Metrics.TryGetValue(metric, out var m) ? m.Value : null;
 }

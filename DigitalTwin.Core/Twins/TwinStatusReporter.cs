@@ -26,13 +26,23 @@ public sealed partial class TwinStatusReporter(IGrainFactory grains, DeviceCatal
     }
 
     /// <summary>A message on devices/{id}/status; false (and ignored) when its payload is neither online nor offline.</summary>
-    public async Task<bool> ReportMessageAsync(string deviceId, ReadOnlySequence<byte> payload)
+    /// <param name="lastWill">
+    /// The broker published it as the last will of a connection it is tearing down: an "offline" will is the lost
+    /// connection itself, so it says "connection lost" at once rather than "device reported offline".
+    /// </param>
+    public async Task<bool> ReportMessageAsync(string deviceId, ReadOnlySequence<byte> payload, bool lastWill = false)
     {
         if (StatusTopic.ParsePayload(payload) is not { } reported)
         {
             return false;
         }
-        await ReportAsync(deviceId, reported, reported == DeviceStatus.Online ? StatusReason.ReportedOnline : StatusReason.ReportedOffline);
+        var reason = reported switch
+        {
+            DeviceStatus.Online => StatusReason.ReportedOnline,
+            _ when lastWill => StatusReason.ConnectionLost,
+            _ => StatusReason.ReportedOffline,
+        };
+        await ReportAsync(deviceId, reported, reason);
         return true;
     }
 

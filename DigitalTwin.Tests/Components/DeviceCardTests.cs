@@ -61,14 +61,14 @@ public sealed class DeviceCardTests : MudComponentTest
     }
 
     [Theory]
-    [InlineData(DeviceStatus.Online)]
-    [InlineData(DeviceStatus.Offline)]
-    [InlineData(DeviceStatus.Unknown)]
-    public void Render_Status_ShowsStatusChip(DeviceStatus status)
+    [InlineData(DeviceStatus.Online, "Online")]
+    [InlineData(DeviceStatus.Offline, "Offline")]
+    [InlineData(DeviceStatus.Unknown, "Never seen")]
+    public void Render_Status_ShowsStatusChip(DeviceStatus status, string text)
     {
         var cut = RenderCard(new TwinSnapshotBuilder().WithStatus(status).Build());
 
-        Assert.Equal(status.ToString(), cut.Find("[data-testid=status-chip]").TextContent.Trim());
+        Assert.Equal(text, cut.Find("[data-testid=status-chip]").TextContent.Trim());
     }
 
     [Fact]

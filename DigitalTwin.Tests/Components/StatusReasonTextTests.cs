@@ -14,6 +14,7 @@ public sealed class StatusReasonTextTests : MudComponentTest
     [InlineData(DeviceStatus.Offline, StatusReason.NoData, 120, "no data for 2 min · 5 s ago")]
     [InlineData(DeviceStatus.Offline, StatusReason.ReportedOffline, 30, "device reported offline · 5 s ago")]
     [InlineData(DeviceStatus.Online, StatusReason.Connected, 30, "connected · 5 s ago")]
+    [InlineData(DeviceStatus.Offline, StatusReason.NotSeenSinceStart, 30, "not seen since the app started")]
     public void Render_StatusWithReason_ShowsReasonAndSince(DeviceStatus status, StatusReason reason, int offlineAfterSeconds, string text)
     {
         var entry = new DeviceStatusEntry(status, reason, Now.AddSeconds(-5), Now.AddSeconds(-130), TimeSpan.FromSeconds(offlineAfterSeconds));
@@ -37,6 +38,7 @@ public sealed class StatusReasonTextTests : MudComponentTest
     [InlineData(DeviceStatus.Offline, StatusReason.NoData, 90, "offline — no data for 1.5 min")]
     [InlineData(DeviceStatus.Offline, StatusReason.Disconnected, 30, "offline — disconnected")]
     [InlineData(DeviceStatus.Online, StatusReason.DataReceived, 30, "online — data received")]
+    [InlineData(DeviceStatus.Offline, StatusReason.NotSeenSinceStart, 30, "offline — not seen since the app started")]
     [InlineData(DeviceStatus.Unknown, StatusReason.None, 30, "never seen")]
     public void Describe_StatusAndReason_InWords(DeviceStatus status, StatusReason reason, int offlineAfterSeconds, string text) =>
         Assert.Equal(text, StatusText.Describe(status, reason, TimeSpan.FromSeconds(offlineAfterSeconds)));

@@ -39,7 +39,7 @@ public sealed class DeviceApiTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         var json = await _app.Http.GetStringAsync("/api/devices");
 
-        var ids = JsonDocument.Parse(json).RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
+        var ids = JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
         Assert.Contains(Known, ids);
     }
 

@@ -1,12 +1,17 @@
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Tests.Devices;
 
-/// <summary>The registry on both providers, migrated by each provider's own migrations, and read back by a fresh start.</summary>
+/// <summary>
+/// The registry on both providers, migrated by each provider's own migrations, and read back by a fresh start; and
+/// the newest samples the device list and the status seed read from history.
+/// </summary>
 public sealed class DeviceRegistryStoreTests
 {
     [SkippableTheory]
@@ -49,6 +54,42 @@ public sealed class DeviceRegistryStoreTests
         Assert.Null(await Registry(restarted, time).GetAsync("store-1"));
         Assert.Equal(CredentialRefusal.UnknownDevice, credentials.Check("store-1", secret));
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task NewestSamples_OutOfOrderHistory_LastSeenPerDeviceAndNewestValuePerMetric(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await HistoryDatabaseHost.StartAsync(provider, database.ConnectionString);
+        var t0 = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        foreach (var id in (string[])["seen-a", "seen-b", "quiet"])
+        {
+            await Registry(host, TimeProvider.System).CreateAsync(new DeviceDraft(id, null, "meter", null, null, null, null));
+        }
+        await using (var statements = await host.Database.OpenStatementsAsync(CancellationToken.None))
+        {
+            statements.Commit([[
+                Reading("seen-a", t0.AddSeconds(30), ("temperature", 7), ("humidity", 41)),
+                Reading("seen-a", t0.AddSeconds(10), ("temperature", 3)),
+                Reading("seen-a", t0.AddSeconds(40), ("humidity", 44)),
+                Reading("seen-b", t0, ("power", 1.5))]], t0);
+        }
+        var factory = host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DigitalTwinDbContext>>();
+
+        var lastSeen = await DeviceStatusSeed.LastSeenAsync(factory);
+        var latest = await new DeviceList(factory, new DeviceStatusBoard()).LatestMetricsAsync(["seen-a", "quiet"]);
+
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { ["seen-a"] = t0.AddSeconds(40), ["seen-b"] = t0 }, lastSeen);
+        Assert.Equal(["quiet", "seen-a"], latest.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new TwinMetric(7, t0.AddSeconds(30)), latest["seen-a"]["temperature"]);
+        Assert.Equal(new TwinMetric(44, t0.AddSeconds(40)), latest["seen-a"]["humidity"]);
+        Assert.Equal(2, latest["seen-a"].Count);
+        Assert.Empty(latest["quiet"]);
+    }
+
+    private static TelemetryReading Reading(string device, DateTimeOffset at, params (string Name, double Value)[] metrics) =>
+        new(device, at, at, [.. metrics.Select(m => new MetricValue(m.Name, m.Value))]);
 
     private static DeviceRegistry Registry(HistoryDatabaseHost host, TimeProvider time) => new(
         host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DigitalTwinDbContext>>(),

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Twins;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
@@ -35,12 +36,16 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
         var device = await MqttTestClient.ConnectAsync(_app.MqttPort, null, "status-lost", secret, willTopic: StatusTopic.For("status-lost"));
         await device.PublishAsync(TelemetryTopic.For("status-lost"), Reading);
         await StatusAsync("status-lost", DeviceStatus.Online);
+        var reasons = new System.Collections.Concurrent.ConcurrentQueue<StatusReason>();
+        using var changes = _app.Services.GetRequiredService<ITwinChangeFeed>().Subscribe("status-lost", t => reasons.Enqueue(t.Reason));
 
         device.Drop();
 
-        // The broker publishes the last will ("offline": device reported offline) just before it reports the lost
-        // connection, which then says why.
+        // The broker publishes the last will ("offline") just before it reports the lost connection: the will is
+        // the lost connection too, never "device reported offline" for a moment.
         var twin = (await Eventually.MatchAsync(() => _app.Http.GetTwinAsync("status-lost"), t => t?.StatusReason == StatusReason.ConnectionLost))!;
+        Assert.DoesNotContain(StatusReason.ReportedOffline, reasons);
+        Assert.Contains(StatusReason.ConnectionLost, reasons);
         Assert.Equal(DeviceStatus.Offline, twin.Status);
         Assert.Equal("offline — connection lost", twin.StatusText);
         Assert.Equal(21.5, twin.Metrics["temperature"].Value);
@@ -143,9 +148,9 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
         await using var device = await _app.ConnectDeviceAsync("status-list");
         await StatusAsync("status-list", DeviceStatus.Online);
 
-        var devices = await _app.Http.GetFromJsonAsync<DeviceTwinResponse[]>("/api/devices", ApiJson.Options);
+        var devices = await _app.Http.GetFromJsonAsync<DeviceListResponse>("/api/devices?search=status-list", ApiJson.Options);
 
-        var listed = Assert.Single(devices!, d => d.Id == "status-list");
+        var listed = Assert.Single(devices!.Items, d => d.Id == "status-list");
         Assert.Equal((DeviceStatus.Online, StatusReason.Connected, "online — connected"), (listed.Status, listed.StatusReason, listed.StatusText));
         Assert.NotNull(listed.LastSeen);
         Assert.NotNull(listed.StatusSince);

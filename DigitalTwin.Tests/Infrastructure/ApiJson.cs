@@ -21,6 +21,15 @@ public static class ApiJson
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<DeviceTwinResponse>(Options) : null;
     }
 
+    /// <summary>A page of GET /api/devices; asserts success.</summary>
+    public static async Task<Web.Devices.DeviceListResponse> ListDevicesAsync(this HttpClient http, string query)
+    {
+        using var response = await http.GetAsync($"/api/devices?{query}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/devices?{query}: {(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<Web.Devices.DeviceListResponse>(body, Options)!;
+    }
+
     public static async Task<HistorySeries> GetHistoryAsync(this HttpClient http, string deviceId, string query)
     {
         using var response = await http.GetAsync($"/api/devices/{deviceId}/telemetry?{query}");

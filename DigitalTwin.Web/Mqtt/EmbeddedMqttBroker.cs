@@ -167,10 +167,16 @@ public sealed partial class EmbeddedMqttBroker(
         }
     }
 
-    /// <remarks>Also the last will of a device whose connection dropped: the broker publishes it through this pipeline.</remarks>
+    /// <remarks>
+    /// Also the last will of a device whose connection dropped: MQTTnet publishes it through this pipeline after the
+    /// connection's receive loop has ended, with no cancellation token (a device's own publish carries its
+    /// connection's). Checked by DeviceStatusTests: the twin never reads "device reported offline" on a dropped
+    /// connection.
+    /// </remarks>
     private async Task OnStatusAsync(InterceptingPublishEventArgs e, string deviceId)
     {
-        if (!await status.ReportMessageAsync(deviceId, e.ApplicationMessage.Payload))
+        var lastWill = !e.CancellationToken.CanBeCanceled;
+        if (!await status.ReportMessageAsync(deviceId, e.ApplicationMessage.Payload, lastWill))
         {
             // Not telemetry, so not counted as refused telemetry; a QoS 1 publisher learns why from the PUBACK.
             e.Response.ReasonCode = MqttPubAckReasonCode.PayloadFormatInvalid;

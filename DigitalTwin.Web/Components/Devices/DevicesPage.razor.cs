@@ -1,7 +1,6 @@
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Components.Shared;
-using DigitalTwin.Web.Twins;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -15,6 +14,7 @@ namespace DigitalTwin.Web.Components.Devices;
 public sealed partial class DevicesPage : LivePage
 {
     private static readonly int[] PageSizes = [10, 25, 50, 100];
+    private static readonly DeviceStatus[] StatusChoices = [DeviceStatus.Online, DeviceStatus.Offline, DeviceStatus.Unknown];
 
     private MudDataGrid<DeviceListItem>? _grid;
     private IReadOnlyList<string> _kinds = [];
@@ -38,9 +38,6 @@ public sealed partial class DevicesPage : LivePage
     public required ITwinChangeFeed Feed { get; init; }
 
     [Inject]
-    public required TwinDirectory Twins { get; init; }
-
-    [Inject]
     public required IDialogService Dialogs { get; init; }
 
     [Inject]
@@ -61,9 +58,9 @@ public sealed partial class DevicesPage : LivePage
         var query = new DeviceListQuery(_search, _kind, _tag, _status, SortFor(sort?.SortBy), sort?.Descending ?? false,
             state.Page * state.PageSize, state.PageSize);
         var page = await Devices.QueryAsync(query, cancellationToken);
-        // Twins not active since the start have no status on the board yet: activating them reads it from history.
-        await Task.WhenAll(page.Items.Where(i => !Board.Has(i.Device.Id)).Select(i => Twins.GetAsync(i.Device.Id)));
         _total = page.Total;
+        // The count is in the page's header, outside the grid that loaded it.
+        Invalidate();
         Listen(new Subscriptions([.. page.Items.Select(i => Feed.Subscribe(i.Device.Id, _ => Invalidate()))]));
         return new GridData<DeviceListItem> { Items = page.Items, TotalItems = page.Total };
     }

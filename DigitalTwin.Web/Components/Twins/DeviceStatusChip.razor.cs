@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Twins;
 
-/// <summary>A chip for a device's connection status: Online green, Offline red, Unknown grey.</summary>
+/// <summary>A chip for a device's connection status: Online green, Offline red, Never seen grey.</summary>
 public partial class DeviceStatusChip : ComponentBase
 {
     /// <summary>The status shown.</summary>

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Twins;
 
-/// <summary>Why a device is online or offline and since when: "connection lost · 5 s ago". Nothing for a device never seen.</summary>
+/// <summary>
+/// Why a device is online or offline and since when: "connection lost · 5 s ago"; "not seen since the app started"
+/// says when itself (every page shows the last-seen time beside it). Nothing for a device never seen.
+/// </summary>
 public partial class StatusReasonText : ComponentBase
 {
     /// <summary>The status, its reason and since when.</summary>
