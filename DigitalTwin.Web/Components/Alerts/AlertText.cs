@@ -61,7 +61,8 @@ public static class AlertText
         {
             AlertRuleKind.NoData => $"no {(metric is null ? "data" : metric)} for {Or(Duration(rule.NoDataFor), "…")}",
             AlertRuleKind.RateOfChange =>
-                $"{metric ?? "…"} {(rule.Operator.IsUpward() ? "rises" : "falls")} by {symbol} {Or(Value(rule.RateDelta, metric), "…")} within {Or(Duration(rule.RateWindow), "…")}"
+                $"{metric ?? "…"} {(rule.Operator.IsUpward() ? "rises" : "falls")} by {(rule.Operator is AlertOperator.GreaterThan or AlertOperator.LessThan ? "more than" : "at least")} "
+                + $"{Or(Value(rule.RateDelta, metric), "…")} within {Or(Duration(rule.RateWindow), "…")}"
                 + Pending(rule.PendingFor),
             _ => $"{metric ?? "…"} {symbol} {Or(Value(rule.Threshold, metric), "…")}"
                 + Pending(rule.PendingFor)
@@ -70,6 +71,9 @@ public static class AlertText
     }
 
     public static string Condition(AlertRule rule) => Condition(AlertRuleDraft.From(rule));
+
+    /// <summary>"CRITICAL", as snackbars and previews shout it.</summary>
+    public static string Severity(AlertSeverity severity) => severity.ToString().ToUpperInvariant();
 
     /// <summary>"device thermo-1", "every thermometer", "devices tagged boiler-room".</summary>
     public static string Target(AlertTargetKind kind, string? target) => kind switch
@@ -97,7 +101,7 @@ public static class AlertText
             { Kind: AlertRuleKind.RateOfChange } => $"{value}, {(rule.Operator.IsUpward() ? "up" : "down")} more than {Value(rule.RateDelta, rule.Metric)} in {Duration(rule.RateWindow)}",
             _ => value,
         };
-        return $"{alert.Severity.ToString().ToUpperInvariant()} · {alert.RuleName} · {alert.DeviceId}: {condition}";
+        return $"{Severity(alert.Severity)} · {alert.RuleName} · {alert.DeviceId}: {condition}";
     }
 
     private static string Pending(TimeSpan? pending) => pending is { } p ? $" for {Duration(p)}" : "";
