@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Components.Charts;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Alerts;
@@ -30,6 +31,10 @@ public static class AlertStyle
         AlertSeverity.Minor => "#fdd835",
         _ => "#29b6f6",
     };
+
+    /// <summary>A chart label on the severity's colour: dark text on the light ones, white on the dark ones.</summary>
+    public static ChartAnnotationLabelStyle Label(AlertSeverity severity) =>
+        new(severity is AlertSeverity.Major or AlertSeverity.Minor ? "#1f2933" : "#ffffff", Hex(severity));
 
     public static Color Color(AlertState state) => state switch
     {
