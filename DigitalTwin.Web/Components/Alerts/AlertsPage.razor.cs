@@ -23,9 +23,29 @@ public sealed partial class AlertsPage : LivePage
     [Inject]
     public required AlertActions Actions { get; init; }
 
+    /// <summary>Open, Active, Pending, Cleared or Any (links such as the bell's "see all" set the filters).</summary>
+    [SupplyParameterFromQuery(Name = "state")]
+    public string? StateQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "severity")]
+    public string? SeverityQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "device")]
+    public string? DeviceQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "acknowledged")]
+    public bool? AcknowledgedQuery { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         base.OnInitialized();
+        _state = StateChoices.FirstOrDefault(c => string.Equals(c, StateQuery, StringComparison.OrdinalIgnoreCase)) ?? "Open";
+        _filter = Filter(new AlertFilter
+        {
+            Severity = Enum.TryParse<AlertSeverity>(SeverityQuery, ignoreCase: true, out var severity) ? severity : null,
+            Device = DeviceQuery ?? "",
+            Acknowledged = AcknowledgedQuery,
+        });
         Listen(Alerts.Subscribe(change =>
         {
             _changes.Enqueue(change);
@@ -55,13 +75,15 @@ public sealed partial class AlertsPage : LivePage
     private async Task SetFilterAsync(Action change)
     {
         change();
-        _filter = _filter with
-        {
-            AnyState = _state == "Any",
-            State = Enum.TryParse<AlertState>(_state, out var state) ? state : null,
-        };
+        _filter = Filter(_filter);
         await LoadAsync();
     }
+
+    private AlertFilter Filter(AlertFilter filter) => filter with
+    {
+        AnyState = _state == "Any",
+        State = Enum.TryParse<AlertState>(_state, out var state) ? state : null,
+    };
 
     private async Task LoadAsync()
     {
