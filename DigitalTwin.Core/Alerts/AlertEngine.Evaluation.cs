@@ -60,6 +60,7 @@ public sealed partial class AlertEngine
     /// <param name="clears">The value is back beyond the clear line (hysteresis), so an active alert clears.</param>
     private void Step(AlertRule rule, string deviceId, double value, DateTimeOffset at, DateTimeOffset now, bool holds, bool clears)
     {
+        at = Truncate(at);
         if (!_open.TryGetValue((rule.Id, deviceId), out var alert))
         {
             if (holds)

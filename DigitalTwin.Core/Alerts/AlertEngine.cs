@@ -87,7 +87,7 @@ public sealed partial class AlertEngine : IReadingObserver
                     _unacknowledged++;
                 }
             }
-            RebuildIndex(_time.GetUtcNow());
+            RebuildIndex(Now());
         }
         _ready.TrySetResult();
     }
@@ -105,7 +105,7 @@ public sealed partial class AlertEngine : IReadingObserver
         List<Effect> effects;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
+            var now = Now();
             if (_indexDirty)
             {
                 RebuildIndex(now);
@@ -135,7 +135,7 @@ public sealed partial class AlertEngine : IReadingObserver
         List<Effect> effects;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
+            var now = Now();
             if (_indexDirty)
             {
                 RebuildIndex(now);
@@ -189,11 +189,16 @@ public sealed partial class AlertEngine : IReadingObserver
         List<Effect> effects;
         lock (_lock)
         {
-            change(_time.GetUtcNow());
+            change(Now());
             effects = TakeEffects();
         }
         await DispatchAsync(effects, cancellationToken);
     }
+
+    /// <summary>Whole milliseconds, as stored: an alert reads the same before and after a restart.</summary>
+    private DateTimeOffset Now() => Truncate(_time.GetUtcNow());
+
+    private static DateTimeOffset Truncate(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
     private List<Effect> TakeEffects()
     {
