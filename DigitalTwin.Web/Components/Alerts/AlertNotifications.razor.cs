@@ -65,7 +65,8 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
     {
         try
         {
-            _count = change.UnacknowledgedCount;
+            // The engine's count now, not the one in the change: changes published from two threads may arrive out of order.
+            _count = Alerts.UnacknowledgedCount;
             var alert = change.Alert;
             if (alert.State == AlertState.Active && !alert.Acknowledged)
             {

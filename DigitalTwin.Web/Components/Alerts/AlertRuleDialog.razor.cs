@@ -40,6 +40,14 @@ public sealed partial class AlertRuleDialog : ComponentBase
     [Parameter]
     public AlertRuleDraft? Template { get; set; }
 
+    /// <summary>Opens the dialog on <paramref name="rule"/> (or a new rule from <paramref name="template"/>); the saved rule, or null.</summary>
+    public static async Task<AlertRule?> ShowAsync(IDialogService dialogs, string title, AlertRule? rule = null, AlertRuleDraft? template = null)
+    {
+        var parameters = new DialogParameters<AlertRuleDialog> { { d => d.Rule, rule }, { d => d.Template, template } };
+        var dialog = await dialogs.ShowAsync<AlertRuleDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        return await dialog.Result is { Canceled: false, Data: AlertRule saved } ? saved : null;
+    }
+
     private string Unit => AlertText.UnitOf(_draft.Metric) is { Length: > 0 } unit ? $"({unit})" : "";
 
     private string TargetLabel => _draft.TargetKind switch

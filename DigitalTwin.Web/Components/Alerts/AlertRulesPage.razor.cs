@@ -53,10 +53,7 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task EditAsync(AlertRule? rule)
     {
-        var parameters = new DialogParameters<AlertRuleDialog> { { d => d.Rule, rule } };
-        var dialog = await Dialogs.ShowAsync<AlertRuleDialog>(rule is null ? "New alert rule" : $"Edit “{rule.Name}”", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        if (await dialog.Result is { Canceled: false, Data: AlertRule saved })
+        if (await AlertRuleDialog.ShowAsync(Dialogs, rule is null ? "New alert rule" : $"Edit “{rule.Name}”", rule) is { } saved)
         {
             Snackbar.Add($"{(rule is null ? "Created" : "Saved")} · {saved.Name}: it applies from the next reading", Severity.Success);
             await LoadAsync();

@@ -7,14 +7,6 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// <summary>One colour per severity, the same on chips, snackbars and chart markers.</summary>
 public static class AlertStyle
 {
-    public static Color Color(AlertSeverity severity) => severity switch
-    {
-        AlertSeverity.Critical => MudBlazor.Color.Error,
-        AlertSeverity.Major => MudBlazor.Color.Warning,
-        AlertSeverity.Minor => MudBlazor.Color.Secondary,
-        _ => MudBlazor.Color.Info,
-    };
-
     /// <summary>Snackbars know fewer colours than severities: minor and major share the warning look.</summary>
     public static Severity Snackbar(AlertSeverity severity) => severity switch
     {
@@ -28,13 +20,19 @@ public static class AlertStyle
     {
         AlertSeverity.Critical => "#e53935",
         AlertSeverity.Major => "#fb8c00",
-        AlertSeverity.Minor => "#fdd835",
+        AlertSeverity.Minor => "#f9c825",
         _ => "#29b6f6",
     };
 
+    public static string ChipStyle(AlertSeverity severity) => $"background-color: {Hex(severity)}; color: {TextOn(severity)}";
+
+    public static string IconStyle(AlertSeverity severity) => $"color: {Hex(severity)}";
+
     /// <summary>A chart label on the severity's colour: dark text on the light ones, white on the dark ones.</summary>
     public static ChartAnnotationLabelStyle Label(AlertSeverity severity) =>
-        new(severity is AlertSeverity.Major or AlertSeverity.Minor ? "#1f2933" : "#ffffff", Hex(severity));
+        new(TextOn(severity), Hex(severity));
+
+    private static string TextOn(AlertSeverity severity) => severity == AlertSeverity.Critical ? "#ffffff" : "#1f2933";
 
     public static Color Color(AlertState state) => state switch
     {
