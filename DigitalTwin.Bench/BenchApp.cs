@@ -55,6 +55,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Simulator:Count", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // A publisher connection speaks for many bench devices, which device credentials do not allow.
+        builder.UseSetting("Devices:AllowAutoRegistration", "true");
     }
 
     public override async ValueTask DisposeAsync()

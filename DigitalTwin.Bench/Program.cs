@@ -1,3 +1,6 @@
+using DigitalTwin.Core.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace DigitalTwin.Bench;
 
 /// <summary>
@@ -60,6 +63,26 @@ internal static class BenchProgram
         var warmUp = await baseline.RunAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
         await pipeline.RunLoadedAsync(Math.Max(warmUp.Sent, options.Devices));
 
+        var rounds = await MeasureAsync(options, baseline, pipeline);
+        var light = await pipeline.RunPacedAsync(options.LightRate, TimeSpan.FromSeconds(options.LightSeconds));
+        Console.WriteLine($"Adding {AlertRules.Count} alert rules, then the same rounds again…");
+        await AlertRules.AddAsync(app, devices);
+        var withRules = await MeasureAsync(options, baseline, pipeline);
+
+        Report.Print(new BenchReport(
+            options,
+            rounds,
+            light,
+            app.Counters.Snapshot().TotalRejected,
+            await app.CountSamplesAsync(),
+            ExpectedSamples: pipeline.TotalSent * 3));
+        Report.PrintAlerts(rounds, withRules, app.Services.GetRequiredService<AlertEngine>().OpenCount);
+        await MqttConnections.DisconnectAllAsync(publishers);
+        return 0;
+    }
+
+    private static async Task<List<Round>> MeasureAsync(BenchOptions options, BrokerBaseline baseline, PipelineRun pipeline)
+    {
         var rounds = new List<Round>();
         for (var i = 1; i <= options.Repeat; i++)
         {
@@ -69,17 +92,7 @@ internal static class BenchProgram
             rounds.Add(new Round(raw, processed));
             Report.PrintRound(i, rounds[^1]);
         }
-        var light = await pipeline.RunPacedAsync(options.LightRate, TimeSpan.FromSeconds(options.LightSeconds));
-
-        Report.Print(new BenchReport(
-            options,
-            rounds,
-            light,
-            app.Counters.Snapshot().TotalRejected,
-            await app.CountSamplesAsync(),
-            ExpectedSamples: pipeline.TotalSent * 3));
-        await MqttConnections.DisconnectAllAsync(publishers);
-        return 0;
+        return rounds;
     }
 
     /// <remarks>

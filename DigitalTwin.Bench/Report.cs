@@ -78,6 +78,23 @@ internal static class Report
         Console.WriteLine($"| ratio per round | {string.Join(" / ", rounds.Select(r => r.Ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} |");
     }
 
+    /// <summary>Ingest with no alert rules against ingest with <see cref="AlertRules.Count"/>, measured in the same run.</summary>
+    public static void PrintAlerts(IReadOnlyList<Round> without, IReadOnlyList<Round> with, int openAlerts)
+    {
+        var rate0 = Median(without.Select(r => r.Pipeline.Rate));
+        var rate100 = Median(with.Select(r => r.Pipeline.Rate));
+        // Each round against its own raw broker rate, so a machine that slowed down between the halves does not count.
+        var ratio0 = Median(without.Select(r => r.Ratio));
+        var ratio100 = Median(with.Select(r => r.Ratio));
+        Console.WriteLine();
+        Console.WriteLine($"Alert evaluation ({AlertRules.Count} rules: device, kind and tag targets; {openAlerts:N0} alerts open at the end)");
+        Console.WriteLine($"| | 0 rules | {AlertRules.Count} rules | {AlertRules.Count} / 0 |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| processed msg/s (median) | {rate0:N0} | {rate100:N0} | {rate100 / rate0:0.00} |");
+        Console.WriteLine($"| processed / raw broker (median) | {ratio0:0.00} | {ratio100:0.00} | {ratio100 / ratio0:0.00} |");
+        Console.WriteLine($"| latency p50 publish→twin, loaded | {Median(without.Select(r => r.Pipeline.Latency.P50Ms)):N1} ms | {Median(with.Select(r => r.Pipeline.Latency.P50Ms)):N1} ms | |");
+    }
+
     private static string Format(LatencySummary l) =>
         $"p50 {l.P50Ms:N1} ms  p99 {l.P99Ms:N1} ms  max {l.MaxMs:N1} ms  ({l.Measured:N0}/{l.Messages:N0} measured)";
 

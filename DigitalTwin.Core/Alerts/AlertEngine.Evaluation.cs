@@ -8,8 +8,11 @@ public sealed partial class AlertEngine
 {
     private void Evaluate(DeviceRules rules, TelemetryReading reading, DateTimeOffset now)
     {
-        foreach (var metric in reading.Metrics)
+        var state = rules.State;
+        var metrics = reading.Metrics;
+        for (var m = 0; m < metrics.Count; m++)
         {
+            var metric = metrics[m];
             if (!rules.ByMetric.TryGetValue(metric.Name, out var matching))
             {
                 continue;
@@ -19,22 +22,21 @@ public sealed partial class AlertEngine
                 if (rule.Kind == AlertRuleKind.Threshold)
                 {
                     var holds = rule.Operator.Holds(metric.Value, rule.Threshold);
-                    Step(rule, reading.DeviceId, metric.Value, reading.Timestamp, now, holds, !holds && IsBeyondClearLine(rule, metric.Value));
+                    Step(rule, state, reading.DeviceId, metric.Value, reading.Timestamp, now, holds, !holds && IsBeyondClearLine(rule, metric.Value));
                 }
-                else if (RateChange(rule, reading.DeviceId, reading.Timestamp, metric.Value) is { } change)
+                else if (RateChange(rule, state, reading.Timestamp, metric.Value) is { } change)
                 {
                     var holds = rule.Operator.Holds(change, rule.Operator.IsUpward() ? rule.RateDelta!.Value : -rule.RateDelta!.Value);
-                    Step(rule, reading.DeviceId, change, reading.Timestamp, now, holds, !holds);
+                    Step(rule, state, reading.DeviceId, change, reading.Timestamp, now, holds, !holds);
                 }
             }
         }
         foreach (var rule in rules.NoData)
         {
-            if (rule.Metric.Length == 0 || reading.Metrics.Any(m => m.Name == rule.Metric))
+            if (rule.Metric.Length == 0 || Reports(metrics, rule.Metric))
             {
-                var key = (rule.Id, reading.DeviceId);
-                _lastSeen[key] = now;
-                if (_open.TryGetValue(key, out var silent))
+                state.LastSeen[rule.Id] = now;
+                if (state.Open.TryGetValue(rule.Id, out var silent))
                 {
                     Clear(silent, rule, now, null, "Data again");
                 }
@@ -42,15 +44,26 @@ public sealed partial class AlertEngine
         }
     }
 
+    private static bool Reports(IReadOnlyList<MetricValue> metrics, string metric)
+    {
+        for (var m = 0; m < metrics.Count; m++)
+        {
+            if (metrics[m].Name == metric)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsBeyondClearLine(AlertRule rule, double value) => rule.ClearThreshold is not { } clear
         || (rule.Operator.IsUpward() ? value < clear : value > clear);
 
-    private double? RateChange(AlertRule rule, string deviceId, DateTimeOffset at, double value)
+    private static double? RateChange(AlertRule rule, DeviceState state, DateTimeOffset at, double value)
     {
-        var key = (rule.Id, deviceId);
-        if (!_windows.TryGetValue(key, out var window))
+        if (!state.Windows.TryGetValue(rule.Id, out var window))
         {
-            _windows[key] = window = new RateWindow(rule.Operator.IsUpward(), rule.RateWindow!.Value);
+            state.Windows[rule.Id] = window = new RateWindow(rule.Operator.IsUpward(), rule.RateWindow!.Value);
         }
         return window.Add(at, value);
     }
@@ -58,10 +71,10 @@ public sealed partial class AlertEngine
     /// <summary>One observed value (the metric, or its change for rate rules) against an open alert or none.</summary>
     /// <param name="holds">The alert condition holds.</param>
     /// <param name="clears">The value is back beyond the clear line (hysteresis), so an active alert clears.</param>
-    private void Step(AlertRule rule, string deviceId, double value, DateTimeOffset at, DateTimeOffset now, bool holds, bool clears)
+    private void Step(AlertRule rule, DeviceState state, string deviceId, double value, DateTimeOffset at, DateTimeOffset now, bool holds, bool clears)
     {
         at = Truncate(at);
-        if (!_open.TryGetValue((rule.Id, deviceId), out var alert))
+        if (!state.Open.TryGetValue(rule.Id, out var alert))
         {
             if (holds)
             {
@@ -126,7 +139,7 @@ public sealed partial class AlertEngine
             LastValue = value,
             LastValueAt = value is null ? null : at,
         };
-        _open[(rule.Id, deviceId)] = alert;
+        State(deviceId).Open[rule.Id] = alert;
         _openById[alert.Id] = alert;
         if (rule.PendingFor is { } pending && pending > TimeSpan.Zero)
         {
@@ -174,7 +187,7 @@ public sealed partial class AlertEngine
 
     private void Forget(Alert alert)
     {
-        _open.Remove((alert.RuleId, alert.DeviceId));
+        State(alert.DeviceId).Open.Remove(alert.RuleId);
         _openById.Remove(alert.Id);
         _outside.Remove(alert.Id);
         _needsFreshReading.Remove(alert.Id);
@@ -235,14 +248,14 @@ public sealed partial class AlertEngine
             var rule = _rules[ruleId];
             foreach (var device in devices)
             {
-                var key = (ruleId, device);
-                if (_open.ContainsKey(key))
+                var state = State(device);
+                if (state.Open.ContainsKey(ruleId))
                 {
                     continue;
                 }
-                if (!_lastSeen.TryGetValue(key, out var lastSeen))
+                if (!state.LastSeen.TryGetValue(ruleId, out var lastSeen))
                 {
-                    _lastSeen[key] = now;
+                    state.LastSeen[ruleId] = now;
                 }
                 else if (now - lastSeen >= rule.NoDataFor)
                 {
@@ -260,9 +273,9 @@ public sealed partial class AlertEngine
         var sameCondition = old is not null && old.Kind == rule.Kind && old.Metric == rule.Metric && old.Operator == rule.Operator && old.RateWindow == rule.RateWindow;
         if (!sameCondition)
         {
-            foreach (var key in _windows.Keys.Where(k => k.RuleId == rule.Id).ToList())
+            foreach (var state in _devices.Values)
             {
-                _windows.Remove(key);
+                state.Windows.Remove(rule.Id);
             }
         }
         foreach (var alert in _openById.Values.Where(a => a.RuleId == rule.Id).ToList())
@@ -318,13 +331,10 @@ public sealed partial class AlertEngine
             Close(alert, rule, now, "Rule deleted");
         }
         RebuildIndex(now);
-        foreach (var key in _windows.Keys.Where(k => k.RuleId == ruleId).ToList())
+        foreach (var state in _devices.Values)
         {
-            _windows.Remove(key);
-        }
-        foreach (var key in _lastSeen.Keys.Where(k => k.RuleId == ruleId).ToList())
-        {
-            _lastSeen.Remove(key);
+            state.Windows.Remove(ruleId);
+            state.LastSeen.Remove(ruleId);
         }
     }
 
@@ -343,12 +353,21 @@ public sealed partial class AlertEngine
     private void RebuildIndex(DateTimeOffset now)
     {
         _indexDirty = false;
-        _index = RuleIndex.Build(_rules.Values, _targets);
+        _index = RuleIndex.Build(_rules.Values, _targets, State);
         foreach (var alert in _openById.Values.Where(a => !_rules.TryGetValue(a.RuleId, out var r) || !r.Enabled).ToList())
         {
             Close(alert, _rules.GetValueOrDefault(alert.RuleId) ?? new AlertRule { Id = alert.RuleId, Name = alert.RuleName, Target = "" }, now,
                 _rules.ContainsKey(alert.RuleId) ? "Rule disabled" : "Rule deleted");
         }
+    }
+
+    private DeviceState State(string deviceId)
+    {
+        if (!_devices.TryGetValue(deviceId, out var state))
+        {
+            _devices[deviceId] = state = new DeviceState();
+        }
+        return state;
     }
 
     private void Emit(AlertTransition transition, Alert alert, DateTimeOffset now, double? value, string? by = null, string? detail = null, AlertRule? notify = null) =>

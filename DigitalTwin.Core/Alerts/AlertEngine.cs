@@ -23,12 +23,10 @@ public sealed partial class AlertEngine : IReadingObserver
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<long, AlertRule> _rules = [];
-    private readonly Dictionary<(long RuleId, string DeviceId), Alert> _open = [];
+    private readonly Dictionary<string, DeviceState> _devices = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Alert> _openById = [];
     private readonly HashSet<long> _outside = [];
     private readonly HashSet<long> _needsFreshReading = [];
-    private readonly Dictionary<(long RuleId, string DeviceId), RateWindow> _windows = [];
-    private readonly Dictionary<(long RuleId, string DeviceId), DateTimeOffset> _lastSeen = [];
     private List<Effect> _effects = [];
     private IReadOnlyList<AlertSilence> _silences = [];
     private volatile RuleIndex _index = RuleIndex.Empty;
@@ -58,7 +56,7 @@ public sealed partial class AlertEngine : IReadingObserver
         {
             lock (_lock)
             {
-                return _open.Count;
+                return _openById.Count;
             }
         }
     }
@@ -76,7 +74,7 @@ public sealed partial class AlertEngine : IReadingObserver
             _silences = silences;
             foreach (var alert in openAlerts)
             {
-                _open[(alert.RuleId, alert.DeviceId)] = alert;
+                State(alert.DeviceId).Open[alert.RuleId] = alert;
                 _openById[alert.Id] = alert;
                 if (alert.State == AlertState.Pending)
                 {

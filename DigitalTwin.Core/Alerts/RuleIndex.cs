@@ -21,7 +21,7 @@ internal sealed class RuleIndex
     /// <summary>No-data rules and the devices each watches (the ticker checks each pair).</summary>
     public IReadOnlyDictionary<long, string[]> NoDataCoverage { get; }
 
-    public static RuleIndex Build(IEnumerable<AlertRule> rules, AlertTargets targets)
+    public static RuleIndex Build(IEnumerable<AlertRule> rules, AlertTargets targets, Func<string, DeviceState> state)
     {
         var byDevice = new Dictionary<string, (Dictionary<string, List<AlertRule>> ByMetric, List<AlertRule> NoData)>(StringComparer.Ordinal);
         var noDataCoverage = new Dictionary<long, string[]>();
@@ -49,11 +49,22 @@ internal sealed class RuleIndex
             }
         }
         return new RuleIndex(
-            byDevice.ToDictionary(d => d.Key, d => new DeviceRules(d.Value.ByMetric.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal), [.. d.Value.NoData]), StringComparer.Ordinal),
+            byDevice.ToDictionary(d => d.Key, d => new DeviceRules(d.Value.ByMetric.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal), [.. d.Value.NoData], state(d.Key)), StringComparer.Ordinal),
             noDataCoverage);
     }
 
     public bool TryGet(string deviceId, out DeviceRules rules) => _byDevice.TryGetValue(deviceId, out rules!);
 }
 
-internal sealed record DeviceRules(Dictionary<string, AlertRule[]> ByMetric, AlertRule[] NoData);
+/// <param name="State">The device's alert state, kept across re-indexing: one look-up per reading finds rules and state.</param>
+internal sealed record DeviceRules(Dictionary<string, AlertRule[]> ByMetric, AlertRule[] NoData, DeviceState State);
+
+/// <summary>Per device, by rule id: its open alert, rate window, and when a no-data rule last saw the metric.</summary>
+internal sealed class DeviceState
+{
+    public Dictionary<long, Alert> Open { get; } = [];
+
+    public Dictionary<long, RateWindow> Windows { get; } = [];
+
+    public Dictionary<long, DateTimeOffset> LastSeen { get; } = [];
+}
