@@ -70,6 +70,25 @@ public sealed class AlertsPageTests : AlertComponentTest
         cut.WaitForAssertion(() => Assert.Equal(["f-1"], Devices(cut)), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task Acknowledge_NameAndCommentInDialog_StoredAndRowShowsWho()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = RenderPage("/alerts");
+        cut.WaitForAssertion(() => Assert.Equal(["f-1"], Devices(cut)));
+
+        // Not awaited: the click's handler waits for the dialog to close.
+        cut.Find("[data-testid=alert-ack]").Click();
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=ack-submit]")));
+        await dialogs.FindAll("input[data-testid=ack-by], [data-testid=ack-by] input").First().ChangeAsync(new() { Value = "Ana" });
+        await dialogs.FindAll("textarea[data-testid=ack-comment], [data-testid=ack-comment] textarea").First().ChangeAsync(new() { Value = "Technician on the way" });
+        await dialogs.Find("[data-testid=ack-submit]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("Ana", cut.Find("[data-testid=alerts-table] tbody td[data-label=Acknowledged]").TextContent));
+        var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "f-1")));
+        Assert.Equal(("Ana", "Technician on the way"), (alert.AcknowledgedBy, alert.AcknowledgeComment));
+    }
+
     private IRenderedComponent<AlertsPage> RenderPage(string uri)
     {
         Context.Render<MudPopoverProvider>();

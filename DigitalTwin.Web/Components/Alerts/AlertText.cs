@@ -47,7 +47,7 @@ public static class AlertText
         }
         if (d.TotalMinutes >= 1)
         {
-            return d.Seconds == 0 ? $"{d.TotalMinutes:0} min" : $"{d.TotalMinutes:0} min {d.Seconds} s";
+            return d.Seconds == 0 ? $"{Math.Floor(d.TotalMinutes):0} min" : $"{Math.Floor(d.TotalMinutes):0} min {d.Seconds} s";
         }
         return $"{d.TotalSeconds:0.#} s";
     }
