@@ -17,8 +17,13 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("digitaltwin-bench-").FullName;
 
-    public BenchApp()
+    private readonly bool _anonymousPublishers;
+
+    /// <param name="anonymousPublishers">Turns Devices:AllowAutoRegistration on, so that anonymous connections may
+    /// publish for unregistered devices (the QoS 0 run); off, only registered devices with their secret may.</param>
+    public BenchApp(bool anonymousPublishers)
     {
+        _anonymousPublishers = anonymousPublishers;
         MqttPort = FreePort();
         SiloPort = FreePort();
         ConnectionString = $"Data Source={Path.Combine(_directory, "bench.db")}";
@@ -54,9 +59,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Simulator:Count", "0");
+        builder.UseSetting("Power:SeedSampleData", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // A publisher connection speaks for many bench devices, which device credentials do not allow.
-        builder.UseSetting("Devices:AllowAutoRegistration", "true");
+        builder.UseSetting("Devices:AllowAutoRegistration", _anonymousPublishers ? "true" : "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -2,11 +2,13 @@ using System.Globalization;
 
 namespace DigitalTwin.Bench;
 
-/// <summary>Command-line options: <c>--devices 1000 --seconds 10 --publishers 4 --repeat 1 --light-rate 200 --light-seconds 5</c>.</summary>
-internal sealed record BenchOptions(int Devices, double Seconds, int Publishers, int Repeat, int LightRate, double LightSeconds, int Window)
+/// <summary>Command-line options: <c>--qos 1 --devices 1000 --seconds 10 --publishers 4 --repeat 1 --light-rate 200 --light-seconds 5</c>.</summary>
+internal sealed record BenchOptions(int Devices, double Seconds, int Publishers, int Repeat, int LightRate, double LightSeconds, int Window, int Qos = 1)
 {
     public const string Usage = """
         DigitalTwin ingest benchmark: raw broker rate vs. fully processed telemetry, in the same run.
+          --qos Q            1 (default): registered devices, one connection each with its secret, QoS 1,
+                             PUBACK after commit; 0: the QoS 0 run with --publishers anonymous connections
           --devices N        devices publishing telemetry (default 1000)
           --seconds S        length of each raw-broker round; the pipeline round sends as many messages (default 10)
           --publishers P     MQTT publisher connections (default 4)
@@ -41,6 +43,7 @@ internal sealed record BenchOptions(int Devices, double Seconds, int Publishers,
                 "--light-rate" => options with { LightRate = Positive(name, value) },
                 "--light-seconds" => options with { LightSeconds = PositiveDouble(name, value) },
                 "--window" => options with { Window = Positive(name, value) },
+                "--qos" => options with { Qos = value is "0" or "1" ? int.Parse(value, CultureInfo.InvariantCulture) : throw new ArgumentException($"--qos must be 0 or 1, not '{value}'.") },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }

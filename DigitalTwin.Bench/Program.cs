@@ -7,7 +7,8 @@ namespace DigitalTwin.Bench;
 /// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
 /// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
 /// forecasting backtest (<see cref="ForecastBench"/>), or <c>… -- history-query</c> for a week of 1 Hz history
-/// (<see cref="HistoryQueryBench"/>).
+/// (<see cref="HistoryQueryBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
+/// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -26,6 +27,14 @@ internal static class BenchProgram
         {
             return await HistoryQueryBench.RunAsync();
         }
+        if (args is ["devices-page", ..])
+        {
+            return await DevicesPageBench.RunAsync();
+        }
+        if (args is ["memory", ..])
+        {
+            return await MemoryBench.RunAsync(args);
+        }
         BenchOptions options;
         try
         {
@@ -41,10 +50,10 @@ internal static class BenchProgram
 #endif
 
         Console.WriteLine("Starting the app in-process…");
-        var app = new BenchApp();
+        var app = new BenchApp(anonymousPublishers: options.Qos == 0);
         try
         {
-            return await RunAsync(options, app);
+            return options.Qos == 0 ? await RunAsync(options, app) : await RunSecureAsync(options, app);
         }
         finally
         {
@@ -93,6 +102,32 @@ internal static class BenchProgram
             Report.PrintRound(i, rounds[^1]);
         }
         return rounds;
+    }
+
+    private static async Task<int> RunSecureAsync(BenchOptions options, BenchApp app)
+    {
+        var devices = new BenchDevices(options.Devices, publishers: 1);
+        Console.WriteLine($"Registering {options.Devices:N0} devices and connecting each with its secret…");
+        var secrets = await SecureRun.ProvisionAsync(app, devices.Ids);
+        var clients = await MqttConnections.ConnectDevicesAsync(app.MqttPort, devices.Ids, secrets);
+        var run = new SecureRun(app, devices, clients);
+
+        Console.WriteLine("Warm-up (not measured)…");
+        var warmUp = await run.RunRawAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
+        await run.RunPipelineAsync(Math.Max(warmUp.Sent, options.Devices));
+
+        var rounds = new List<SecureRound>();
+        for (var i = 1; i <= options.Repeat; i++)
+        {
+            var raw = await run.RunRawAsync(TimeSpan.FromSeconds(options.Seconds));
+            rounds.Add(new SecureRound(raw, await run.RunPipelineAsync(raw.Sent)));
+            SecureReport.PrintRound(i, rounds[^1]);
+        }
+        var snapshot = app.Counters.Snapshot();
+        SecureReport.Print(options, rounds, snapshot.TotalRejected,
+            await app.CountSamplesAsync(), run.TotalSent * 3);
+        await MqttConnections.DisconnectAllAsync(clients);
+        return 0;
     }
 
     /// <remarks>

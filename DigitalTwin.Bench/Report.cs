@@ -37,7 +37,7 @@ internal static class Report
         var light = report.Light.Latency;
         var rows = new (string Name, string Value)[]
         {
-            ("devices / publishers", $"{o.Devices:N0} / {o.Publishers} (QoS 0)"),
+            ("devices / publishers", $"{o.Devices:N0} / {o.Publishers} (QoS 0, anonymous publishers: Devices:AllowAutoRegistration on)"),
             ("measured rounds", $"{report.Rounds.Count} (medians; a warm-up round before, not counted)"),
             ("raw broker → subscriber", $"{rawRate:N0} msg/s" + (lost > 0 ? $"  ({lost:N0} sent but not received!)" : "  (all received)")),
             ("processed (twin + history)", $"{processedRate:N0} msg/s  ({median.Pipeline.Sent:N0} msgs per round)"),
@@ -49,25 +49,27 @@ internal static class Report
             ("machine", $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}"),
             ("GC", $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}"),
         };
+        PrintTable($"DigitalTwin ingest benchmark (--devices {o.Devices} --seconds {o.Seconds} --publishers {o.Publishers} --repeat {o.Repeat})",
+            $"--qos 0 --devices {o.Devices} --seconds {o.Seconds} --publishers {o.Publishers} --repeat {o.Repeat}",
+            [.. rows, ("ratio per round", string.Join(" / ", report.Rounds.Select(r => r.Ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))))]);
+    }
+
+    /// <summary>The figures as a plain table, then as a Markdown table to paste into the README.</summary>
+    public static void PrintTable(string title, string arguments, IReadOnlyList<(string Name, string Value)> rows)
+    {
         var width = rows.Max(r => r.Name.Length);
         Console.WriteLine();
-        Console.WriteLine($"DigitalTwin ingest benchmark (--devices {o.Devices} --seconds {o.Seconds} --publishers {o.Publishers} --repeat {o.Repeat})");
+        Console.WriteLine(title);
         Console.WriteLine(new string('-', width + 60));
         foreach (var (name, value) in rows)
         {
             Console.WriteLine($"{name.PadRight(width)}  {value}");
         }
         Console.WriteLine(new string('-', width + 60));
-        PrintMarkdown(o, report.Rounds, rows);
-    }
-
-    /// <summary>The same figures as a Markdown table (with each round's ratio), to paste into the README.</summary>
-    private static void PrintMarkdown(BenchOptions o, IReadOnlyList<Round> rounds, (string Name, string Value)[] rows)
-    {
         Console.WriteLine();
         Console.WriteLine("Markdown (for the README):");
         Console.WriteLine();
-        Console.WriteLine($"`--devices {o.Devices} --seconds {o.Seconds} --publishers {o.Publishers} --repeat {o.Repeat}`, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"`{arguments}`, {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine();
         Console.WriteLine("| | |");
         Console.WriteLine("|---|---|");
@@ -75,7 +77,6 @@ internal static class Report
         {
             Console.WriteLine($"| {name} | {value.Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
-        Console.WriteLine($"| ratio per round | {string.Join(" / ", rounds.Select(r => r.Ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} |");
     }
 
     /// <summary>Ingest with no alert rules against ingest with <see cref="AlertRules.Count"/>, measured in the same run.</summary>

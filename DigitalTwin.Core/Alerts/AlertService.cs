@@ -142,14 +142,12 @@ public sealed class AlertService(
     public async Task<AlertDetails?> GetAlertAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? engine.Find(id);
-        if (alert is null)
-        {
-            return null;
-        }
+        // History first: a transition commits the alert's state with its history entry, so the alert read after its
+        // history is at least as new as the last entry.
         var history = await db.AlertHistory.AsNoTracking().Where(h => h.AlertId == id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(cancellationToken);
         var deliveries = await DeliveriesAsync(db, id, cancellationToken);
-        return new AlertDetails(engine.Current(alert), history, deliveries);
+        var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? engine.Find(id);
+        return alert is null ? null : new AlertDetails(engine.Current(alert), history, deliveries);
     }
 
     public async Task<IReadOnlyList<NotificationDelivery>> DeliveriesAsync(long alertId, CancellationToken cancellationToken = default)

@@ -46,7 +46,7 @@ public static class DataExtensions
         var credentials = services.GetRequiredService<DeviceCredentials>();
         await foreach (var device in db.Devices.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            catalog.Add(device.Id);
+            catalog.Set(device);
             credentials.Set(device);
         }
     }

@@ -29,6 +29,8 @@ public class DigitalTwinDbContext : DbContext
 
     public DbSet<TelemetrySample> Samples => Set<TelemetrySample>();
 
+    public DbSet<SampleMinute> SampleMinutes => Set<SampleMinute>();
+
     public DbSet<PowerUsage> PowerUsages => Set<PowerUsage>();
 
     public DbSet<PowerImport> PowerImports => Set<PowerImport>();
@@ -73,6 +75,11 @@ public class DigitalTwinDbContext : DbContext
             sample.ToTable("Samples");
             sample.HasKey(s => new { s.SeriesId, s.Timestamp });
             sample.HasOne<TelemetrySeries>().WithMany().HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SampleMinute>(minute =>
+        {
+            minute.HasKey(m => new { m.SeriesId, m.Minute });
+            minute.HasOne<TelemetrySeries>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
         PowerModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);

@@ -13,8 +13,8 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IHistoryData
     public Task<IHistoryStatements> OpenStatementsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IHistoryStatements>(new PostgresHistoryStatements(DataSource));
 
-    public Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken) =>
-        PostgresHistoryQueries.AggregateAsync(DataSource, query, intervalMs, cancellationToken);
+    public Task<IReadOnlyList<HistoryBucket>> BucketsAsync(string deviceId, string metric, long fromMs, long toMs, long intervalMs, CancellationToken cancellationToken) =>
+        PostgresHistoryQueries.BucketsAsync(DataSource, deviceId, metric, fromMs, toMs, intervalMs, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken) =>
         PostgresHistoryQueries.LatestAsync(DataSource, deviceId, cancellationToken);
@@ -30,6 +30,9 @@ public sealed class PostgresDatabase(NpgsqlDataSource dataSource) : IHistoryData
 
     public Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken) =>
         PostgresHistoryMaintenance.DeleteOlderThanAsync(DataSource, seriesId, cutoffMs, maxRows, cancellationToken);
+
+    public Task DeleteMinutesOlderThanAsync(int seriesId, long cutoffMs, CancellationToken cancellationToken) =>
+        PostgresHistoryMaintenance.DeleteMinutesOlderThanAsync(DataSource, seriesId, cutoffMs, cancellationToken);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

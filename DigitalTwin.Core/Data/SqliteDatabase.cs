@@ -75,8 +75,8 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
         await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken) =>
-        SqliteHistoryQueries.AggregateAsync(this, query, intervalMs, cancellationToken);
+    public Task<IReadOnlyList<HistoryBucket>> BucketsAsync(string deviceId, string metric, long fromMs, long toMs, long intervalMs, CancellationToken cancellationToken) =>
+        SqliteHistoryQueries.BucketsAsync(this, deviceId, metric, fromMs, toMs, intervalMs, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken) =>
         SqliteHistoryQueries.LatestAsync(this, deviceId, cancellationToken);
@@ -92,4 +92,7 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
 
     public Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken) =>
         SqliteHistoryMaintenance.DeleteOlderThanAsync(this, seriesId, cutoffMs, maxRows, cancellationToken);
+
+    public Task DeleteMinutesOlderThanAsync(int seriesId, long cutoffMs, CancellationToken cancellationToken) =>
+        SqliteHistoryMaintenance.DeleteMinutesOlderThanAsync(this, seriesId, cutoffMs, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Twins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,8 @@ public static class DeviceExtensions
         builder.Services.TryAddSingleton<DeviceRegistry>();
         builder.Services.TryAddSingleton<IDeviceProvisioner>(sp => sp.GetRequiredService<DeviceRegistry>());
         builder.Services.TryAddSingleton<DeviceAuthenticator>();
+        builder.Services.TryAddSingleton<DeviceStatusBoard>();
+        builder.Services.TryAddSingleton<DeviceList>();
         return builder;
     }
 }

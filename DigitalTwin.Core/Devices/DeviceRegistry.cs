@@ -66,7 +66,7 @@ public sealed class DeviceRegistry(
             throw;
         }
         credentials.Set(device);
-        catalog.Add(device.Id);
+        catalog.Set(device);
         return new RegistryResult(RegistryStatus.Ok, device, secret);
     }
 
@@ -137,7 +137,7 @@ public sealed class DeviceRegistry(
             foreach (var device in devices.Values)
             {
                 credentials.Set(device);
-                catalog.Add(device.Id);
+                catalog.Set(device);
             }
         }
         return secrets;
@@ -155,6 +155,7 @@ public sealed class DeviceRegistry(
         change(device);
         await db.SaveChangesAsync(cancellationToken);
         credentials.Set(device);
+        catalog.Set(device);
         return new RegistryResult(RegistryStatus.Ok, device, secret?.Invoke());
     }
 

@@ -53,7 +53,7 @@ public sealed partial class HistoryRetention(IHistoryDatabase database, IOptions
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Deletes every sample before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes every sample before <paramref name="cutoff"/>, and its minute rollups; returns how many samples.</summary>
     public async Task<long> SweepAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var cutoffMs = cutoff.ToUnixTimeMilliseconds();
@@ -72,6 +72,7 @@ public sealed partial class HistoryRetention(IHistoryDatabase database, IOptions
                 }
             }
             while (deleted >= batchSize);
+            await database.DeleteMinutesOlderThanAsync(seriesId, cutoffMs, cancellationToken);
         }
         return total;
     }

@@ -16,6 +16,16 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
     /// </summary>
     private readonly sqlite3_stmt _insertSample = PrepareRaw(connection,
         "INSERT OR REPLACE INTO Samples (SeriesId, Timestamp, Value) VALUES (?1, ?2, ?3)");
+    /// <summary>Extends a stored minute only if every new sample is later than its newest (see <see cref="MinuteRow.First"/>).</summary>
+    private readonly sqlite3_stmt _mergeMinute = PrepareRaw(connection, """
+        INSERT INTO SampleMinutes (SeriesId, Minute, Min, Max, Sum, Count, LastTimestamp, Last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9)
+        ON CONFLICT (SeriesId, Minute) DO UPDATE SET
+            Min = min(Min, excluded.Min), Max = max(Max, excluded.Max), Sum = Sum + excluded.Sum, Count = Count + excluded.Count,
+            LastTimestamp = excluded.LastTimestamp, Last = excluded.Last
+        WHERE ?7 > LastTimestamp
+        """);
+    private readonly SqliteCommand _recomputeMinute = Prepare(connection, SqliteHistoryMaintenance.RecomputeMinute, "$s", "$m");
+    private readonly MinuteRollup _minutes = new();
     private readonly SqliteCommand _insertDevice = Prepare(connection,
         "INSERT OR IGNORE INTO Devices (Id, Kind, CreatedAt) VALUES ($d, 'thermometer', $c)", "$d", "$c");
     private readonly SqliteCommand _insertSeries = Prepare(connection,
@@ -27,7 +37,7 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
     public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
+        foreach (var command in Commands)
         {
             command.Transaction = transaction;
         }
@@ -51,8 +61,51 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
         {
             Insert(row);
         }
+        UpdateMinutes();
         transaction.Commit();
         return _rows.Count;
+    }
+
+    private SqliteCommand[] Commands => [_insertDevice, _insertSeries, _selectSeries, _recomputeMinute];
+
+    /// <summary>The minutes the commit touched, from the samples as stored: of a repeated key, the last write.</summary>
+    private void UpdateMinutes()
+    {
+        _minutes.Clear();
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            var row = _rows[i];
+            if (i + 1 < _rows.Count && _rows[i + 1].SeriesId == row.SeriesId && _rows[i + 1].Timestamp == row.Timestamp)
+            {
+                continue;
+            }
+            _minutes.Add(row.SeriesId, row.Timestamp, row.Value);
+        }
+        foreach (var minute in _minutes.Rows)
+        {
+            if (!MergeMinute(minute))
+            {
+                _recomputeMinute.Parameters[0].Value = minute.SeriesId;
+                _recomputeMinute.Parameters[1].Value = minute.Minute;
+                _recomputeMinute.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>False when a new sample may overwrite or precede a stored one: then the minute is computed again.</summary>
+    private bool MergeMinute(MinuteRow minute)
+    {
+        raw.sqlite3_bind_int(_mergeMinute, 1, minute.SeriesId);
+        raw.sqlite3_bind_int64(_mergeMinute, 2, minute.Minute);
+        raw.sqlite3_bind_double(_mergeMinute, 3, minute.Min);
+        raw.sqlite3_bind_double(_mergeMinute, 4, minute.Max);
+        raw.sqlite3_bind_double(_mergeMinute, 5, minute.Sum);
+        raw.sqlite3_bind_int64(_mergeMinute, 6, minute.Count);
+        raw.sqlite3_bind_int64(_mergeMinute, 7, minute.First);
+        raw.sqlite3_bind_int64(_mergeMinute, 8, minute.LastTimestamp);
+        raw.sqlite3_bind_double(_mergeMinute, 9, minute.Last);
+        Step(_mergeMinute);
+        return raw.sqlite3_changes(connection.Handle) > 0;
     }
 
     private void Insert(SampleRow row)
@@ -60,8 +113,13 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
         raw.sqlite3_bind_int(_insertSample, 1, row.SeriesId);
         raw.sqlite3_bind_int64(_insertSample, 2, row.Timestamp);
         raw.sqlite3_bind_double(_insertSample, 3, row.Value);
-        var rc = raw.sqlite3_step(_insertSample);
-        raw.sqlite3_reset(_insertSample);
+        Step(_insertSample);
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
         if (rc != raw.SQLITE_DONE)
         {
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
@@ -74,7 +132,8 @@ internal sealed class HistoryStatements(SqliteConnection connection) : IHistoryS
     public async ValueTask DisposeAsync()
     {
         _insertSample.Dispose();
-        foreach (var command in (SqliteCommand[])[_insertDevice, _insertSeries, _selectSeries])
+        _mergeMinute.Dispose();
+        foreach (var command in Commands)
         {
             await command.DisposeAsync();
         }

@@ -13,10 +13,10 @@ public interface IHistoryDatabase
     Task<IHistoryStatements> OpenStatementsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// One point per non-empty bucket of <paramref name="intervalMs"/> (aligned to the Unix epoch) in [From, To),
-    /// labelled with the bucket's start, in time order.
+    /// Every aggregate of each non-empty bucket of <paramref name="intervalMs"/> (aligned to the Unix epoch) of one
+    /// series in [from, to), labelled with the bucket's start, in time order; empty for an unknown series.
     /// </summary>
-    Task<IReadOnlyList<HistoryPoint>> AggregateAsync(HistoryQuery query, long intervalMs, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HistoryBucket>> BucketsAsync(string deviceId, string metric, long fromMs, long toMs, long intervalMs, CancellationToken cancellationToken);
 
     /// <summary>The newest stored value of each metric of a device, by device timestamp.</summary>
     Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(string deviceId, CancellationToken cancellationToken);
@@ -32,6 +32,9 @@ public interface IHistoryDatabase
 
     /// <summary>Deletes at most <paramref name="maxRows"/> of the oldest samples of a series before the cutoff, in one short transaction.</summary>
     Task<int> DeleteOlderThanAsync(int seriesId, long cutoffMs, int maxRows, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a series' minute rollups before the cutoff and computes the minute holding it again from what is left.</summary>
+    Task DeleteMinutesOlderThanAsync(int seriesId, long cutoffMs, CancellationToken cancellationToken);
 }
 
 /// <summary>The history writer's statements: one group of batches per transaction, and a cache of series ids.</summary>

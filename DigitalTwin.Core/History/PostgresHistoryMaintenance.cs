@@ -6,6 +6,15 @@ namespace DigitalTwin.Core.History;
 /// <summary>Exports and retention in PostgreSQL's dialect; the same answers as <see cref="SqliteHistoryMaintenance"/>.</summary>
 internal static class PostgresHistoryMaintenance
 {
+    /// <summary>The columns of a minute row for series <paramref name="series"/> and minute <paramref name="minute"/> (SQL
+    /// expressions) computed from its samples, as <c>a.mn, a.mx, a.sm, a.ct, a.lt, a.lv</c>; a.ct is 0 when it has none.</summary>
+    public static string MinuteFromSamples(string series, string minute) => $"""
+        CROSS JOIN LATERAL (
+            SELECT MIN("Value") mn, MAX("Value") mx, SUM("Value") sm, COUNT(*) ct, MAX("Timestamp") lt,
+                (array_agg("Value" ORDER BY "Timestamp" DESC))[1] lv
+            FROM "Samples" WHERE "SeriesId" = {series} AND "Timestamp" >= {minute} AND "Timestamp" < {minute} + 60000) a
+        """;
+
     public static async IAsyncEnumerable<RawSample> ReadRawAsync(
         NpgsqlDataSource dataSource, string deviceId, long fromMs, long toMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -40,4 +49,32 @@ internal static class PostgresHistoryMaintenance
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxRows });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The minutes wholly before the cutoff go; the one it cuts through is computed again from its remaining samples.
+    /// Deleting that minute's row first locks it, so a writer extending it meanwhile waits, and the insert (a new
+    /// statement, a new snapshot) sees whatever the writer committed before.
+    /// </summary>
+    public static async Task DeleteMinutesOlderThanAsync(NpgsqlDataSource dataSource, int seriesId, long cutoffMs, CancellationToken cancellationToken)
+    {
+        var cut = MinuteRollup.Floor(cutoffMs);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // Every minute that starts before the cutoff, the one it cuts through included.
+        batch.BatchCommands.Add(Command("""DELETE FROM "SampleMinutes" WHERE "SeriesId" = $1 AND "Minute" < $2""", seriesId, cutoffMs));
+        if (cut < cutoffMs)
+        {
+            batch.BatchCommands.Add(Command($"""
+                INSERT INTO "SampleMinutes" ("SeriesId", "Minute", "Min", "Max", "Sum", "Count", "LastTimestamp", "Last")
+                SELECT $1, $2, a.mn, a.mx, a.sm, a.ct, a.lt, a.lv FROM (SELECT 1) one {MinuteFromSamples("$1", "$2")}
+                WHERE a.ct > 0
+                """, seriesId, cut));
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, int seriesId, long minute) =>
+        new(sql) { Parameters = { new NpgsqlParameter<int> { TypedValue = seriesId }, new NpgsqlParameter<long> { TypedValue = minute } } };
 }

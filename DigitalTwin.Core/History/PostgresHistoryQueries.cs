@@ -7,35 +7,50 @@ namespace DigitalTwin.Core.History;
 /// <summary>History reads in PostgreSQL's dialect; the same answers as <see cref="SqliteHistoryQueries"/>.</summary>
 internal static class PostgresHistoryQueries
 {
-    public static async Task<IReadOnlyList<HistoryPoint>> AggregateAsync(
-        NpgsqlDataSource dataSource, HistoryQuery query, long intervalMs, CancellationToken cancellationToken)
+    // bigint / bigint truncates like SQLite's integer division, so the buckets are the same.
+    private const string SampleParts = """
+        SELECT s."Timestamp" / $1 AS bucket, MIN(s."Value"), MAX(s."Value"), SUM(s."Value"), COUNT(*), MAX(s."Timestamp"),
+            (SELECT l."Value" FROM "Samples" l WHERE l."SeriesId" = $2 AND l."Timestamp" = MAX(s."Timestamp"))
+        FROM "Samples" s
+        WHERE s."SeriesId" = $2 AND s."Timestamp" >= $3 AND s."Timestamp" < $4
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    private const string MinuteParts = """
+        SELECT m."Minute" / $1 AS bucket, MIN(m."Min"), MAX(m."Max"), SUM(m."Sum"), SUM(m."Count")::bigint, MAX(m."LastTimestamp"),
+            (SELECT l."Last" FROM "SampleMinutes" l WHERE l."SeriesId" = $2 AND l."Minute" = MAX(m."Minute"))
+        FROM "SampleMinutes" m
+        WHERE m."SeriesId" = $2 AND m."Minute" >= $3 AND m."Minute" < $4
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    public static async Task<IReadOnlyList<HistoryBucket>> BucketsAsync(
+        NpgsqlDataSource dataSource, string deviceId, string metric, long fromMs, long toMs, long intervalMs, CancellationToken cancellationToken)
     {
-        var aggregate = query.Aggregation switch
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var find = new NpgsqlCommand("""SELECT "Id" FROM "Series" WHERE "DeviceId" = $1 AND "Metric" = $2""", connection);
+        find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+        find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metric });
+        if (await find.ExecuteScalarAsync(cancellationToken) is not int seriesId)
         {
-            Aggregation.Min => """MIN(s."Value")""",
-            Aggregation.Max => """MAX(s."Value")""",
-            Aggregation.Last => """(array_agg(s."Value" ORDER BY s."Timestamp" DESC))[1]""",
-            _ => """AVG(s."Value")""",
-        };
-        // bigint / bigint truncates like SQLite's integer division, so the buckets are the same.
-        await using var command = dataSource.CreateCommand($"""
-            SELECT s."Timestamp" / $1 AS bucket, {aggregate}
-            FROM "Samples" s JOIN "Series" r ON r."Id" = s."SeriesId"
-            WHERE r."DeviceId" = $2 AND r."Metric" = $3 AND s."Timestamp" >= $4 AND s."Timestamp" < $5
-            GROUP BY bucket ORDER BY bucket
-            """);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = intervalMs });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = query.DeviceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = query.Metric });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.From.ToUnixTimeMilliseconds() });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.To.ToUnixTimeMilliseconds() });
-        var points = new List<HistoryPoint>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            points.Add(new HistoryPoint(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * intervalMs), reader.GetDouble(1)));
+            return [];
         }
-        return points;
+        return await new HistoryBucketReader(
+            (from, to) => PartsAsync(connection, MinuteParts, seriesId, from, to, intervalMs, cancellationToken),
+            (from, to) => PartsAsync(connection, SampleParts, seriesId, from, to, intervalMs, cancellationToken))
+            .ReadAsync(fromMs, toMs, intervalMs);
+    }
+
+    private static async Task<IReadOnlyList<BucketPart>> PartsAsync(
+        NpgsqlConnection connection, string sql, int seriesId, long fromMs, long toMs, long intervalMs, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = intervalMs });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = seriesId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromMs });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = toMs });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await BucketPart.ReadAllAsync(reader, cancellationToken);
     }
 
     public static async Task<IReadOnlyDictionary<string, TwinMetric>> LatestAsync(

@@ -21,7 +21,41 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         ON CONFLICT ("SeriesId", "Timestamp") DO UPDATE SET "Value" = EXCLUDED."Value"
         """;
 
+    private const string CreateMinuteStage = """
+        CREATE TEMP TABLE IF NOT EXISTS minute_stage (
+            s integer NOT NULL, m bigint NOT NULL, mn double precision NOT NULL, mx double precision NOT NULL, sm double precision NOT NULL,
+            ct bigint NOT NULL, f bigint NOT NULL, lt bigint NOT NULL, lv double precision NOT NULL, redo boolean NOT NULL DEFAULT false)
+        ON COMMIT DELETE ROWS
+        """;
+    private const string CopyMinuteStage = "COPY minute_stage (s, m, mn, mx, sm, ct, f, lt, lv) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// A stored minute that has a sample at or after the earliest new one may have had it overwritten, or gained an
+    /// earlier one: it is computed again from the samples. Every other minute is extended in place, or inserted.
+    /// </summary>
+    private static readonly string[] UpdateMinutes =
+    [
+        """
+        UPDATE minute_stage x SET redo = true FROM "SampleMinutes" r
+        WHERE r."SeriesId" = x.s AND r."Minute" = x.m AND x.f <= r."LastTimestamp"
+        """,
+        """DELETE FROM "SampleMinutes" r USING minute_stage x WHERE x.redo AND r."SeriesId" = x.s AND r."Minute" = x.m""",
+        $"""
+        INSERT INTO "SampleMinutes" ("SeriesId", "Minute", "Min", "Max", "Sum", "Count", "LastTimestamp", "Last")
+        SELECT x.s, x.m, a.mn, a.mx, a.sm, a.ct, a.lt, a.lv FROM minute_stage x {PostgresHistoryMaintenance.MinuteFromSamples("x.s", "x.m")}
+        WHERE x.redo AND a.ct > 0
+        """,
+        """
+        INSERT INTO "SampleMinutes" AS r ("SeriesId", "Minute", "Min", "Max", "Sum", "Count", "LastTimestamp", "Last")
+        SELECT s, m, mn, mx, sm, ct, lt, lv FROM minute_stage WHERE NOT redo
+        ON CONFLICT ("SeriesId", "Minute") DO UPDATE SET
+            "Min" = LEAST(r."Min", EXCLUDED."Min"), "Max" = GREATEST(r."Max", EXCLUDED."Max"), "Sum" = r."Sum" + EXCLUDED."Sum",
+            "Count" = r."Count" + EXCLUDED."Count", "LastTimestamp" = EXCLUDED."LastTimestamp", "Last" = EXCLUDED."Last"
+        """,
+    ];
+
     private readonly Dictionary<(string Device, string Metric), int> _seriesIds = [];
+    private readonly MinuteRollup _minutes = new();
     private readonly List<Sample> _samples = [];
     private NpgsqlConnection? _connection;
 
@@ -45,11 +79,45 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         {
             upsert.ExecuteNonQuery();
         }
+        WriteMinutes(connection, transaction);
         transaction.Commit();
         return samples;
     }
 
     public void ForgetSeries() => _seriesIds.Clear();
+
+    /// <summary>The minutes the commit touched, staged like the samples and applied by one batch (one round trip).</summary>
+    private void WriteMinutes(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _minutes.Clear();
+        foreach (var sample in _samples)
+        {
+            _minutes.Add(sample.SeriesId, sample.Timestamp, sample.Value);
+        }
+        using (var importer = connection.BeginBinaryImport(CopyMinuteStage))
+        {
+            foreach (var minute in _minutes.Rows)
+            {
+                importer.StartRow();
+                importer.Write(minute.SeriesId, NpgsqlDbType.Integer);
+                importer.Write(minute.Minute, NpgsqlDbType.Bigint);
+                importer.Write(minute.Min, NpgsqlDbType.Double);
+                importer.Write(minute.Max, NpgsqlDbType.Double);
+                importer.Write(minute.Sum, NpgsqlDbType.Double);
+                importer.Write(minute.Count, NpgsqlDbType.Bigint);
+                importer.Write(minute.First, NpgsqlDbType.Bigint);
+                importer.Write(minute.LastTimestamp, NpgsqlDbType.Bigint);
+                importer.Write(minute.Last, NpgsqlDbType.Double);
+            }
+            importer.Complete();
+        }
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var sql in UpdateMinutes)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        }
+        batch.ExecuteNonQuery();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -142,7 +210,7 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         var connection = dataSource.OpenConnection();
         try
         {
-            using var create = new NpgsqlCommand(CreateStage, connection);
+            using var create = new NpgsqlCommand(CreateStage + ";" + CreateMinuteStage, connection);
             create.ExecuteNonQuery();
         }
         catch

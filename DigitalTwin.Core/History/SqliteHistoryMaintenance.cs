@@ -6,6 +6,17 @@ namespace DigitalTwin.Core.History;
 /// <summary>Exports and retention in SQLite's dialect. Every statement walks the (SeriesId, Timestamp) key.</summary>
 internal static class SqliteHistoryMaintenance
 {
+    /// <summary>One minute ($m, its start) of a series ($s) computed from its samples; none when it has none.</summary>
+    public const string RecomputeMinute = """
+        DELETE FROM SampleMinutes WHERE SeriesId = $s AND Minute = $m;
+        INSERT INTO SampleMinutes (SeriesId, Minute, Min, Max, Sum, Count, LastTimestamp, Last)
+        SELECT $s, $m, mn, mx, sm, ct, lt, (SELECT l.Value FROM Samples l WHERE l.SeriesId = $s AND l.Timestamp = lt)
+        FROM (
+            SELECT MIN(s.Value) mn, MAX(s.Value) mx, SUM(s.Value) sm, COUNT(*) ct, MAX(s.Timestamp) lt
+            FROM Samples s WHERE s.SeriesId = $s AND s.Timestamp >= $m AND s.Timestamp < $m + 60000)
+        WHERE ct > 0;
+        """;
+
     public static async IAsyncEnumerable<RawSample> ReadRawAsync(
         SqliteDatabase database, string deviceId, long fromMs, long toMs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -45,5 +56,20 @@ internal static class SqliteHistoryMaintenance
         command.Parameters.AddWithValue("$cutoff", cutoffMs);
         command.Parameters.AddWithValue("$n", maxRows);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The minutes wholly before the cutoff go; the one it cuts through is computed again from its remaining samples.</summary>
+    public static async Task DeleteMinutesOlderThanAsync(SqliteDatabase database, int seriesId, long cutoffMs, CancellationToken cancellationToken)
+    {
+        var cut = MinuteRollup.Floor(cutoffMs);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM SampleMinutes WHERE SeriesId = $s AND Minute < $m;" + (cut < cutoffMs ? RecomputeMinute : "");
+        command.Parameters.AddWithValue("$s", seriesId);
+        command.Parameters.AddWithValue("$m", cut);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

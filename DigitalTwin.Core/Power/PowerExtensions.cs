@@ -13,7 +13,9 @@ public static class PowerExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PowerQueries>();
         builder.Services.AddSingleton<PowerImportService>();
+        builder.Services.AddSingleton<DistrictBoundaries>();
         builder.Services.AddSingleton<Forecasting.ForecastEngine>();
+        builder.Services.AddSingleton<Forecasting.ForecastCache>();
         builder.Services.AddHostedService<PowerSampleSeeder>();
         return builder;
     }

@@ -25,8 +25,8 @@ public sealed class ThermometerSimulator : BackgroundService
 {
     public const string ClientId = "simulator";
 
-    // Without a last will (one per connection, and on an external broker one connection serves every device),
-    // a clean stop says "offline" itself, if the broker answers within this long.
+    // A clean stop says "offline" itself, if the broker answers within this long; a crash leaves it to the last will
+    // (one per connection, so only on the embedded broker, where each thermometer has a connection of its own).
     private static readonly TimeSpan OfflineAnnouncementTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SimulatorOptions _options;
@@ -99,7 +99,7 @@ public sealed class ThermometerSimulator : BackgroundService
         return [.. devices.Select(d =>
         {
             var id = d.Thermometer.DeviceId;
-            return new Link($"Simulator {id}", factory.CreateMqttClient(), BuildClientOptions($"{ClientId}-{id}", id, secrets[id]), [d]);
+            return new Link($"Simulator {id}", factory.CreateMqttClient(), BuildClientOptions($"{ClientId}-{id}", id, secrets[id], d.StatusTopic), [d]);
         })];
     }
 
@@ -143,13 +143,17 @@ public sealed class ThermometerSimulator : BackgroundService
         }
     }
 
-    private MqttClientOptions BuildClientOptions(string clientId, string? username, string? password)
+    private MqttClientOptions BuildClientOptions(string clientId, string? username, string? password, string? willTopic = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithClientId(clientId)
             .WithTcpServer(_host, _mqtt.Port)
             .WithCleanSession()
             .WithTimeout(TimeSpan.FromSeconds(5));
+        if (willTopic is not null)
+        {
+            builder.WithWillTopic(willTopic).WithWillPayload("offline"u8.ToArray()).WithWillRetain();
+        }
         if (!string.IsNullOrEmpty(username))
         {
             builder.WithCredentials(username, password);

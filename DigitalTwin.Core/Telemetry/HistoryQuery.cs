@@ -6,6 +6,9 @@ public enum Aggregation
     Min,
     Max,
     Last,
+
+    /// <summary>Min, avg, max, last and count of each bucket at once (<see cref="History.HistoryStore.QueryBucketsAsync"/>).</summary>
+    All,
 }
 
 /// <summary>A request for one metric's history, bucketed by <paramref name="Interval"/>.</summary>
@@ -31,3 +34,14 @@ public sealed record HistorySeries(
     TimeSpan Interval,
     Aggregation Aggregation,
     IReadOnlyList<HistoryPoint> Points);
+
+/// <summary>Every aggregate of one bucket, from one pass over it: a chart's min–max band and average in one query.</summary>
+public readonly record struct HistoryBucket(DateTimeOffset Time, double Min, double Avg, double Max, double Last, long Count);
+
+public sealed record HistoryBuckets(
+    string DeviceId,
+    string Metric,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    TimeSpan Interval,
+    IReadOnlyList<HistoryBucket> Buckets);

@@ -10,6 +10,14 @@ public interface ITwinGrain : IGrainWithStringKey
     [Alias("Report")]
     Task ReportAsync(TelemetryReading[] readings);
 
+    /// <summary>A connection event or a status message: <see cref="StatusReason"/> says which.</summary>
+    [Alias("ReportStatus")]
+    Task ReportStatusAsync(DeviceStatus status, StatusReason reason);
+
+    /// <summary>The device was deleted: forget everything and deactivate, so a device re-created with its id starts empty.</summary>
+    [Alias("Reset")]
+    Task ResetAsync();
+
     [Alias("Get")]
     Task<TwinSnapshot> GetAsync();
 }

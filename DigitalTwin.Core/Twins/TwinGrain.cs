@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;
@@ -5,20 +6,27 @@ using Microsoft.Extensions.Options;
 namespace DigitalTwin.Core.Twins;
 
 /// <summary>
-/// Latest value per metric (by device timestamp), last-seen time and online status of one device.
-/// Hot telemetry is not grain state: on activation the twin starts from the newest values in history.
+/// Latest value per metric (by device timestamp), last-seen time and online status of one device, with why and
+/// since when. Hot telemetry is not grain state: on activation the twin starts from the newest values in history.
 /// </summary>
-public sealed class TwinGrain(ITwinChangeFeed feed, HistoryStore history, IOptions<TwinOptions> options, TimeProvider time)
+public sealed class TwinGrain(
+    ITwinChangeFeed feed, HistoryStore history, DeviceCatalog catalog, DeviceStatusBoard board, IOptions<TwinOptions> options, TimeProvider time)
     : Grain, ITwinGrain
 {
-    private readonly TimeSpan _offlineAfter = options.Value.OfflineAfter;
     private Dictionary<string, TwinMetric> _metrics = [];
     private DateTimeOffset? _lastSeen;
     private DeviceStatus _status = DeviceStatus.Unknown;
+    private StatusReason _reason;
+    private DateTimeOffset? _since;
     private long _version;
     private TwinSnapshot? _snapshot;
+    private IGrainTimer? _timer;
+    private TimeSpan _timerOfflineAfter;
 
     private string DeviceId => this.GetPrimaryKeyString();
+
+    /// <summary>The device's own timeout (edited in the registry at any time), else Twins:OfflineAfter.</summary>
+    private TimeSpan OfflineAfter => catalog.OfflineAfter(DeviceId) ?? options.Value.OfflineAfter;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -26,14 +34,19 @@ public sealed class TwinGrain(ITwinChangeFeed feed, HistoryStore history, IOptio
         if (_metrics.Count > 0)
         {
             _lastSeen = _metrics.Values.Max(m => m.Timestamp);
-            _status = IsSilent(time.GetUtcNow()) ? DeviceStatus.Offline : DeviceStatus.Online;
+            var silent = IsSilent(time.GetUtcNow());
+            (_status, _reason, _since) = silent
+                ? (DeviceStatus.Offline, StatusReason.NoData, _lastSeen + OfflineAfter)
+                : (DeviceStatus.Online, StatusReason.DataReceived, _lastSeen);
+            board.Set(DeviceId, Snapshot().StatusEntry);
         }
-        var period = _offlineAfter / 4 < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : _offlineAfter / 4;
-        this.RegisterGrainTimer(CheckInactivity, new GrainTimerCreationOptions(period, period) { Interleave = true });
+        _timerOfflineAfter = OfflineAfter;
+        _timer = this.RegisterGrainTimer(CheckInactivity, new GrainTimerCreationOptions(CheckPeriod(_timerOfflineAfter), CheckPeriod(_timerOfflineAfter)) { Interleave = true });
     }
 
     public Task ReportAsync(TelemetryReading[] readings)
     {
+        var received = DateTimeOffset.MinValue;
         foreach (var reading in readings)
         {
             foreach (var metric in reading.Metrics)
@@ -47,30 +60,88 @@ public sealed class TwinGrain(ITwinChangeFeed feed, HistoryStore history, IOptio
             {
                 _lastSeen = reading.ReceivedAt;
             }
+            received = reading.ReceivedAt > received ? reading.ReceivedAt : received;
         }
-        _status = DeviceStatus.Online;
+        // Readings reach the twin through the queue, after a disconnect or an "offline" that followed them on the wire.
+        if (_since is null || received > _since)
+        {
+            ChangeStatus(DeviceStatus.Online, StatusReason.DataReceived);
+        }
         Changed();
+        return Task.CompletedTask;
+    }
+
+    /// <remarks>
+    /// The first cause of a change is kept (an "offline" status message followed by a clean disconnect reads
+    /// "device reported offline"), except that a lost connection always says so: the broker publishes a device's
+    /// last will just before it reports the lost connection.
+    /// </remarks>
+    public Task ReportStatusAsync(DeviceStatus status, StatusReason reason)
+    {
+        var now = time.GetUtcNow();
+        // A connection or a status message is a sign of life, and restarts the inactivity timeout.
+        if (status == DeviceStatus.Online && (_lastSeen is null || now > _lastSeen))
+        {
+            _lastSeen = now;
+        }
+        if (!ChangeStatus(status, reason) && reason == StatusReason.ConnectionLost && _reason != reason)
+        {
+            _reason = reason;
+        }
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task ResetAsync()
+    {
+        _metrics = [];
+        _lastSeen = null;
+        (_status, _reason, _since) = (DeviceStatus.Unknown, StatusReason.None, null);
+        Changed();
+        board.Remove(DeviceId);
+        DeactivateOnIdle();
         return Task.CompletedTask;
     }
 
     public Task<TwinSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
+    private bool ChangeStatus(DeviceStatus status, StatusReason reason)
+    {
+        if (_status == status)
+        {
+            return false;
+        }
+        (_status, _reason, _since) = (status, reason, time.GetUtcNow());
+        return true;
+    }
+
     private Task CheckInactivity(CancellationToken cancellationToken)
     {
+        var offlineAfter = OfflineAfter;
+        if (offlineAfter != _timerOfflineAfter)
+        {
+            // Edited in the registry: check as often as the new timeout needs.
+            _timerOfflineAfter = offlineAfter;
+            _timer?.Change(CheckPeriod(offlineAfter), CheckPeriod(offlineAfter));
+        }
         if (_status == DeviceStatus.Online && IsSilent(time.GetUtcNow()))
         {
-            _status = DeviceStatus.Offline;
+            ChangeStatus(DeviceStatus.Offline, StatusReason.NoData);
             Changed();
         }
         return Task.CompletedTask;
     }
 
-    private bool IsSilent(DateTimeOffset now) => _lastSeen is null || now - _lastSeen > _offlineAfter;
+    private static TimeSpan CheckPeriod(TimeSpan offlineAfter) =>
+        offlineAfter / 4 < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : offlineAfter / 4;
+
+    private bool IsSilent(DateTimeOffset now) => _lastSeen is null || now - _lastSeen > OfflineAfter;
 
     private void Changed()
     {
         _version++;
         _snapshot = null;
+        board.Set(DeviceId, new DeviceStatusEntry(_status, _reason, _since, _lastSeen, OfflineAfter));
         // The snapshot copies the metrics: under ingest load most twins have no page open on them.
         if (feed.HasListeners(DeviceId))
         {
@@ -79,5 +150,5 @@ public sealed class TwinGrain(ITwinChangeFeed feed, HistoryStore history, IOptio
     }
 
     private TwinSnapshot Snapshot() =>
-        _snapshot ??= new TwinSnapshot(DeviceId, _status, _lastSeen, new Dictionary<string, TwinMetric>(_metrics), _version);
+        _snapshot ??= new TwinSnapshot(DeviceId, _status, _lastSeen, new Dictionary<string, TwinMetric>(_metrics), _version, _reason, _since, OfflineAfter);
 }

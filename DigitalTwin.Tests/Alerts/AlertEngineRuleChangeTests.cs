@@ -67,11 +67,7 @@ public sealed class AlertEngineRuleChangeTests
     public async Task Restore_PendingAlertWhosePeriodElapsedMeanwhile_ActiveOnlyOnAFreshBreach()
     {
         var rule = AlertHarness.Rule(1, d => d.PendingFor = TimeSpan.FromMinutes(2));
-        var pending = new Alert
-        {
-            Id = 7, RuleId = 1, RuleName = rule.Name, DeviceId = "dev-1", Metric = "temperature", State = AlertState.Pending,
-            Severity = rule.Severity, PendingSince = AlertHarness.Start.AddMinutes(-10), TriggerCount = 1, FirstValue = 31, PeakValue = 31, LastValue = 31,
-        };
+        var pending = Pending(rule, 7, AlertHarness.Start.AddMinutes(-10));
         using var harness = new AlertHarness([rule], [pending], maxAlertId: 7);
 
         await harness.AdvanceAsync(TimeSpan.FromMinutes(1));
@@ -88,11 +84,7 @@ public sealed class AlertEngineRuleChangeTests
     public async Task Restore_PendingAlertAndValueNowNormal_Resolved()
     {
         var rule = AlertHarness.Rule(1, d => d.PendingFor = TimeSpan.FromMinutes(2));
-        var pending = new Alert
-        {
-            Id = 3, RuleId = 1, RuleName = rule.Name, DeviceId = "dev-1", Metric = "temperature", State = AlertState.Pending,
-            Severity = rule.Severity, PendingSince = AlertHarness.Start.AddMinutes(-1), TriggerCount = 1, FirstValue = 31, PeakValue = 31, LastValue = 31,
-        };
+        var pending = Pending(rule, 3, AlertHarness.Start.AddMinutes(-1));
         using var harness = new AlertHarness([rule], [pending], maxAlertId: 3);
 
         await harness.ReadAsync(25);
@@ -113,4 +105,11 @@ public sealed class AlertEngineRuleChangeTests
 
         Assert.Equal(2, harness.Writer.Depth);
     }
+
+    /// <summary>A pending alert of the rule on dev-1 at 31, as the database would hand it back at start.</summary>
+    private static Alert Pending(AlertRule rule, long id, DateTimeOffset since) => new()
+    {
+        Id = id, RuleId = rule.Id, RuleName = rule.Name, DeviceId = "dev-1", Metric = "temperature", State = AlertState.Pending,
+        Severity = rule.Severity, PendingSince = since, TriggerCount = 1, FirstValue = 31, PeakValue = 31, LastValue = 31,
+    };
 }

@@ -22,4 +22,18 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         await Context.DisposeAsync();
         await App.DisposeAsync();
     }
+
+    /// <summary>Whether the element shows within a few seconds: for retrying an action until the circuit is interactive.</summary>
+    protected static async Task<bool> VisibleSoonAsync(ILocator locator)
+    {
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 3000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }

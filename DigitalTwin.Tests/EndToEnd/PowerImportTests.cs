@@ -19,7 +19,7 @@ public sealed class PowerImportTests(BrowserFixture browser) : BrowserTest(brows
         await Eventually.TrueAsync(async () =>
         {
             await input.SetInputFilesAsync(Sample);
-            return await WaitVisibleAsync(page.GetByTestId("preview-new"));
+            return await VisibleSoonAsync(page.GetByTestId("preview-new"));
         }, what: "the import preview");
 
         await Expect(page.GetByTestId("preview-districts")).ToContainTextAsync("4");
@@ -35,16 +35,4 @@ public sealed class PowerImportTests(BrowserFixture browser) : BrowserTest(brows
         await BrowserFixture.ScreenshotAsync(page, "power-district.png");
     }
 
-    private static async Task<bool> WaitVisibleAsync(ILocator locator)
-    {
-        try
-        {
-            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 3000 });
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
 }

@@ -12,7 +12,7 @@ namespace DigitalTwin.Tests.History;
 /// What history promises whatever the database: written through the real writer, read through the real store,
 /// on a freshly migrated database. Each provider runs these in a subclass.
 /// </summary>
-public abstract class HistoryStoreChecks : IAsyncLifetime
+public abstract partial class HistoryStoreChecks : IAsyncLifetime
 {
     // A minute boundary, so 1 s and 1 min buckets start exactly here.
     protected static readonly DateTimeOffset T0 = new(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);

@@ -11,13 +11,14 @@ public sealed class MqttTestClient : IAsyncDisposable
 
     private MqttTestClient(IMqttClient client) => _client = client;
 
-    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null)
+    /// <param name="willTopic">When set, the connection's last will publishes <c>offline</c> there.</param>
+    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null, string? willTopic = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await client.ConnectAsync(Options(port, clientId, username, password), timeout.Token);
+            await client.ConnectAsync(Options(port, clientId, username, password, willTopic), timeout.Token);
             return new MqttTestClient(client);
         }
         catch
@@ -40,7 +41,7 @@ public sealed class MqttTestClient : IAsyncDisposable
         return result.ResultCode;
     }
 
-    private static MqttClientOptions Options(int port, string? clientId, string? username, string? password)
+    private static MqttClientOptions Options(int port, string? clientId, string? username, string? password, string? willTopic = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
@@ -51,6 +52,10 @@ public sealed class MqttTestClient : IAsyncDisposable
         {
             builder.WithCredentials(username, password);
         }
+        if (willTopic is not null)
+        {
+            builder.WithWillTopic(willTopic).WithWillPayload("offline"u8.ToArray());
+        }
         return builder.Build();
     }
 
@@ -59,7 +64,23 @@ public sealed class MqttTestClient : IAsyncDisposable
     /// <summary>Publishes with QoS 1 and waits for the broker's acknowledgement.</summary>
     public Task PublishAsync(string topic, string payload) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload));
 
+    /// <summary>Publishes with QoS 1 and returns the broker's PUBACK reason code, whether accepted or refused.</summary>
+    public async Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, string payload) =>
+        (await PublishQoS1Async(topic, Encoding.UTF8.GetBytes(payload))).ReasonCode;
+
+    /// <summary>Drops the connection without a DISCONNECT, as a crashed device or a lost network would.</summary>
+    public void Drop() => _client.Dispose();
+
     public async Task PublishAsync(string topic, byte[] payload)
+    {
+        var result = await PublishQoS1Async(topic, payload);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
+        }
+    }
+
+    private async Task<MqttClientPublishResult> PublishQoS1Async(string topic, byte[] payload)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(topic)
@@ -67,11 +88,7 @@ public sealed class MqttTestClient : IAsyncDisposable
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var result = await _client.PublishAsync(message, timeout.Token);
-        if (!result.IsSuccess)
-        {
-            throw new InvalidOperationException($"Publishing to {topic} failed: {result.ReasonCode} {result.ReasonString}");
-        }
+        return await _client.PublishAsync(message, timeout.Token);
     }
 
     /// <summary>Subscribes and returns the broker's granted (or refusal) code for the filter.</summary>

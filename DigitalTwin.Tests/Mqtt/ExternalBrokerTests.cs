@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,25 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         Assert.Equal(0, await app.CountSamplesAsync("ext-stranger"));
         using var twin = await app.Http.GetAsync("/api/devices/ext-stranger");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, twin.StatusCode);
+    }
+
+    [Fact]
+    public async Task StatusMessageAndLastWill_ThroughMosquitto_SetTheTwinsStatusNotTelemetry()
+    {
+        await using var app = await StartAppAsync();
+        await app.CreateDeviceAsync("ext-status");
+        var rejected = app.Services.GetRequiredService<IngestCounters>().Snapshot().TotalRejected;
+        var device = await MqttTestClient.ConnectAsync(_broker.Port, willTopic: StatusTopic.For("ext-status"));
+
+        await device.PublishAsync(StatusTopic.For("ext-status"), "online");
+        var online = await Eventually.MatchAsync(() => app.Http.GetTwinAsync("ext-status"), t => t?.Status == DeviceStatus.Online, what: "ext-status online");
+        device.Drop();
+        var offline = await Eventually.MatchAsync(() => app.Http.GetTwinAsync("ext-status"), t => t?.Status == DeviceStatus.Offline, what: "ext-status offline by its last will");
+
+        Assert.Equal(StatusReason.ReportedOnline, online!.StatusReason);
+        Assert.Equal(StatusReason.ReportedOffline, offline!.StatusReason);
+        Assert.Equal(rejected, app.Services.GetRequiredService<IngestCounters>().Snapshot().TotalRejected);
+        Assert.Equal(0, await app.CountSamplesAsync("ext-status"));
     }
 
     private async Task<DigitalTwinAppFactory> StartAppAsync(string? dataDirectory = null)

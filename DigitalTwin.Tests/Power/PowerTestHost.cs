@@ -32,6 +32,8 @@ public sealed class PowerTestHost : IAsyncDisposable
 
     public PowerQueries Queries => _host.Services.GetRequiredService<PowerQueries>();
 
+    public Core.Power.Forecasting.ForecastCache Forecasts => _host.Services.GetRequiredService<Core.Power.Forecasting.ForecastCache>();
+
     public static async Task<PowerTestHost> StartAsync()
     {
         var directory = DigitalTwinAppFactory.CreateTempDirectory();

@@ -3,6 +3,7 @@ using System.Net;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -14,10 +15,11 @@ namespace DigitalTwin.Web.Mqtt;
 /// publish pipeline (no extra subscriber hop); awaiting the bounded queue there is the back-pressure:
 /// a publisher's connection is not read further until its message is queued.
 /// Devices connect with username = device id and password = secret, and may publish only to their own topics.
+/// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
     IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceCredentials credentials,
-    ILogger<EmbeddedMqttBroker> logger)
+    TwinStatusReporter status, ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
     /// <summary>Which device each connected client authenticated as, to close its connection when its credentials go.</summary>
@@ -41,6 +43,7 @@ public sealed partial class EmbeddedMqttBroker(
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
+        _server.ClientConnectedAsync += OnConnectedAsync;
         _server.ClientDisconnectedAsync += OnDisconnectedAsync;
         credentials.Invalidated += OnCredentialsInvalidated;
         await _server.StartAsync();
@@ -83,14 +86,20 @@ public sealed partial class EmbeddedMqttBroker(
         return Task.CompletedTask;
     }
 
+    private Task OnConnectedAsync(ClientConnectedEventArgs e) =>
+        _deviceByClient.TryGetValue(e.ClientId, out var deviceId)
+            ? status.ReportAsync(deviceId, DeviceStatus.Online, StatusReason.Connected)
+            : Task.CompletedTask;
+
     private Task OnDisconnectedAsync(ClientDisconnectedEventArgs e)
     {
         // On a takeover the entry already belongs to the new connection with the same client id.
-        if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+        if (e.DisconnectType == MqttClientDisconnectType.Takeover || !_deviceByClient.TryRemove(e.ClientId, out var deviceId))
         {
-            _deviceByClient.TryRemove(e.ClientId, out _);
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        var reason = e.DisconnectType == MqttClientDisconnectType.Clean ? StatusReason.Disconnected : StatusReason.ConnectionLost;
+        return status.ReportAsync(deviceId, DeviceStatus.Offline, reason);
     }
 
     /// <summary>A rotated, revoked or deleted device's open connections are closed: old credentials stop working at once.</summary>
@@ -144,13 +153,28 @@ public sealed partial class EmbeddedMqttBroker(
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             return;
         }
-        if (TelemetryTopic.TryParse(message.Topic, out var deviceId))
+        if (StatusTopic.TryParse(message.Topic, out var statusDevice))
+        {
+            await OnStatusAsync(e, statusDevice);
+        }
+        else if (TelemetryTopic.TryParse(message.Topic, out var deviceId))
         {
             var result = await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, message.Payload, e.CancellationToken);
             if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
             {
                 await ingestor.WhenCommittedAsync(result).WaitAsync(e.CancellationToken);
             }
+        }
+    }
+
+    /// <remarks>Also the last will of a device whose connection dropped: the broker publishes it through this pipeline.</remarks>
+    private async Task OnStatusAsync(InterceptingPublishEventArgs e, string deviceId)
+    {
+        if (!await status.ReportMessageAsync(deviceId, e.ApplicationMessage.Payload))
+        {
+            // Not telemetry, so not counted as refused telemetry; a QoS 1 publisher learns why from the PUBACK.
+            e.Response.ReasonCode = MqttPubAckReasonCode.PayloadFormatInvalid;
+            e.Response.ReasonString = "A status payload is 'online' or 'offline'.";
         }
     }
 

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -14,8 +15,10 @@ namespace DigitalTwin.Web.Mqtt;
 /// handler waits, the broker stops sending (its in-flight window fills) and keeps the rest queued.
 /// Device secrets cannot be checked here: the external broker authenticates devices (its password file and
 /// ACLs). Ingest still refuses devices missing from the registry unless Devices:AllowAutoRegistration is on.
+/// Status messages (devices/{id}/status: online / offline, typically a last will) set the twin's status.
 /// </summary>
-public sealed partial class ExternalMqttIngest(IOptions<MqttOptions> options, TelemetryIngestor ingestor, TimeProvider time, ILogger<ExternalMqttIngest> logger)
+public sealed partial class ExternalMqttIngest(
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, TwinStatusReporter status, TimeProvider time, ILogger<ExternalMqttIngest> logger)
     : BackgroundService
 {
     private volatile bool _subscribed;
@@ -63,6 +66,7 @@ public sealed partial class ExternalMqttIngest(IOptions<MqttOptions> options, Te
     {
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(TelemetryTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(StatusTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
         _subscribed = true;
     }
@@ -73,6 +77,12 @@ public sealed partial class ExternalMqttIngest(IOptions<MqttOptions> options, Te
     /// </remarks>
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        if (StatusTopic.TryParse(e.ApplicationMessage.Topic, out var statusDevice))
+        {
+            // Unreadable status payloads are dropped (acknowledged): not telemetry, and redelivery would not fix them.
+            await status.ReportMessageAsync(statusDevice, e.ApplicationMessage.Payload);
+            return;
+        }
         e.AutoAcknowledge = false;
         // Refused messages are acknowledged too: they are counted and logged, and redelivery would not fix them.
         var committed = TelemetryTopic.TryParse(e.ApplicationMessage.Topic, out var deviceId)

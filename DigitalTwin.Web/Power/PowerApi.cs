@@ -32,6 +32,9 @@ public static class PowerApi
         group.MapGet("/imports", History).WithSummary("Committed imports, newest first");
         group.MapGet("/imports/{id:int}", GetImport).WithSummary("One committed import");
         group.MapGet("/usage", Usage).WithSummary("Monthly kWh by 시도, 시군구, contract type and month range (YYYY-MM)");
+        group.MapGet("/forecasts", ForecastApi.Get)
+            .WithSummary("Forecast every district for the months after a cutoff next to the actuals: rows, errors per model, and what explains the largest");
+        group.MapDistrictBoundaries();
         return group;
     }
 

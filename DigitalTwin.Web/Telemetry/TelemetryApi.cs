@@ -19,7 +19,8 @@ public static class TelemetryApi
             .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeBody)
             .WithSummary("Report telemetry over HTTP: the MQTT payload (an object of numeric metrics with optional ts, or an array of them)");
         group.MapGet("/", GetHistory)
-            .WithSummary("History of one metric, aggregated server-side into at most ~1,000 buckets");
+            .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeHistory)
+            .WithSummary("History of one metric, aggregated server-side into at most ~1,000 buckets; agg=all gives min, avg, max, last and count per bucket");
         group.MapGet("/export", ExportCsv)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Every stored sample in [from, to) as CSV: a row per timestamp, a column per metric (default: the last 24 h)");
@@ -54,7 +55,7 @@ public static class TelemetryApi
         }
     }
 
-    private static async Task<Results<Ok<HistorySeries>, ProblemHttpResult>> GetHistory(
+    private static async Task<Results<Ok<HistorySeries>, Ok<HistoryBuckets>, ProblemHttpResult>> GetHistory(
         string id, string? metric, string? from, string? to, string? interval, string? agg,
         TwinDirectory twins, HistoryStore history, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -71,7 +72,9 @@ public static class TelemetryApi
         {
             return ApiProblems.UnknownDevice(id);
         }
-        return TypedResults.Ok(await history.QueryAsync(parsed.Query!, cancellationToken));
+        return parsed.Query!.Aggregation == Aggregation.All
+            ? TypedResults.Ok(await history.QueryBucketsAsync(parsed.Query, cancellationToken))
+            : TypedResults.Ok(await history.QueryAsync(parsed.Query, cancellationToken));
     }
 
     private static async Task<IResult> ExportCsv(
@@ -141,7 +144,7 @@ internal static class HistoryRequest
             : Enum.GetValues<Aggregation>().Cast<Aggregation?>().FirstOrDefault(a => a.ToString()!.Equals(agg, StringComparison.OrdinalIgnoreCase));
         if (aggregation is null)
         {
-            return (null, $"'agg' ({agg}) must be one of avg, min, max, last.");
+            return (null, $"'agg' ({agg}) must be one of avg, min, max, last, all.");
         }
         return (new HistoryQuery(id, metric, range.From, range.To, bucket, aggregation.Value), null);
     }

@@ -29,4 +29,28 @@ internal static class TelemetryOpenApi
         };
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Names the aggregations, and documents both answers of the history query: the generator shows only one of two
+    /// 200 results, so agg=all's buckets are added as the alternative.
+    /// </summary>
+    public static async Task DescribeHistory(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Parameters?.FirstOrDefault(p => p.Name == "agg") is OpenApiParameter agg)
+        {
+            agg.Description = "avg (default), min, max or last: one value per bucket (points); all: min, avg, max, last and count per bucket "
+                + "(buckets), one query for a chart's min–max band and average.";
+        }
+        var series = await context.GetOrCreateSchemaAsync(typeof(Core.Telemetry.HistorySeries), cancellationToken: cancellationToken);
+        var buckets = await context.GetOrCreateSchemaAsync(typeof(Core.Telemetry.HistoryBuckets), cancellationToken: cancellationToken);
+        operation.Responses ??= [];
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "points (agg = avg, min, max, last) or buckets (agg = all)",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { OneOf = [series, buckets] } },
+            },
+        };
+    }
 }

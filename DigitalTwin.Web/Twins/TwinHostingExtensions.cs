@@ -1,3 +1,5 @@
+using DigitalTwin.Core.Twins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
 
@@ -17,6 +19,9 @@ public static class TwinHostingExtensions
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "digitaltwin", clusterId: $"digitaltwin-{siloPort}");
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
         });
+        builder.Services.TryAddSingleton<DeviceStatusBoard>();
+        builder.Services.AddSingleton<TwinStatusReporter>();
+        builder.Services.AddHostedService<TwinResetOnDelete>();
         return builder;
     }
 }

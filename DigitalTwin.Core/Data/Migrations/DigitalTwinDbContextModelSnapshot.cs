@@ -369,6 +369,37 @@ namespace DigitalTwin.Core.Data.Migrations
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastTimestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SeriesId", "Minute");
+
+                    b.ToTable("SampleMinutes");
+                });
+
             modelBuilder.Entity("DigitalTwin.Core.History.TelemetrySample", b =>
                 {
                     b.Property<int>("SeriesId")
@@ -570,6 +601,15 @@ namespace DigitalTwin.Core.Data.Migrations
                     b.HasOne("DigitalTwin.Core.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.HasOne("DigitalTwin.Core.History.TelemetrySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

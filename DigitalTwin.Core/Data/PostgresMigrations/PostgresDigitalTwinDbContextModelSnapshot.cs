@@ -382,6 +382,37 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("LastTimestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SeriesId", "Minute");
+
+                    b.ToTable("SampleMinutes");
+                });
+
             modelBuilder.Entity("DigitalTwin.Core.History.TelemetrySample", b =>
                 {
                     b.Property<int>("SeriesId")
@@ -591,6 +622,15 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.HasOne("DigitalTwin.Core.Alerts.Alert", null)
                         .WithMany()
                         .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalTwin.Core.History.SampleMinute", b =>
+                {
+                    b.HasOne("DigitalTwin.Core.History.TelemetrySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

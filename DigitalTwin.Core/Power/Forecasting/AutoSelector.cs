@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DigitalTwin.Core.Power.Forecasting;
 
 /// <summary>
-/// Picks, per district, the model with the lowest backtest MAPE among those that can forecast it now.
+/// Auto's fallback where the <see cref="Ensemble"/> does not forecast every target: picks, per district, the model with the lowest backtest MAPE among those that can forecast it now.
 /// Without any backtest (too little history before the cutoff) it falls back to the model that needs least:
 /// the province shape if there is one, else seasonal naive, else naive.
 /// </summary>

@@ -38,19 +38,32 @@ public sealed record ForecastMetrics(int Count, double Mae, double Mse, double R
     }
 }
 
-/// <summary>The result of a <see cref="ForecastRequest"/>: a row per district and target month, and error summaries.</summary>
+/// <summary>
+/// The result of a <see cref="ForecastRequest"/>: a row per district and target month, error summaries of the
+/// requested model's rows, every model's own rows (<see cref="ModelRows"/>) and scores on the same rows
+/// (<see cref="Models"/>), and each district's traits for <see cref="Explain"/>.
+/// </summary>
 public sealed record ForecastRun(
     ForecastRequest Request,
     IReadOnlyList<ForecastRow> Rows,
     ForecastMetrics Overall,
-    IReadOnlyDictionary<string, ForecastMetrics> PerModel)
+    IReadOnlyDictionary<string, ForecastMetrics> PerModel,
+    IReadOnlyList<ModelScore> Models,
+    IReadOnlyDictionary<string, List<ForecastRow>> ModelRows,
+    IReadOnlyDictionary<District, DistrictTraits> Traits)
 {
     /// <summary>Share of the truth the [Lower, Upper] intervals aim to contain.</summary>
     public const double NominalCoverage = 0.9;
 
-    public static ForecastRun From(ForecastRequest request, IReadOnlyList<ForecastRow> rows) => new(
+    public static ForecastRun From(
+        ForecastRequest request, IReadOnlyList<ForecastRow> rows, IReadOnlyDictionary<string, List<ForecastRow>> modelRows, IReadOnlyDictionary<District, DistrictTraits> traits) => new(
         request,
         rows,
         ForecastMetrics.From(rows),
-        rows.Where(r => r.Forecast is not null).GroupBy(r => r.Model).ToDictionary(g => g.Key, g => ForecastMetrics.From(g)));
+        rows.Where(r => r.Forecast is not null).GroupBy(r => r.Model).ToDictionary(g => g.Key, g => ForecastMetrics.From(g)),
+        ModelComparison.Compare(modelRows),
+        modelRows,
+        traits);
+
+    public SurpriseExplanation Explain(int top) => SurpriseExplanation.Explain(Rows, Traits, top);
 }

@@ -4,7 +4,8 @@ namespace DigitalTwin.Core.Power.Forecasting;
 /// The pure forecasting engine: no database, no clock. Give it a history (which may run past a cutoff; it
 /// only ever looks at <see cref="PowerHistory.Until"/> the cutoff) and requests. Keeps the models of each
 /// cutoff it has seen, so running all contract types for one cutoff trains the ML model once per origin.
-/// Not thread-safe.
+/// Every request runs every model on every district (auto needs them all, and so does the side-by-side
+/// comparison), then returns the requested model's rows. Not thread-safe.
 /// </summary>
 public sealed class Forecaster(PowerHistory history)
 {
@@ -17,41 +18,60 @@ public sealed class Forecaster(PowerHistory history)
         actuals ??= history;
         var set = SetAt(request.Cutoff);
         var targets = request.Targets;
-        var models = request.Model == ForecastModels.Auto ? ForecastModels.Concrete : [request.Model];
+        var models = ForecastModels.Concrete;
         var districts = set.History.Districts(request.ContractType);
 
         var backtests = districts.ToDictionary(
             d => d,
             d => Backtest.Run(d, request.ContractType, set, request.Horizon, models, SetAt).ToList());
-        var pools = models.ToDictionary(m => m, _ => new ResidualPool());
+        var ensemble = Ensemble.FromBacktests(backtests.Values.SelectMany(p => p));
+        foreach (var points in backtests.Values)
+        {
+            points.AddRange(ensemble.Backtests(points).ToList());
+        }
+        var pools = ForecastModels.Scored.ToDictionary(m => m, _ => new ResidualPool());
         foreach (var point in backtests.Values.SelectMany(p => p))
         {
-            pools[point.Model].Add(point.Steps, point.Forecast, point.Actual);
+            pools[point.Model].Add(point.Steps, point.Target, point.Forecast, point.Actual);
         }
 
         var rows = new List<ForecastRow>(districts.Count * targets.Count);
+        var byModel = ForecastModels.Scored.ToDictionary(m => m, _ => new List<ForecastRow>(districts.Count * targets.Count));
         foreach (var district in districts)
         {
             var input = set.Input(district, request.ContractType, targets);
             var candidates = models.ToDictionary(m => m, m => set.Get(m).Forecast(input));
-            var (chosen, why) = request.Model == ForecastModels.Auto
-                ? AutoSelector.Choose(candidates, backtests[district])
-                : (candidates[request.Model], $"requested {request.Model}");
+            candidates[ForecastModels.Ensemble] = ensemble.Combine(candidates, targets.Count);
             var actualSeries = actuals.Series(district, request.ContractType);
-            for (var k = 0; k < targets.Count; k++)
+            foreach (var model in ForecastModels.Scored)
             {
-                double? actual = actualSeries.TryGet(targets[k], out var a) ? a : null;
-                if (!chosen.IsApplicable || double.IsNaN(chosen.Values![k]))
-                {
-                    rows.Add(new ForecastRow(district, targets[k], null, null, null, chosen.Model, $"{why}; {chosen.Reason}", actual));
-                    continue;
-                }
-                var value = chosen.Values![k];
-                var (lower, upper) = pools[chosen.Model].Interval(value, input.History.LastMonth.MonthsUntil(targets[k]));
-                rows.Add(new ForecastRow(district, targets[k], value, lower, upper, chosen.Model, $"{why}; {chosen.Reason}", actual));
+                byModel[model].AddRange(Rows(input, candidates[model], model, pools[model], actualSeries));
             }
+            var (chosen, why) = request.Model != ForecastModels.Auto ? (candidates[request.Model], $"requested {request.Model}")
+                : candidates[ForecastModels.Ensemble].IsComplete ? (candidates[ForecastModels.Ensemble], Ensemble.Reason(backtests[district]))
+                : AutoSelector.Choose(candidates, backtests[district]);
+            rows.AddRange(Rows(input, chosen, why, pools[chosen.Model], actualSeries));
         }
-        return ForecastRun.From(request, rows);
+        var traits = districts.ToDictionary(d => d, d => DistrictTraits.Of(set.History, d));
+        return ForecastRun.From(request, rows, byModel, traits);
+    }
+
+    private static IEnumerable<ForecastRow> Rows(ForecastInput input, ModelForecast forecast, string why, ResidualPool pool, MonthlySeries actuals)
+    {
+        for (var k = 0; k < input.Targets.Count; k++)
+        {
+            var target = input.Targets[k];
+            double? actual = actuals.TryGet(target, out var a) ? a : null;
+            var reason = $"{why}; {forecast.Reason}";
+            if (!forecast.IsApplicable || double.IsNaN(forecast.Values![k]))
+            {
+                yield return new ForecastRow(input.District, target, null, null, null, forecast.Model, reason, actual);
+                continue;
+            }
+            var value = forecast.Values![k];
+            var (lower, upper) = pool.Interval(value, input.History.LastMonth.MonthsUntil(target));
+            yield return new ForecastRow(input.District, target, value, lower, upper, forecast.Model, reason, actual);
+        }
     }
 
     private ModelSet SetAt(YearMonth cutoff)

@@ -7,7 +7,7 @@ namespace DigitalTwin.Core.Power.Forecasting;
 public sealed class ModelSet
 {
     private static readonly IForecastModel[] Stateless =
-        [new NaiveModel(), new SeasonalNaiveModel(), new DriftModel(), new ProvinceShapeModel(), new EtsModel()];
+        [new NaiveModel(), new SeasonalNaiveModel(), new ProvinceShapeModel(), new EtsModel()];
 
     private readonly Lazy<MlModel> _ml;
 

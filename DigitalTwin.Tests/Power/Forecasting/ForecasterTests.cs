@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
 using static DigitalTwin.Tests.Power.Forecasting.ForecastTestData;
@@ -21,17 +22,19 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Run_ShortDistrictHistoryAuto_PrefersAModelThatUsesTheProvince()
+    public void Run_ShortDistrictHistoryAuto_EnsembleWeighsTheModelsThatUseTheProvince()
     {
         // The districts are the province shape × a size that grew 10 % in 2024: the same month last year is
-        // 10 % off; the borrowed shape (and the ML model, which sees it as a feature) is not.
+        // 10 % off; the borrowed shape (and the ML model, which sees it as a feature) is not. The ensemble's
+        // backtest weights must keep seasonal naive's 10 % out of the mean.
         var history = PowerHistory.FromRows(Hierarchy(districts: 30, noise: 0.002, growth2024: 0.1));
 
         var run = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
 
-        Assert.All(run.Rows, r => Assert.Contains(r.Model, new[] { ForecastModels.ProvinceShape, ForecastModels.Ml }));
-        Assert.All(run.Rows, r => Assert.Contains("lowest backtest MAPE", r.Reason, StringComparison.Ordinal));
+        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Ensemble, r.Model));
+        Assert.All(run.Rows, r => Assert.Contains("auto: the ensemble; its backtest MAPE before the cutoff", r.Reason, StringComparison.Ordinal));
         Assert.InRange(run.Overall.Mape, 0, 1);
+        Assert.True(run.Overall.Mape < run.Models.Single(m => m.Model == ForecastModels.SeasonalNaive).Metrics.Mape / 5);
     }
 
     [Fact]
@@ -63,16 +66,19 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Run_AutoOnLinearPastButFlatFuture_ChoosesByThePastOnly()
+    public void Run_AutoOnRepeatingPastButFlatFuture_ChoosesByThePastOnly()
     {
-        // Every district grows by the same amount each month up to the cutoff; afterwards (unseen) it is flat.
+        // Up to the cutoff every year repeats the last exactly (seasonal naive is perfect there); afterwards
+        // (unseen) every month is 1 kWh, where naive would have been far better.
         var rows = Enumerable.Range(0, 10).SelectMany(d => Rows(
             new District("경기도", $"구{d}"), ContractTypes.Residential,
-            ShippedDistrictMonths().Select(m => (m, m <= Cutoff ? 1000.0 * (d + 1) + 50 * new YearMonth(2023, 1).MonthsUntil(m) : 1.0)))).ToList();
+            ShippedDistrictMonths().Select(m => (m, m <= Cutoff ? 1000.0 * (d + 1) * (1 + 0.2 * m.Month) : 1.0)))).ToList();
 
         var run = new Forecaster(PowerHistory.FromRows(rows)).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
 
-        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Drift, r.Model));
+        // Seasonal naive was perfect before the cutoff, so it carries the ensemble: last April's value.
+        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Ensemble, r.Model));
+        Assert.All(run.Rows, r => Assert.InRange(r.Forecast!.Value / (1000.0 * (int.Parse(r.District.Sigungu[1..], CultureInfo.InvariantCulture) + 1) * 1.8), 0.98, 1.02));
     }
 
     [Fact]

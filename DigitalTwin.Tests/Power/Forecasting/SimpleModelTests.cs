@@ -55,32 +55,4 @@ public sealed class SimpleModelTests
         Assert.False(forecast.IsComplete);
         Assert.Contains("none for 2024-05", forecast.Reason, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Drift_LinearSeriesWithAGap_ContinuesTheLineExactly()
-    {
-        var history = Series(ShippedDistrictMonths().Select(m => (m, 100.0 + 7 * new YearMonth(2023, 1).MonthsUntil(m))));
-
-        var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2024, 4), 3));
-
-        Assert.Equal([100.0 + 7 * 16, 100 + 7 * 17, 100 + 7 * 18], forecast.Values!.Select(v => Math.Round(v, 9)));
-    }
-
-    [Fact]
-    public void Drift_ReachBeyondTheMeasuredSpan_NotApplicable()
-    {
-        var history = Series(new YearMonth(2023, 1), 10, 20, 30, 40);
-
-        var forecast = new DriftModel().Forecast(Input(history, new YearMonth(2023, 12), 1));
-
-        Assert.Equal("not applicable: 9 months ahead of a slope measured over 3", forecast.Reason);
-    }
-
-    [Fact]
-    public void Drift_OneObservation_NotApplicable()
-    {
-        var forecast = new DriftModel().Forecast(Input(Series(new YearMonth(2024, 1), 5), new YearMonth(2024, 1), 1));
-
-        Assert.Equal("not applicable: needs 2 observations, has 1", forecast.Reason);
-    }
 }

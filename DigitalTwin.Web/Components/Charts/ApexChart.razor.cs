@@ -17,6 +17,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     private ElementReference _element;
     private IJSObjectReference? _module;
     private IJSObjectReference? _chart;
+    private DotNetObjectReference<ApexChart>? _self;
     private object? _sentData;
     private bool? _sentDarkMode;
     private IReadOnlyList<string> _colors = ChartThemes.Palette;
@@ -36,6 +37,14 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     /// <summary>Series on a category axis (bar, heatmap). A new list instance replaces the chart's data.</summary>
     [Parameter]
     public IReadOnlyList<CategorySeries>? CategorySeries { get; set; }
+
+    /// <summary>Series that each carry their own type (combination and scatter charts). A new list instance replaces them.</summary>
+    [Parameter]
+    public IReadOnlyList<MixedSeries>? MixedSeries { get; set; }
+
+    /// <summary>A click on a bar, a marker or a dot; the chart reports which one.</summary>
+    [Parameter]
+    public EventCallback<ChartClick> OnDataPointClick { get; set; }
 
     /// <summary>Values for radialBar and donut charts (percentages, one per bar). A new list instance replaces them.</summary>
     [Parameter]
@@ -63,7 +72,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
 
     private string CssClass => string.IsNullOrEmpty(Class) ? "apex-chart" : $"apex-chart {Class}";
 
-    private object? CurrentData => (object?)Series ?? (object?)CategorySeries ?? Values;
+    private object? CurrentData => (object?)Series ?? (object?)CategorySeries ?? (object?)MixedSeries ?? Values;
 
     /// <summary>Replaces every series.</summary>
     public async Task UpdateSeriesAsync(IReadOnlyList<ChartSeries> series, bool animate = true)
@@ -139,7 +148,8 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
                     ChartJson.Serialize(Options),
                     ThemeJson(),
                     SerializeData(),
-                    MaxPoints);
+                    MaxPoints,
+                    OnDataPointClick.HasDelegate ? _self = DotNetObjectReference.Create(this) : null);
         }
         catch (JSDisconnectedException)
         {
@@ -156,11 +166,17 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
         }
     }
 
+    /// <summary>Called by ApexChart.razor.js when a data point is selected.</summary>
+    [JSInvokable]
+    public Task OnDataPointSelected(int seriesIndex, int dataPointIndex) =>
+        OnDataPointClick.InvokeAsync(new ChartClick(seriesIndex, dataPointIndex));
+
     // ApexCharts swaps in its own palette when the theme mode changes, so the colors go along.
     private string ThemeJson() => ChartJson.Serialize(ChartThemes.For(IsDarkMode) with { Colors = _colors });
 
     private string SerializeData() => Series is not null ? ChartJson.Serialize(Series)
         : CategorySeries is not null ? ChartJson.Serialize(CategorySeries)
+        : MixedSeries is not null ? ChartJson.Serialize(MixedSeries)
         : ChartJson.Serialize(Values ?? []);
 
     private async Task<IJSObjectReference?> WhenCreatedAsync()
@@ -201,6 +217,8 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
         {
             _chart = null;
             _module = null;
+            _self?.Dispose();
+            _self = null;
         }
     }
 }

@@ -38,6 +38,7 @@ const formatters = {
     energy: value => energy(value),
     percent: value => (Number.isFinite(value) ? `${Math.round(value)}%` : ""),
     signedPercent: value => (Number.isFinite(value) ? `${value > 0 ? "+" : ""}${value.toFixed(1)}%` : ""),
+    squaredEnergy: value => (Number.isFinite(value) ? `(${energy(Math.sqrt(Math.abs(value)))})²` : ""),
     heatmapCell: (value, context) => {
         const point = context?.w?.config?.series?.[context.seriesIndex]?.data?.[context.dataPointIndex];
         return point && Number.isFinite(value) ? `${energy(point.raw)} (${value.toFixed(2)})` : "no data";
@@ -56,7 +57,7 @@ function withFormatters(options) {
 }
 
 function copySeries(series) {
-    return series.map(s => (typeof s === "number" ? s : { name: s.name, data: s.data.slice() }));
+    return series.map(s => (typeof s === "number" ? s : { ...s, data: s.data.slice() }));
 }
 
 function trim(series, maxPoints) {
@@ -68,10 +69,18 @@ function trim(series, maxPoints) {
     return series;
 }
 
-export async function create(element, optionsJson, themeJson, seriesJson, maxPoints) {
+export async function create(element, optionsJson, themeJson, seriesJson, maxPoints, dotnet) {
     let series = trim(JSON.parse(seriesJson), maxPoints);
     const options = withFormatters(merge(merge({}, JSON.parse(optionsJson)), JSON.parse(themeJson)));
     options.series = copySeries(series);
+    if (dotnet) {
+        options.chart.events = {
+            ...options.chart.events,
+            dataPointSelection: (event, context, config) => {
+                dotnet.invokeMethodAsync("OnDataPointSelected", config.seriesIndex, config.dataPointIndex);
+            },
+        };
+    }
 
     const chart = new ApexCharts(element, options);
     await chart.render();

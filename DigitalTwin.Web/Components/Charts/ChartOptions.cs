@@ -29,7 +29,7 @@ public sealed record ChartOptions
     public ChartAnnotations? Annotations { get; init; }
 }
 
-public enum ChartType { Line, Area, RadialBar, Bar, Heatmap, Donut }
+public enum ChartType { Line, Area, RadialBar, Bar, Heatmap, Donut, RangeArea, Scatter }
 
 /// <summary>
 /// A formatter known by name to ApexChart.razor.js: JSON cannot carry functions, so options name one
@@ -48,6 +48,9 @@ public enum ChartFormatter
 
     /// <summary>A heatmap cell: the point's raw kWh (<see cref="CategoryPoint.Raw"/>) and the colored value.</summary>
     HeatmapCell,
+
+    /// <summary>kWh squared (a squared error) as its square root's unit squared, e.g. "(1.2 GWh)²".</summary>
+    SquaredEnergy,
 }
 
 public sealed record ChartSettings
@@ -162,6 +165,8 @@ public sealed record ChartXAxis
     public ChartAxisTitle? Title { get; init; }
     public double? Min { get; init; }
     public double? Max { get; init; }
+    /// <summary>Number of intervals between ticks on a numeric axis.</summary>
+    public int? TickAmount { get; init; }
     /// <summary>Width of a sliding window on the x axis (ms on a datetime axis).</summary>
     public double? Range { get; init; }
     /// <summary>Labels of a category axis when the series are plain values.</summary>

@@ -115,11 +115,15 @@ public sealed partial class DeviceDetail : LivePage
     {
         var to = Time.GetUtcNow();
         var from = to - HistoryRanges[_historyRange];
-        var aggregations = new[] { Aggregation.Min, Aggregation.Avg, Aggregation.Max };
-        var series = await Task.WhenAll(aggregations.Select(a => History.QueryAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, a))));
-        _historyInterval = series[0].Interval;
-        _historyPoints = series[1].Points.Count;
-        _historySeries = [.. series.Select(s => new ChartSeries(s.Aggregation.ToString().ToLowerInvariant(), [.. s.Points.Select(p => ChartPoint.At(p.Time, p.Value))]))];
+        var history = await History.QueryBucketsAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, Aggregation.All));
+        _historyInterval = history.Interval;
+        _historyPoints = history.Buckets.Count;
+        _historySeries =
+        [
+            new ChartSeries("min", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Min))]),
+            new ChartSeries("avg", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Avg))]),
+            new ChartSeries("max", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Max))]),
+        ];
         _historyKey++;
     }
 

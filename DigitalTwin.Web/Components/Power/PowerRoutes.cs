@@ -8,7 +8,9 @@ public static class PowerRoutes
     public const string Explorer = "/power";
     public const string Heatmap = "/power/heatmap";
     public const string Provinces = "/power/provinces";
+    public const string Map = "/power/map";
     public const string Import = "/power/import";
+    public const string Forecasts = "/power/forecasts";
 
     public static string District(District district) => District(district.Sido, district.Sigungu);
 

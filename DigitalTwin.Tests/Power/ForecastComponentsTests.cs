@@ -1,0 +1,85 @@
+using Bunit;
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Forecasting;
+using DigitalTwin.Tests.Components;
+using DigitalTwin.Web.Components.Power;
+using DigitalTwin.Web.Components.Power.Forecasts;
+using static DigitalTwin.Tests.Power.Forecasting.ForecastTestData;
+
+namespace DigitalTwin.Tests.Power;
+
+/// <summary>The forecast page's pieces on a real run of the engine over synthetic districts.</summary>
+public sealed class ForecastComponentsTests : MudComponentTest
+{
+    private static readonly Lazy<ForecastRun> Run = new(() =>
+    {
+        // Industrial share so the explanation has something to explain: 산업용 half of 합계 in odd districts.
+        var rows = Hierarchy(districts: 24, noise: 0.04, seed: 9, growth2024: 0.05);
+        rows.AddRange(rows.Where(r => r.ContractType == ContractTypes.Residential && r.Sigungu != PowerUsage.ProvinceTotal).ToList()
+            .Select(r => r with { ContractType = ContractTypes.Industrial, Kwh = int.Parse(r.Sigungu[1..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1 ? r.Kwh : r.Kwh / 10 }));
+        rows.AddRange(rows.Where(r => r.ContractType == ContractTypes.Residential).ToList()
+            .Select(r => r with { ContractType = ContractTypes.Total, Kwh = r.Kwh * 2 }));
+        return new Forecaster(PowerHistory.FromRows(rows)).Run(new ForecastRequest(new YearMonth(2024, 3), 1, ContractTypes.Total));
+    });
+
+    [Fact]
+    public void Summary_EveryModel_BestPerMetricMarked()
+    {
+        var view = new ForecastView(Run.Value, 5);
+
+        var cut = Context.Render<ForecastSummary>(p => p.Add(c => c.View, view));
+
+        foreach (var (metric, model) in view.Best)
+        {
+            var column = ModelComparison.MetricNames.ToList().IndexOf(metric);
+            var cell = cut.Find($"[data-testid=forecast-model-{model}]").QuerySelectorAll("td")[3 + column];
+            Assert.Contains("★", cell.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(view.Best.Count, cut.FindAll("td").Count(td => td.TextContent.Contains('★', StringComparison.Ordinal)));
+        Assert.Contains("needs ≥ 2 seasons", cut.Find("[data-testid=forecast-model-ets]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(EnergyFormat.Energy(Run.Value.Overall.Mae), cut.Find("[data-testid=forecast-metric-mae]").TextContent);
+    }
+
+    [Fact]
+    public void Ranking_TopN_HighlightedAndLargestFirst()
+    {
+        var view = new ForecastView(Run.Value, 3);
+
+        var cut = Context.Render<ForecastRanking>(p => p.Add(c => c.View, view));
+
+        var rows = DataRows(cut);
+        Assert.True(rows.Count >= 3);
+        Assert.All(rows.Take(3), r => Assert.Contains("rgba(229, 57, 53", r.GetAttribute("style"), StringComparison.Ordinal));
+        Assert.DoesNotContain("rgba(229, 57, 53", rows[3].GetAttribute("style") ?? "", StringComparison.Ordinal);
+        var errors = cut.FindAll("[data-testid=ranking-abs-error]").Select(e => double.Parse(e.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(errors.OrderDescending(), errors);
+    }
+
+    [Fact]
+    public void Ranking_RowClicked_SelectsItsDistrict()
+    {
+        var view = new ForecastView(Run.Value, 3);
+        District? selected = null;
+        var cut = Context.Render<ForecastRanking>(p => p.Add(c => c.View, view).Add(c => c.OnSelect, (District d) => selected = d));
+
+        DataRows(cut)[1].Click();
+
+        Assert.Equal(view.Ranked[1].District, selected);
+    }
+
+    /// <summary>The grid's rows with data (virtualization adds spacer rows).</summary>
+    private static List<AngleSharp.Dom.IElement> DataRows(IRenderedComponent<ForecastRanking> cut) =>
+        [.. cut.FindAll("[data-testid=forecast-ranking] tbody tr").Where(r => r.QuerySelector("[data-testid=ranking-district]") is not null)];
+
+    [Fact]
+    public void SurprisePanel_Run_ShowsTheGeneratedSummaryAndCorrelations()
+    {
+        var view = new ForecastView(Run.Value, 5);
+
+        var cut = Context.Render<SurprisePanel>(p => p.Add(c => c.View, view));
+
+        Assert.Equal(view.Explanation.Summary, cut.Find("[data-testid=forecast-explanation-summary]").TextContent);
+        Assert.StartsWith("The 5 largest errors are in districts where industry uses", view.Explanation.Summary, StringComparison.Ordinal);
+        Assert.Contains(ForecastText.Correlation(view.Explanation.ShareR), cut.Find("[data-testid=forecast-explanation-table]").TextContent, StringComparison.Ordinal);
+    }
+}

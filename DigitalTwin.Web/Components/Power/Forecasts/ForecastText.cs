@@ -1,0 +1,32 @@
+using System.Globalization;
+using DigitalTwin.Core.Power.Forecasting;
+
+namespace DigitalTwin.Web.Components.Power.Forecasts;
+
+/// <summary>How the forecast page words and formats its numbers.</summary>
+public static class ForecastText
+{
+    public static string Describe(ForecastRequest request) => request.Horizon == 1
+        ? $"{request.ContractType} · {request.Model} · {request.Cutoff.AddMonths(1)} from data up to {request.Cutoff}"
+        : $"{request.ContractType} · {request.Model} · {request.Cutoff.AddMonths(1)}..{request.Cutoff.AddMonths(request.Horizon)} from data up to {request.Cutoff}";
+
+    /// <summary>A percentage (already × 100) as "4.2 %"; "–" when unknown.</summary>
+    public static string Percent(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+
+    /// <summary>A signed percentage (already × 100) as "+4.2 %".</summary>
+    public static string SignedPercent(double value) => value.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>A signed error as "+12.3 GWh" / "−4.0 GWh".</summary>
+    public static string SignedEnergy(double? kwh) =>
+        kwh is { } v && double.IsFinite(v) ? (v > 0 ? "+" : v < 0 ? "−" : "") + EnergyFormat.Energy(Math.Abs(v)) : "–";
+
+    /// <summary>A squared error in kWh² as the square of an energy, so it stays readable: "(3.1 GWh)²".</summary>
+    public static string SquaredEnergy(double? kwh2) =>
+        kwh2 is { } v && double.IsFinite(v) ? $"({EnergyFormat.Energy(Math.Sqrt(v))})²" : "–";
+
+    public static string Interval(ForecastRow row) =>
+        row.Lower is null ? "–" : $"{EnergyFormat.Energy(row.Lower)} – {EnergyFormat.Energy(row.Upper)}";
+
+    public static string Correlation(double r) => double.IsFinite(r) ? r.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+}
