@@ -95,6 +95,8 @@ public sealed class AlertEndToEndTests(BrowserFixture browser, ITestOutputHelper
 
             await page.GotoAsync("/alerts/rules");
             await Expect(page.GetByTestId("rule-condition").First).ToHaveTextAsync("temperature > 30 °C");
+            // A click on the prerendered page, before the circuit is up, would be lost.
+            await Expect(page.GetByTestId("alert-bell")).ToHaveAttributeAsync("data-live", "true", Patience);
             await page.GetByTestId("rule-new").ClickAsync();
             await page.GetByTestId("rule-save").ClickAsync();
             await Expect(page.GetByText("'name' is required").First).ToBeVisibleAsync();

@@ -51,7 +51,7 @@ public sealed class AlertMarkersTests
 
     private static Alert Alert(long id, AlertSeverity severity, string metric, DateTimeOffset? activated, DateTimeOffset? cleared) => new()
     {
-        Id = id, RuleName = $"rule {id}", DeviceId = "d", Metric = metric, Severity = severity,
+        Id = id, RuleId = 7, RuleName = "rule", DeviceId = "d", Metric = metric, Severity = severity,
         State = cleared is null ? AlertState.Active : AlertState.Cleared, PendingSince = activated ?? Now, ActivatedAt = activated, ClearedAt = cleared,
     };
 

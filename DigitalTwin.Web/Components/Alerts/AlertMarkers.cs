@@ -6,7 +6,7 @@ namespace DigitalTwin.Web.Components.Alerts;
 
 /// <summary>
 /// Alerts drawn on a device's chart: a band per alert from activation to clearing (or now), coloured by severity,
-/// and a dashed line at the threshold of each enabled threshold rule that watches the device's metric.
+/// and a dashed line, labelled with the rule, at the threshold of each enabled threshold rule on the device's metric.
 /// </summary>
 public static class AlertMarkers
 {
@@ -14,8 +14,10 @@ public static class AlertMarkers
     public static ChartAnnotations For(
         IEnumerable<Alert> alerts, IEnumerable<AlertRule> rules, IReadOnlyList<string> metrics, DateTimeOffset from, DateTimeOffset now)
     {
+        // Bands carry no label: several in a row would overlap into noise; the threshold line names the rule.
         var bands = alerts
             .Where(a => a.ActivatedAt is not null && metrics.Contains(a.Metric) && (a.ClearedAt ?? now) >= from)
+            .OrderBy(a => a.ActivatedAt)
             .Select(a => new ChartXAnnotation
             {
                 X = Math.Max(a.ActivatedAt!.Value.ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()),
@@ -23,12 +25,6 @@ public static class AlertMarkers
                 FillColor = AlertStyle.Hex(a.Severity),
                 BorderColor = AlertStyle.Hex(a.Severity),
                 Opacity = 0.18,
-                Label = new ChartAnnotationLabel(a.RuleName)
-                {
-                    Orientation = "horizontal",
-                    BorderColor = AlertStyle.Hex(a.Severity),
-                    Style = AlertStyle.Label(a.Severity),
-                },
             });
         var lines = rules
             .Where(r => r is { Enabled: true, Kind: AlertRuleKind.Threshold } && metrics.Contains(r.Metric))
