@@ -24,6 +24,7 @@ public static class WebExtensions
         }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<TwinDirectory>();
+        services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)
             .AddMeter(AlertCounters.MeterName)

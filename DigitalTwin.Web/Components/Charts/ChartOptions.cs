@@ -279,6 +279,8 @@ public sealed record ChartYAnnotation
     public string? BorderColor { get; init; }
     public string? FillColor { get; init; }
     public double? StrokeDashArray { get; init; }
+    /// <summary>The y axis the line belongs to on a chart with several (0 = the first).</summary>
+    public int? YAxisIndex { get; init; }
     public ChartAnnotationLabel? Label { get; init; }
 }
 
@@ -289,12 +291,15 @@ public sealed record ChartXAnnotation
     [JsonPropertyName("x2")] public long? X2 { get; init; }
     public string? BorderColor { get; init; }
     public string? FillColor { get; init; }
+    public double? Opacity { get; init; }
     public ChartAnnotationLabel? Label { get; init; }
 }
 
 public sealed record ChartAnnotationLabel(string Text)
 {
     public string? BorderColor { get; init; }
+    /// <summary>"horizontal" or "vertical" (ApexCharts' default for x-axis annotations).</summary>
+    public string? Orientation { get; init; }
     public ChartAnnotationLabelStyle? Style { get; init; }
 }
 

@@ -55,12 +55,15 @@ public sealed partial class DeviceDetail : LivePage
         _loading = true;
         var now = Time.GetUtcNow();
         _breadcrumbs = [new("Overview", href: "/"), new(DeviceId, href: null, disabled: true)];
-        Listen(Feed.Subscribe(DeviceId, twin =>
-        {
-            _pending.Enqueue(twin);
-            Invalidate();
-        }));
+        Listen(
+            Feed.Subscribe(DeviceId, twin =>
+            {
+                _pending.Enqueue(twin);
+                Invalidate();
+            }),
+            ListenToAlerts());
         _snapshot = await Twins.GetAsync(DeviceId);
+        await LoadAlertsAsync();
         if (_snapshot is not null)
         {
             _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, now - LiveWindow, now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
@@ -88,6 +91,7 @@ public sealed partial class DeviceDetail : LivePage
                 _snapshot = twin;
             }
         }
+        await ApplyAlertChangesAsync();
         StateHasChanged();
         if (appended.Count > 0 && _liveChart is not null)
         {

@@ -8,7 +8,7 @@ namespace DigitalTwin.Web.Components.Shared;
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
-    private IDisposable? _subscription;
+    private IDisposable[] _subscriptions = [];
     private LiveRefresh? _refresh;
 
     [Inject]
@@ -19,7 +19,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription?.Dispose();
+        Release();
         if (_refresh is not null)
         {
             await _refresh.DisposeAsync();
@@ -29,11 +29,19 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
 
     protected override void OnInitialized() => Now = Time.GetUtcNow();
 
-    /// <summary>Replaces the page's subscription (e.g. when its route parameter changes).</summary>
-    protected void Listen(IDisposable subscription)
+    /// <summary>Replaces the page's subscriptions (e.g. when its route parameter changes).</summary>
+    protected void Listen(params IDisposable[] subscriptions)
     {
-        _subscription?.Dispose();
-        _subscription = subscription;
+        Release();
+        _subscriptions = subscriptions;
+    }
+
+    private void Release()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
     }
 
     /// <summary>Data changed: ask for a render. Cheap, safe from any thread.</summary>

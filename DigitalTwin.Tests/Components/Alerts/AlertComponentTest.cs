@@ -1,0 +1,95 @@
+using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Web.Components.Alerts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DigitalTwin.Tests.Components.Alerts;
+
+/// <summary>
+/// bUnit with the app's real alert services (engine, feed, writer, service) on a fresh SQLite file, started as at
+/// startup; the components under test get them, and the dialogs and snackbars of MudBlazor.
+/// </summary>
+public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
+{
+    private readonly string _directory = DigitalTwinAppFactory.CreateTempDirectory();
+    private IHost _host = null!;
+
+    protected AlertService Alerts => _host.Services.GetRequiredService<AlertService>();
+
+    protected IServiceProvider HostServices => _host.Services;
+
+    public new async Task InitializeAsync()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(_directory, "alerts.db")}",
+        });
+        builder.Services.AddLogging();
+        builder.AddDigitalTwinData();
+        builder.AddDeviceRegistry();
+        builder.AddAlerts();
+        _host = builder.Build();
+        await _host.Services.InitializeDatabaseAsync();
+        await _host.StartAsync();
+        foreach (var type in new[] { typeof(AlertService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
+        {
+            Context.Services.AddSingleton(type, _host.Services.GetRequiredService(type));
+        }
+        Context.Services.AddScoped<AlertActions>();
+        // MudBlazor's popovers ask where they render; the app is interactive server.
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        await SeedAsync();
+    }
+
+    /// <summary>Data every test of the class starts from.</summary>
+    public virtual Task SeedAsync() => Task.CompletedTask;
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
+        DigitalTwinAppFactory.DeleteDirectory(_directory);
+    }
+
+    /// <summary>A threshold rule on one device, created through the service as the dialog would.</summary>
+    protected async Task<AlertRule> CreateRuleAsync(string device, double threshold, AlertSeverity severity = AlertSeverity.Critical, string name = "Too hot")
+    {
+        var result = await Alerts.CreateRuleAsync(new AlertRuleDraft
+        {
+            Name = name, Kind = AlertRuleKind.Threshold, TargetKind = AlertTargetKind.Device, Target = device,
+            Metric = "temperature", Operator = AlertOperator.GreaterThan, Threshold = threshold, Severity = severity,
+        });
+        Assert.Equal(AlertResultStatus.Ok, result.Status);
+        return result.Rule!;
+    }
+
+    /// <summary>A reading handed to the real engine, as the ingest pipeline does.</summary>
+    protected async Task ReportAsync(string device, double temperature)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var engine = _host.Services.GetRequiredService<AlertEngine>();
+        await engine.ObserveAsync([new TelemetryReading(device, now, now, [new MetricValue("temperature", temperature)])], CancellationToken.None);
+    }
+
+    /// <summary>Waits until the alert writer has committed everything the engine queued.</summary>
+    protected async Task WrittenAsync()
+    {
+        var writer = _host.Services.GetRequiredService<AlertWriter>();
+        await Eventually.TrueAsync(() => Task.FromResult(writer.IsIdle), what: "alert writes committed");
+    }
+
+    protected async Task<int> CountRulesAsync()
+    {
+        var factory = _host.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.AlertRules.CountAsync();
+    }
+}

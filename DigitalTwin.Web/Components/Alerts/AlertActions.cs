@@ -1,0 +1,94 @@
+using DigitalTwin.Core.Alerts;
+using MudBlazor;
+
+namespace DigitalTwin.Web.Components.Alerts;
+
+/// <summary>
+/// What a person does to alerts from any page (acknowledge with a comment, clear, silence), with its dialogs and
+/// the snackbar that says how it went. Scoped: one per circuit, so the name typed once is offered again.
+/// </summary>
+public sealed class AlertActions(AlertService alerts, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
+{
+    /// <summary>The name last given in the acknowledge dialog.</summary>
+    public string User { get; private set; } = AlertText.DefaultUser;
+
+    /// <summary>Asks for a name and comment, then acknowledges; the alert as it is now, or null if cancelled or refused.</summary>
+    public async Task<Alert?> AcknowledgeAsync(Alert alert)
+    {
+        var parameters = new DialogParameters<AcknowledgeDialog>
+        {
+            { d => d.Alert, alert },
+            { d => d.By, User },
+        };
+        var dialog = await dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: AcknowledgeDialog.Answer answer })
+        {
+            return null;
+        }
+        User = answer.By;
+        return Report(await alerts.AcknowledgeAsync(alert.Id, answer.By, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
+    }
+
+    /// <summary>Acknowledges at once, without a comment (the bell's quick button).</summary>
+    public async Task<Alert?> AcknowledgeNowAsync(long alertId) =>
+        Report(await alerts.AcknowledgeAsync(alertId, User, null), null);
+
+    /// <summary>Asks for confirmation, then clears an open alert by hand.</summary>
+    public async Task<Alert?> ClearAsync(Alert alert)
+    {
+        var confirmed = await dialogs.ShowMessageBoxAsync(
+            "Clear alert?",
+            $"“{alert.RuleName}” on {alert.DeviceId} is closed now. If its condition still holds, the next reading opens a new alert.",
+            yesText: "Clear", cancelText: "Cancel");
+        return confirmed == true
+            ? Report(await alerts.ClearAsync(alert.Id, User, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}")
+            : null;
+    }
+
+    /// <summary>Silences notifications of a rule, a device, or both, for a period.</summary>
+    public async Task<AlertSilence?> SilenceAsync(long? ruleId, string? deviceId, TimeSpan period)
+    {
+        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period, By = User });
+        if (result.Status != AlertResultStatus.Ok)
+        {
+            snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : $"Could not silence ({result.Status}).", Severity.Warning);
+            return null;
+        }
+        var what = (ruleId, deviceId) switch
+        {
+            (not null, not null) => $"rule {ruleId} on {deviceId}",
+            (not null, null) => "this rule",
+            _ => deviceId,
+        };
+        var until = result.Silence!.Until.ToLocalTime();
+        snackbar.Add($"Silenced {what} for {AlertText.Duration(period)}, until {until:g}", Severity.Normal);
+        return result.Silence;
+    }
+
+    /// <summary>Asks for a custom period, then silences.</summary>
+    public async Task<AlertSilence?> SilenceCustomAsync(long? ruleId, string? deviceId)
+    {
+        var dialog = await dialogs.ShowAsync<SilenceDialog>("Silence for…", new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        return await dialog.Result is { Canceled: false, Data: TimeSpan period } ? await SilenceAsync(ruleId, deviceId, period) : null;
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    private Alert? Report(AlertActionResult result, string? success)
+    {
+        if (result.Status == AlertResultStatus.Ok)
+        {
+            if (success is not null)
+            {
+                snackbar.Add(success, Severity.Normal);
+            }
+            return result.Alert;
+        }
+        snackbar.Add(result.Detail ?? result.Status switch
+        {
+            AlertResultStatus.NotFound => "That alert no longer exists.",
+            _ => $"The alert could not be changed ({result.Status}).",
+        }, Severity.Warning);
+        return null;
+    }
+}

@@ -1,0 +1,125 @@
+using DigitalTwin.Core.Alerts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DigitalTwin.Web.Components.Alerts;
+
+/// <summary>
+/// The alert side of the layout, one per circuit: a snackbar the moment an alert becomes active or clears, and the
+/// bell with the count of unacknowledged active alerts. It holds the circuit's one subscription to the alert feed,
+/// taken once interactive (not while prerendering) and released with the circuit.
+/// </summary>
+public sealed partial class AlertNotifications : ComponentBase, IDisposable
+{
+    private const int BellItems = 8;
+
+    private readonly Dictionary<long, Alert> _latest = [];
+    private IDisposable? _subscription;
+    private int _count;
+
+    [Inject]
+    public required AlertService Alerts { get; init; }
+
+    [Inject]
+    public required AlertActions Actions { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    private string BellLabel => _count switch
+    {
+        0 => "No unacknowledged alerts",
+        1 => "1 unacknowledged alert",
+        _ => $"{_count} unacknowledged alerts",
+    };
+
+    private IEnumerable<Alert> Latest => _latest.Values
+        .OrderBy(a => a.Severity).ThenByDescending(a => a.ActivatedAt).Take(BellItems);
+
+    protected override void OnInitialized() => _count = Alerts.UnacknowledgedCount;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+        // Listen first, then load: a change in between is applied over the loaded list, never lost.
+        _subscription = Alerts.Subscribe(change => _ = InvokeAsync(() => ApplyAsync(change)));
+        var open = await Alerts.QueryAlertsAsync(new AlertQuery(State: AlertState.Active, Acknowledged: false, Limit: BellItems * 4));
+        foreach (var alert in open)
+        {
+            _latest.TryAdd(alert.Id, alert);
+        }
+        _count = Alerts.UnacknowledgedCount;
+        StateHasChanged();
+    }
+
+    private async Task ApplyAsync(AlertChange change)
+    {
+        try
+        {
+            // The engine's count now, not the one in the change: changes published from two threads may arrive out of order.
+            _count = Alerts.UnacknowledgedCount;
+            var alert = change.Alert;
+            if (alert.State == AlertState.Active && !alert.Acknowledged)
+            {
+                _latest[alert.Id] = alert;
+            }
+            else
+            {
+                _latest.Remove(alert.Id);
+            }
+            StateHasChanged();
+            if (change.Transition == AlertTransition.BecameActive
+                || (change.Transition == AlertTransition.Cleared && alert.ActivatedAt is not null))
+            {
+                await ShowSnackbarAsync(change);
+            }
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private async Task ShowSnackbarAsync(AlertChange change)
+    {
+        var alert = change.Alert;
+        var cleared = change.Transition == AlertTransition.Cleared;
+        var rule = cleared ? null : await Alerts.GetRuleAsync(alert.RuleId);
+        var link = $"/alerts/{alert.Id}";
+        // The key makes the same transition of the same alert show once, however it reaches this circuit.
+        Snackbar.Add(AlertText.Headline(change.Transition, alert, rule), cleared ? Severity.Success : AlertStyle.Snackbar(alert.Severity), options =>
+        {
+            options.Action = cleared ? "Details" : "Open";
+            options.ActionColor = cleared ? Color.Inherit : Color.Default;
+            options.VisibleStateDuration = cleared ? 4_000 : alert.Severity == AlertSeverity.Critical ? 15_000 : 8_000;
+            options.ShowCloseIcon = true;
+            options.SnackbarTypeClass = cleared ? "alert-snackbar alert-snackbar-cleared" : "alert-snackbar";
+            options.OnClick = _ =>
+            {
+                Navigation.NavigateTo(link);
+                return Task.CompletedTask;
+            };
+        }, key: $"alert-{alert.Id}-{change.Transition}");
+    }
+
+    private void OnOpenChanged(bool open)
+    {
+        if (open)
+        {
+            _count = Alerts.UnacknowledgedCount;
+        }
+    }
+
+    private Task AcknowledgeAsync(long id) => Actions.AcknowledgeNowAsync(id);
+
+    public void Dispose() => _subscription?.Dispose();
+}

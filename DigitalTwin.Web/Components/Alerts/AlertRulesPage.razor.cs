@@ -1,0 +1,114 @@
+using DigitalTwin.Core.Alerts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DigitalTwin.Web.Components.Alerts;
+
+/// <summary>Every rule in words, with create/edit (the rule dialog), enable, silence and delete; and the silences in force.</summary>
+public sealed partial class AlertRulesPage : ComponentBase
+{
+    private static readonly List<BreadcrumbItem> Breadcrumbs = [new("Alerts", href: "/alerts"), new("Rules", href: null, disabled: true)];
+
+    private IReadOnlyList<AlertRule> _rules = [];
+    private IReadOnlyList<AlertSilence> _silences = [];
+    private bool _loading = true;
+    private bool _editedFromQuery;
+
+    [Inject]
+    public required AlertService Alerts { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>A rule to open in the dialog at once (links from an alert's page).</summary>
+    [SupplyParameterFromQuery(Name = "edit")]
+    public long? EditId { get; set; }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && !_editedFromQuery && EditId is { } id)
+        {
+            _editedFromQuery = true;
+            if (_rules.FirstOrDefault(r => r.Id == id) is { } rule)
+            {
+                await EditAsync(rule);
+            }
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _rules = await Alerts.ListRulesAsync();
+        _silences = await Alerts.ListSilencesAsync();
+        _loading = false;
+    }
+
+    private async Task EditAsync(AlertRule? rule)
+    {
+        if (await AlertRuleDialog.ShowAsync(Dialogs, rule is null ? "New alert rule" : $"Edit “{rule.Name}”", rule) is { } saved)
+        {
+            Snackbar.Add($"{(rule is null ? "Created" : "Saved")} · {saved.Name}: it applies from the next reading", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task SetEnabledAsync(AlertRule rule, bool enabled)
+    {
+        var draft = AlertRuleDraft.From(rule);
+        draft.Enabled = enabled;
+        var result = await Alerts.UpdateRuleAsync(rule.Id, draft);
+        if (result.Status != AlertResultStatus.Ok)
+        {
+            Snackbar.Add($"Could not {(enabled ? "enable" : "disable")} {rule.Name} ({result.Status}).", Severity.Warning);
+        }
+        await LoadAsync();
+    }
+
+    private async Task DeleteAsync(AlertRule rule)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete rule?",
+            $"“{rule.Name}” is deleted; its open alerts are cleared, their history is kept.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Alerts.DeleteRuleAsync(rule.Id);
+            Snackbar.Add($"Deleted · {rule.Name}", Severity.Normal);
+            await LoadAsync();
+        }
+    }
+
+    private async Task UnsilenceRuleAsync(AlertRule rule)
+    {
+        foreach (var silence in _silences.Where(s => s.RuleId == rule.Id && s.DeviceId is null))
+        {
+            await Alerts.UnsilenceAsync(silence.Id);
+        }
+        await LoadAsync();
+    }
+
+    private async Task EndSilenceAsync(AlertSilence silence)
+    {
+        await Alerts.UnsilenceAsync(silence.Id);
+        await LoadAsync();
+    }
+
+    private string DescribeSilence(AlertSilence silence)
+    {
+        var rule = silence.RuleId is { } id ? _rules.FirstOrDefault(r => r.Id == id)?.Name ?? $"rule {id}" : null;
+        return (rule, silence.DeviceId) switch
+        {
+            (not null, not null) => $"{rule} on {silence.DeviceId}",
+            (not null, null) => rule,
+            _ => $"device {silence.DeviceId}",
+        };
+    }
+}
