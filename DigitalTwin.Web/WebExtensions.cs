@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Twins;
+using MudBlazor;
 using MudBlazor.Services;
 using OpenTelemetry.Metrics;
 
@@ -14,7 +15,13 @@ public static class WebExtensions
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // A flapping rule must not bury the page: a few alert snackbars at a time (the rest wait their turn), clear of the
+        // page's top-right buttons.
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
+        });
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
