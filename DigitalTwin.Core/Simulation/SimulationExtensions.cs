@@ -11,7 +11,7 @@ namespace DigitalTwin.Core.Simulation;
 public static class SimulationExtensions
 {
     /// <summary>Binds and validates the "Simulator" section and runs <see cref="ThermometerSimulator"/>
-    /// unless Simulator:Count is 0.</summary>
+    /// unless Simulator:Count is 0, with its sample alert rules unless Simulator:SampleAlertRules is false.</summary>
     public static IHostApplicationBuilder AddThermometerSimulator(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,6 +33,10 @@ public static class SimulationExtensions
         if (count > 0)
         {
             builder.Services.AddHostedService<ThermometerSimulator>();
+            if (builder.Configuration.GetSection(SimulatorOptions.Section).GetValue(nameof(SimulatorOptions.SampleAlertRules), new SimulatorOptions().SampleAlertRules))
+            {
+                builder.Services.AddHostedService<SimulatorAlertRules>();
+            }
         }
         return builder;
     }

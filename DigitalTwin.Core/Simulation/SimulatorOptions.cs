@@ -15,6 +15,9 @@ public sealed class SimulatorOptions
     /// cycle and the heater cycling show within minutes; 1 is real time.</summary>
     public double TimeScale { get; set; } = 60.0;
 
+    /// <summary>On a fresh install (no alert rule yet), add two sample rules for the simulated thermometers.</summary>
+    public bool SampleAlertRules { get; set; } = true;
+
     /// <summary>Device ids are the prefix followed by 1..Count.</summary>
     public string DevicePrefix { get; set; } = "thermo-";
 }
