@@ -24,7 +24,16 @@ public sealed partial class DeviceDetail
     [Inject]
     public required AlertTargets AlertTargets { get; init; }
 
-    private ChartOptions HistoryOptions => DeviceCharts.History with { Annotations = Markers([_historyMetric], HistoryFrom) };
+    // The axis spans the whole chosen range, so a device with a few minutes of history is not stretched over days.
+    private ChartOptions HistoryOptions => DeviceCharts.History with
+    {
+        XAxis = DeviceCharts.History.XAxis! with
+        {
+            Min = _historyWindow.From.ToUnixTimeMilliseconds(),
+            Max = _historyWindow.To.ToUnixTimeMilliseconds(),
+        },
+        Annotations = Markers([_historyMetric], HistoryFrom),
+    };
 
     private DateTimeOffset HistoryFrom => Now - HistoryRanges[_historyRange];
 
