@@ -15,6 +15,7 @@ public sealed partial class DeviceDetail
     private Dictionary<long, Alert> _markedAlerts = [];
     private IReadOnlyList<AlertRule> _alertRules = [];
     private ChartOptions _liveOptions = DeviceCharts.Live;
+    private ChartOptions _historyOptions = DeviceCharts.History;
     private ApexChart? _historyChart;
     private DateTimeOffset _markersDrawnAt;
 
@@ -24,15 +25,15 @@ public sealed partial class DeviceDetail
     [Inject]
     public required AlertTargets AlertTargets { get; init; }
 
-    // The axis spans the whole chosen range, so a device with a few minutes of history is not stretched over days.
-    private ChartOptions HistoryOptions => DeviceCharts.History with
+    /// <summary>
+    /// Read when the history chart is (re)created after a load, not on every render; later marker changes go through
+    /// <see cref="RedrawMarkersAsync"/>. The axis spans the whole chosen range, so a device with a few minutes of
+    /// history is not stretched over days.
+    /// </summary>
+    private static ChartOptions HistoryOptions(DateTimeOffset from, DateTimeOffset to, ChartAnnotations markers) => DeviceCharts.History with
     {
-        XAxis = DeviceCharts.History.XAxis! with
-        {
-            Min = _historyWindow.From.ToUnixTimeMilliseconds(),
-            Max = _historyWindow.To.ToUnixTimeMilliseconds(),
-        },
-        Annotations = Markers([_historyMetric], HistoryFrom),
+        XAxis = DeviceCharts.History.XAxis! with { Min = from.ToUnixTimeMilliseconds(), Max = to.ToUnixTimeMilliseconds() },
+        Annotations = markers,
     };
 
     private DateTimeOffset HistoryFrom => Now - HistoryRanges[_historyRange];

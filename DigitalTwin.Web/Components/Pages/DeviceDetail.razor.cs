@@ -36,7 +36,6 @@ public sealed partial class DeviceDetail : LivePage
     private int _historyKey;
     private int _historyPoints;
     private TimeSpan _historyInterval;
-    private (DateTimeOffset From, DateTimeOffset To) _historyWindow;
     private bool _loading = true;
 
     [Parameter]
@@ -118,7 +117,7 @@ public sealed partial class DeviceDetail : LivePage
         var from = to - HistoryRanges[_historyRange];
         var history = await History.QueryBucketsAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, Aggregation.All));
         _historyInterval = history.Interval;
-        _historyWindow = (from, to);
+        _historyOptions = HistoryOptions(from, to, Markers([_historyMetric], from));
         _historyPoints = history.Buckets.Count;
         _historySeries =
         [
