@@ -68,6 +68,8 @@ public static class DataExtensions
         services.AddDbContextFactory<PostgresDigitalTwinDbContext>(
             (sp, o) => o.UseNpgsql(sp.GetRequiredService<PostgresDatabase>().DataSource));
         services.AddSingleton<IDbContextFactory<DigitalTwinDbContext>, DerivedDbContextFactory<PostgresDigitalTwinDbContext>>();
+        // Identity's stores ask for the base context by type.
+        services.AddScoped<DigitalTwinDbContext>(sp => sp.GetRequiredService<PostgresDigitalTwinDbContext>());
     }
 
     private static void EnsureDirectoryExists(string connectionString)

@@ -1,7 +1,10 @@
+using DigitalTwin.Core.Accounts;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Power;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalTwin.Core.Data;
@@ -10,7 +13,7 @@ namespace DigitalTwin.Core.Data;
 /// The model, and the SQLite context whose migrations live in Data/Migrations. Each other provider derives a
 /// context of its own (<see cref="PostgresDigitalTwinDbContext"/>) so that its migrations are kept apart.
 /// </summary>
-public class DigitalTwinDbContext : DbContext
+public class DigitalTwinDbContext : IdentityDbContext<AppUser>
 {
     public DigitalTwinDbContext(DbContextOptions<DigitalTwinDbContext> options)
         : base(options)
@@ -47,8 +50,13 @@ public class DigitalTwinDbContext : DbContext
 
     public DbSet<AlertSilence> AlertSilences => Set<AlertSilence>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Device>(device =>
         {
             device.Property(d => d.Id).HasMaxLength(64);
@@ -83,5 +91,6 @@ public class DigitalTwinDbContext : DbContext
         });
         PowerModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
+        AccountModel.Configure(modelBuilder);
     }
 }
