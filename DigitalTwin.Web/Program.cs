@@ -5,7 +5,9 @@ using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web;
+using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Alerts;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
@@ -20,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
+builder.AddAccounts();
 builder.AddDeviceRegistry();
 builder.AddTwins();
 builder.AddAlerts();
@@ -31,15 +34,20 @@ builder.AddWebUi();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
+await app.Services.EnsureAccountsAsync();
 await app.Services.SeedDeviceStatusAsync();
 
 app.UseErrorHandling();
+app.UseAccounts();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi();
 app.MapScalarApiReference();
-app.MapPrometheusScrapingEndpoint();
+app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);
+app.MapAccountEndpoints();
+app.MapAuthEndpoints();
 app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
 app.MapDiagnosticsEndpoints();

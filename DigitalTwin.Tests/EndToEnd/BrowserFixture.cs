@@ -1,3 +1,4 @@
+using DigitalTwin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace DigitalTwin.Tests.EndToEnd;
@@ -30,8 +31,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies and storage) on the app, desktop-sized, patient with a busy machine.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri app)
+    /// <summary>
+    /// A fresh browser context (own cookies and storage) on the app, desktop-sized, patient with a busy machine, signed in
+    /// as the first admin unless <paramref name="anonymous"/>.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri app, bool anonymous = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -39,7 +43,23 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
+        if (!anonymous)
+        {
+            await SignInAsync(context, DigitalTwinAppFactory.AdminUserName, DigitalTwinAppFactory.AdminPassword);
+        }
         return context;
+    }
+
+    /// <summary>Signs the context in through the real sign-in page; its cookie then serves every page of the context.</summary>
+    public static async Task SignInAsync(IBrowserContext context, string userName, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.CloseAsync();
     }
 
     /// <summary>Saves a full-page screenshot beside the test assembly for a person to look at.</summary>

@@ -65,6 +65,7 @@ public sealed class PowerMapTests : BrowserTest
             ColorScheme = ColorScheme.Dark,
             IsMobile = true,
         });
+        await BrowserFixture.SignInAsync(phone, DigitalTwinAppFactory.AdminUserName, DigitalTwinAppFactory.AdminPassword);
         var page = await phone.NewPageAsync();
         await page.GotoAsync("/power/map");
         await Expect(page.Locator(Paths)).ToHaveCountAsync(await BoundaryDistrictCountAsync());

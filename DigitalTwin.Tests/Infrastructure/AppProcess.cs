@@ -42,6 +42,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Simulator__Count"] = "0",
                 ["Power__SeedSampleData"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Auth__AdminPassword"] = DigitalTwinAppFactory.AdminPassword,
             },
         };
         var process = Process.Start(start)!;
@@ -53,6 +54,7 @@ public sealed class AppProcess : IAsyncDisposable
         try
         {
             await Eventually.TrueAsync(app.IsUpAsync, TimeSpan.FromSeconds(60), "the app process to answer HTTP");
+            await app.SignInAsync();
             return app;
         }
         catch
@@ -88,11 +90,22 @@ public sealed class AppProcess : IAsyncDisposable
         Http.Dispose();
     }
 
+    private async Task SignInAsync()
+    {
+        using var response = await Http.PostAsJsonAsync("api/auth/token",
+            new { userName = DigitalTwinAppFactory.AdminUserName, password = DigitalTwinAppFactory.AdminPassword, name = "tests" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/auth/token: {(int)response.StatusCode} {body}");
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>Up when the sign-in page answers (every API call needs a token, which needs the app up).</summary>
     private async Task<bool> IsUpAsync()
     {
         try
         {
-            return (await Http.GetAsync("api/devices")).IsSuccessStatusCode;
+            return (await Http.GetAsync("account/login")).IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {

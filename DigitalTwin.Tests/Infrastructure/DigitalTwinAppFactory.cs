@@ -22,6 +22,7 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     private readonly bool _ownsDataDirectory = dataDirectory is null;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private HttpClient? _client;
+    private HttpClient? _anonymous;
 
     /// <summary>Holds twin.db; deleted on dispose unless it was passed in.</summary>
     public string DataDirectory { get; } = dataDirectory ?? CreateTempDirectory();
@@ -41,13 +42,22 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         ["Logging:LogLevel:Default"] = "Warning",
         // Tests start from an empty power table; the seeding test turns this on.
         ["Power:SeedSampleData"] = "false",
+        ["Auth:AdminPassword"] = AdminPassword,
     };
+
+    /// <summary>The first admin's password in every test app (Auth:AdminPassword).</summary>
+    public const string AdminPassword = "test-admin-password";
+
+    public const string AdminUserName = "admin";
 
     /// <summary>The real HTTP address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>An HttpClient against <see cref="BaseAddress"/> over real TCP.</summary>
+    /// <summary>An HttpClient against <see cref="BaseAddress"/> over real TCP, carrying the first admin's API token.</summary>
     public HttpClient Http => _client ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    /// <summary>An HttpClient without credentials.</summary>
+    public HttpClient AnonymousHttp => _anonymous ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public async Task<DigitalTwinAppFactory> StartAsync()
     {
@@ -57,8 +67,37 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(addresses.First());
         BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
-        _client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _anonymous = NewClient(null);
+        _client = NewClient(await SignInForTokenAsync(AdminUserName, AdminPassword));
         return this;
+    }
+
+    /// <summary>An HttpClient on the app with the given bearer token (none when null).</summary>
+    public HttpClient NewClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    /// <summary>POST /api/auth/token as a script would; the token.</summary>
+    public async Task<string> SignInForTokenAsync(string userName, string password)
+    {
+        using var client = NewClient(null);
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password, name = "tests" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/auth/token {userName}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>Creates a user with these roles (straight through Identity) and returns a client with a token of theirs.</summary>
+    public async Task<HttpClient> ClientForNewUserAsync(string userName, params string[] roles)
+    {
+        await TestUsers.CreateAsync(Services, userName, TestUsers.Password, roles);
+        return NewClient(await TestUsers.TokenAsync(Services, userName));
     }
 
     /// <summary>A connected MQTT client for the app's embedded broker, anonymous (refused unless auto-registration is on).</summary>
@@ -132,6 +171,7 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     public override async ValueTask DisposeAsync()
     {
         _client?.Dispose();
+        _anonymous?.Dispose();
         try
         {
             await base.DisposeAsync();

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DigitalTwin.Web.Alerts;
@@ -8,9 +9,9 @@ public static class AlertApi
 {
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/alert-rules").WithTags("Alerts").MapAlertRules();
-        endpoints.MapGroup("/api/alerts").WithTags("Alerts").MapAlerts();
-        endpoints.MapGroup("/api/silences").WithTags("Alerts").MapSilences();
+        endpoints.MapGroup("/api/alert-rules").WithTags("Alerts").RequireAuthorization(Policies.Read).MapAlertRules();
+        endpoints.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Policies.Read).MapAlerts();
+        endpoints.MapGroup("/api/silences").WithTags("Alerts").RequireAuthorization(Policies.Read).MapSilences();
         return endpoints;
     }
 
@@ -20,8 +21,8 @@ public static class AlertApi
             .WithSummary("Alerts, newest first; filters: state (Pending|Active|Cleared|Open), severity, device, from, to (ISO-8601; alerts whose lifetime overlaps), acknowledged, rule, limit");
         group.MapGet("/summary", GetSummary).WithSummary("Open alerts and active unacknowledged alerts (the bell)");
         group.MapGet("/{id:long}", GetAlert).WithSummary("One alert with its history and notification delivery attempts");
-        group.MapPost("/{id:long}/ack", Acknowledge).WithSummary("Acknowledge an alert: who, and an optional comment");
-        group.MapPost("/{id:long}/clear", Clear).WithSummary("Clear an open alert by hand: who, and an optional reason");
+        group.MapPost("/{id:long}/ack", Acknowledge).RequireAuthorization(Policies.Operate).WithSummary("Acknowledge an alert: who, and an optional comment");
+        group.MapPost("/{id:long}/clear", Clear).RequireAuthorization(Policies.Operate).WithSummary("Clear an open alert by hand: who, and an optional reason");
         return group;
     }
 

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DigitalTwin.Web.Alerts;
@@ -10,9 +11,9 @@ public static class AlertRuleApi
     {
         group.MapGet("/", ListRules).WithSummary("Every alert rule, by name");
         group.MapGet("/{id:long}", GetRule).WithSummary("One alert rule");
-        group.MapPost("/", CreateRule).WithSummary("Create a rule (threshold, no-data or rate-of-change); it applies at once");
-        group.MapPut("/{id:long}", UpdateRule).WithSummary("Edit a rule; its open alerts are judged again at once");
-        group.MapDelete("/{id:long}", DeleteRule).WithSummary("Delete a rule; its open alerts are cleared, their history kept");
+        group.MapPost("/", CreateRule).RequireAuthorization(Policies.Operate).WithSummary("Create a rule (threshold, no-data or rate-of-change); it applies at once");
+        group.MapPut("/{id:long}", UpdateRule).RequireAuthorization(Policies.Operate).WithSummary("Edit a rule; its open alerts are judged again at once");
+        group.MapDelete("/{id:long}", DeleteRule).RequireAuthorization(Policies.Operate).WithSummary("Delete a rule; its open alerts are cleared, their history kept");
         return group;
     }
 

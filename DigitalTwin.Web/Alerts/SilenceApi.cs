@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DigitalTwin.Web.Alerts;
@@ -9,8 +10,8 @@ public static class SilenceApi
     public static RouteGroupBuilder MapSilences(this RouteGroupBuilder group)
     {
         group.MapGet("/", ListSilences).WithSummary("Silences in force (includeExpired=true for all)");
-        group.MapPost("/", CreateSilence).WithSummary("Silence a rule (ruleId), a device (deviceId) or both, for a period ('for') or until a time ('until')");
-        group.MapDelete("/{id:long}", DeleteSilence).WithSummary("End a silence now");
+        group.MapPost("/", CreateSilence).RequireAuthorization(Policies.Operate).WithSummary("Silence a rule (ruleId), a device (deviceId) or both, for a period ('for') or until a time ('until')");
+        group.MapDelete("/{id:long}", DeleteSilence).RequireAuthorization(Policies.Operate).WithSummary("End a silence now");
         return group;
     }
 

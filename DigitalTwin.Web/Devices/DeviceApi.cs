@@ -4,13 +4,15 @@ using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Twins;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using DigitalTwin.Web.Accounts;
+
 namespace DigitalTwin.Web.Devices;
 
 public static class DeviceApi
 {
     public static RouteGroupBuilder MapDeviceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/devices").WithTags("Devices");
+        var group = endpoints.MapGroup("/api/devices").WithTags("Devices").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListDevices)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("A page of devices with their status and newest values: search, filter by kind/tag/status, sort")

@@ -1,6 +1,8 @@
 using DigitalTwin.Core.Devices;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using DigitalTwin.Web.Accounts;
+
 namespace DigitalTwin.Web.Devices;
 
 /// <summary>Registry management on /api/devices: create, edit, delete, rotate the secret, revoke.</summary>
@@ -8,12 +10,12 @@ public static class DeviceRegistryApi
 {
     public static RouteGroupBuilder MapDeviceRegistry(this RouteGroupBuilder group)
     {
-        group.MapPost("/", CreateDevice).WithSummary("Register a device; the answer holds its secret, shown this once");
+        group.MapPost("/", CreateDevice).RequireAuthorization(Policies.Operate).WithSummary("Register a device; the answer holds its secret, shown this once");
         group.MapGet("/{id}/registration", GetRegistration).WithSummary("A device's registration: name, kind, location, tags, metadata, status");
-        group.MapPut("/{id}", UpdateDevice).WithSummary("Edit a device's name, kind, location, tags, metadata, offline timeout");
-        group.MapDelete("/{id}", DeleteDevice).WithSummary("Delete a device and its history");
-        group.MapPost("/{id}/secret", RotateSecret).WithSummary("Issue a new secret (shown this once); the old one stops working");
-        group.MapPost("/{id}/revoke", RevokeDevice).WithSummary("Refuse the device's connections and telemetry from now on");
+        group.MapPut("/{id}", UpdateDevice).RequireAuthorization(Policies.Operate).WithSummary("Edit a device's name, kind, location, tags, metadata, offline timeout");
+        group.MapDelete("/{id}", DeleteDevice).RequireAuthorization(Policies.Admin).WithSummary("Delete a device and its history");
+        group.MapPost("/{id}/secret", RotateSecret).RequireAuthorization(Policies.Operate).WithSummary("Issue a new secret (shown this once); the old one stops working");
+        group.MapPost("/{id}/revoke", RevokeDevice).RequireAuthorization(Policies.Operate).WithSummary("Refuse the device's connections and telemetry from now on");
         return group;
     }
 

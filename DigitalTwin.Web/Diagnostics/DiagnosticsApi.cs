@@ -1,12 +1,14 @@
 using DigitalTwin.Core.Telemetry;
 
+using DigitalTwin.Web.Accounts;
+
 namespace DigitalTwin.Web.Diagnostics;
 
 public static class DiagnosticsApi
 {
     public static RouteGroupBuilder MapDiagnosticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/diagnostics").WithTags("Diagnostics");
+        var group = endpoints.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization(Policies.Read);
         group.MapGet("/ingest", GetIngest).WithSummary("Ingest counters: accepted, refused per reason, processed, queue depth, latest refusals");
         return group;
     }

@@ -3,6 +3,8 @@ using DigitalTwin.Core.Power.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using DigitalTwin.Web.Accounts;
+
 namespace DigitalTwin.Web.Power;
 
 /// <summary>One problem of a refused upload, as listed in the ProblemDetails' <c>errors</c> extension.</summary>
@@ -25,14 +27,14 @@ public static class PowerApi
 {
     public static RouteGroupBuilder MapPowerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/power").WithTags("Power");
-        group.MapPost("/imports", Import)
+        var group = endpoints.MapGroup("/api/power").WithTags("Power").RequireAuthorization(Policies.Read);
+        group.MapPost("/imports", Import).RequireAuthorization(Policies.Analyze)
             .DisableAntiforgery() // API clients (scripts, curl) have no antiforgery token.
             .WithSummary("Upload a KEPCO file (multipart field 'file'); ?commit=false only previews it");
         group.MapGet("/imports", History).WithSummary("Committed imports, newest first");
         group.MapGet("/imports/{id:int}", GetImport).WithSummary("One committed import");
         group.MapGet("/usage", Usage).WithSummary("Monthly kWh by 시도, 시군구, contract type and month range (YYYY-MM)");
-        group.MapGet("/forecasts", ForecastApi.Get)
+        group.MapGet("/forecasts", ForecastApi.Get).RequireAuthorization(Policies.Analyze)
             .WithSummary("Forecast every district for the months after a cutoff next to the actuals: rows, errors per model, and what explains the largest");
         group.MapDistrictBoundaries();
         return group;

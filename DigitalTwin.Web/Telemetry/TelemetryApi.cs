@@ -7,6 +7,8 @@ using DigitalTwin.Web.Twins;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
+using DigitalTwin.Web.Accounts;
+
 namespace DigitalTwin.Web.Telemetry;
 
 public static class TelemetryApi
@@ -15,13 +17,14 @@ public static class TelemetryApi
     {
         var group = endpoints.MapGroup("/api/devices/{id}/telemetry").WithTags("Telemetry");
         // No Accepts<T>: it would refuse devices that send JSON without a JSON content type.
-        group.MapPost("/", PostTelemetry)
+        // Devices authenticate with their own secret (DeviceBearerAuth), never as users.
+        group.MapPost("/", PostTelemetry).AllowAnonymous()
             .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeBody)
             .WithSummary("Report telemetry over HTTP: the MQTT payload (an object of numeric metrics with optional ts, or an array of them)");
-        group.MapGet("/", GetHistory)
+        group.MapGet("/", GetHistory).RequireAuthorization(Policies.Read)
             .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeHistory)
             .WithSummary("History of one metric, aggregated server-side into at most ~1,000 buckets; agg=all gives min, avg, max, last and count per bucket");
-        group.MapGet("/export", ExportCsv)
+        group.MapGet("/export", ExportCsv).RequireAuthorization(Policies.Read)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Every stored sample in [from, to) as CSV: a row per timestamp, a column per metric (default: the last 24 h)");
         return group;

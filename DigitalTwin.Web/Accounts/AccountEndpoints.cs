@@ -1,0 +1,25 @@
+using DigitalTwin.Core.Audit;
+using Microsoft.AspNetCore.Identity;
+using DigitalTwin.Core.Accounts;
+
+namespace DigitalTwin.Web.Accounts;
+
+/// <summary>Sign-out as a form post (the page forms carry an antiforgery token, checked by the framework).</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", SignOut).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> SignOut(HttpContext context, SignInManager<AppUser> signIn, AuditTrail audit)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(context.Actor(), "user.sign-out", "user", context.User.Identity.Name, cancellationToken: context.RequestAborted);
+        }
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/account/login");
+    }
+}

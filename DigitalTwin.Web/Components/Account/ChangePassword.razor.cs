@@ -1,0 +1,72 @@
+using DigitalTwin.Core.Accounts;
+using DigitalTwin.Core.Audit;
+using DigitalTwin.Web.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Web.Components.Account;
+
+public sealed partial class ChangePassword
+{
+    private readonly List<string> _errors = [];
+
+    [Inject]
+    public required UserManager<AppUser> Users { get; init; }
+
+    [Inject]
+    public required SignInManager<AppUser> SignInManager { get; init; }
+
+    [Inject]
+    public required AuditTrail Audit { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IOptions<AccountOptions> Options { get; init; }
+
+    [CascadingParameter]
+    public HttpContext HttpContext { get; set; } = null!;
+
+    [SupplyParameterFromForm(FormName = "change-password")]
+    private ChangePasswordForm? Input { get; set; }
+
+    [SupplyParameterFromQuery]
+    private string? ReturnUrl { get; set; }
+
+    private bool MustChange => HttpContext.User.MustChangePassword();
+
+    private int MinLength => Options.Value.MinPasswordLength;
+
+    protected override void OnParametersSet() => Input ??= new();
+
+    private async Task ChangeAsync()
+    {
+        var user = await Users.GetUserAsync(HttpContext.User);
+        if (user is null)
+        {
+            Navigation.NavigateTo("/account/login");
+            return;
+        }
+        if (Input!.NewPassword == Input!.CurrentPassword)
+        {
+            _errors.Add("The new password must differ from the current one.");
+            return;
+        }
+        var result = await Users.ChangePasswordAsync(user, Input!.CurrentPassword, Input!.NewPassword);
+        if (!result.Succeeded)
+        {
+            _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is wrong." : e.Description));
+            return;
+        }
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await Users.UpdateAsync(user);
+        }
+        await Audit.RecordAsync(HttpContext.Actor(), "user.change-password", "user", user.UserName, cancellationToken: HttpContext.RequestAborted);
+        await SignInManager.RefreshSignInAsync(user);
+        Navigation.NavigateTo(LocalUrl.OrHome(ReturnUrl));
+    }
+}
