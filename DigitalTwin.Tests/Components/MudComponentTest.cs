@@ -1,4 +1,7 @@
 using Bunit;
+using Bunit.TestDoubles;
+using DigitalTwin.Core.Accounts;
+using DigitalTwin.Web.Accounts;
 using MudBlazor.Services;
 
 namespace DigitalTwin.Tests.Components;
@@ -14,9 +17,16 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Signed in with every role, as the first admin; tests of what a narrower role sees change this.
+        Authorization = Context.AddAuthorization();
+        Authorization.SetAuthorized("admin");
+        Authorization.SetRoles([.. Roles.All]);
+        Authorization.SetPolicies(Policies.Read, Policies.Operate, Policies.Analyze, Policies.Admin);
     }
 
     protected BunitContext Context { get; } = new();
+
+    protected BunitAuthorizationContext Authorization { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -56,7 +56,7 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     /// <summary>An HttpClient against <see cref="BaseAddress"/> over real TCP, carrying the first admin's API token.</summary>
     public HttpClient Http => _client ?? throw new InvalidOperationException("Call StartAsync first.");
 
-    /// <summary>An HttpClient without credentials.</summary>
+    /// <summary>An HttpClient without credentials that does not follow redirects (so a redirect to sign-in shows).</summary>
     public HttpClient AnonymousHttp => _anonymous ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public async Task<DigitalTwinAppFactory> StartAsync()
@@ -67,15 +67,16 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(addresses.First());
         BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
-        _anonymous = NewClient(null);
+        _anonymous = NewClient(null, followRedirects: false);
         _client = NewClient(await SignInForTokenAsync(AdminUserName, AdminPassword));
         return this;
     }
 
     /// <summary>An HttpClient on the app with the given bearer token (none when null).</summary>
-    public HttpClient NewClient(string? token)
+    public HttpClient NewClient(string? token, bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var handler = new HttpClientHandler { AllowAutoRedirect = followRedirects };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
