@@ -56,6 +56,25 @@ public sealed class UsersPagesTests : BrowserTest
         }, what: "the tokens tab on the phone"));
     }
 
+    [Fact]
+    public async Task DisableSelf_OnlyAdmin_RefusedInWords()
+    {
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync("/admin/users");
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByTestId("user-actions-admin").ClickAsync();
+            return await VisibleSoonAsync(page.GetByTestId("user-disable"));
+        }, what: "the actions menu opens once the page is interactive");
+        await page.GetByTestId("user-disable").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("admin is the last enabled admin");
+        await BrowserFixture.ScreenshotAsync(page, "users-last-admin.png");
+        var row = page.Locator("tr").Filter(new() { Has = page.GetByTestId("user-row-admin") });
+        await Assertions.Expect(row).ToContainTextAsync("active");
+    }
+
     /// <summary>Adds a user with roles Viewer + Operator through the dialog; the generated password the dialog shows.</summary>
     private static async Task<string> CreateUserAsync(IPage admin, string userName, string displayName)
     {
@@ -88,6 +107,10 @@ public sealed class UsersPagesTests : BrowserTest
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => url.Contains("/account/change-password", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
+        // The account page (whose address the password gate lets through) sends them back too: no token before a password of their own.
+        await page.GotoAsync("/account");
         await page.WaitForURLAsync(url => url.Contains("/account/change-password", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
         await page.FillAsync("#current-password", password);
