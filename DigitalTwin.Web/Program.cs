@@ -48,6 +48,7 @@ app.MapScalarApiReference();
 app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);
 app.MapAccountEndpoints();
 app.MapAuthEndpoints();
+app.MapUsersEndpoints();
 app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
 app.MapDiagnosticsEndpoints();

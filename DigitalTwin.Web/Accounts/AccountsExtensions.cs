@@ -23,6 +23,7 @@ public static class AccountsExtensions
         var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<SignInChecks>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
