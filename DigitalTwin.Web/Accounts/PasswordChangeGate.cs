@@ -24,7 +24,10 @@ public sealed class PasswordChangeGate(RequestDelegate next)
         return Task.CompletedTask;
     }
 
+    /// <summary>Only the sign-in pages, which render without a circuit: an interactive page would let the user navigate on inside it.</summary>
+    private static readonly string[] AccountPages = ["/account/login", "/account/logout", ChangePasswordPath, "/account/access-denied"];
+
     private static bool IsAllowed(PathString path) =>
-        path.StartsWithSegments("/account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        AccountPages.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
         || path.StartsWithSegments("/lib") || !path.StartsWithSegments("/api") && Path.HasExtension(path.Value);
 }
