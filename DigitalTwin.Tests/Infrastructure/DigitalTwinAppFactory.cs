@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Tests.Infrastructure;
 
@@ -68,7 +69,7 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         var address = new Uri(addresses.First());
         BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
         _anonymous = NewClient(null, followRedirects: false);
-        _client = NewClient(await SignInForTokenAsync(AdminUserName, AdminPassword));
+        _client = NewClient(SignInOnStart ? await SignInForTokenAsync(AdminUserName, AdminPassword) : null);
         return this;
     }
 
@@ -157,8 +158,15 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The app's warnings and errors, as logged.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>False: start without asking for the admin's token (for a first run without Auth:AdminPassword).</summary>
+    public bool SignInOnStart { get; set; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("ConnectionStrings:DigitalTwin", ConnectionString);
         builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mqtt:BindAddress", "127.0.0.1");
