@@ -9,11 +9,8 @@ internal static class AlertAudit
     public const string Alert = "alert";
     public const string Silence = "silence";
 
-    /// <summary>The longest "acknowledged by" / "cleared by" / silence "by" the tables hold.</summary>
-    public const int MaxByLength = 128;
-
-    public static string By(Actor actor) =>
-        actor.DisplayName is { Length: > MaxByLength } name ? name[..(MaxByLength - 1)] + "…" : actor.DisplayName;
+    /// <summary>"Acknowledged by", "cleared by", a silence's "by": the actor, within the columns' 128 characters.</summary>
+    public static string By(Actor actor) => AuditSummary.Who(actor);
 
     public static Dictionary<string, string?> Snapshot(AlertRule rule) => new(StringComparer.Ordinal)
     {

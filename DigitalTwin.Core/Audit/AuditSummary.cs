@@ -29,6 +29,10 @@ public static class AuditSummary
         _ => value.ToString(),
     };
 
+    /// <summary>The actor as an "acknowledged by" / "imported by" column holds it (those columns keep 128 characters).</summary>
+    public static string Who(Actor actor, int maxLength = 128) =>
+        actor.DisplayName is { } name && name.Length > maxLength ? name[..(maxLength - 1)] + "…" : actor.DisplayName;
+
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Show(string? value) => value is null ? "(none)" : Cut(value);

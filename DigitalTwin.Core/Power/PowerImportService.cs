@@ -93,7 +93,7 @@ public sealed class PowerImportService(
             FileName = fileName,
             Format = file.Format,
             Encoding = file.Encoding,
-            ImportedBy = actor.DisplayName,
+            ImportedBy = AuditSummary.Who(actor),
             ImportedAt = time.GetUtcNow(),
             FirstMonth = months.Min().ToString(),
             LastMonth = months.Max().ToString(),

@@ -24,6 +24,7 @@ public static class AccountsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditSearch>();
         services.AddScoped<SignInChecks>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         services.AddSingleton<SingleSignOn>();
