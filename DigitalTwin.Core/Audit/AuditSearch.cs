@@ -18,6 +18,15 @@ public sealed class AuditSearch(IDbContextFactory<DigitalTwinDbContext> dbFactor
         return new AuditPage(total, offset, limit, items);
     }
 
+    /// <summary>The actions and entity types recorded so far, for the page's filter choices.</summary>
+    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actions = await db.AuditLog.Select(e => e.Action).Distinct().ToListAsync(cancellationToken);
+        var types = await db.AuditLog.Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken);
+        return ([.. actions.Order(StringComparer.Ordinal)], [.. types.Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>Every match, newest first, streamed (an export of a year does not sit in memory).</summary>
     public async IAsyncEnumerable<AuditEntry> AllAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
