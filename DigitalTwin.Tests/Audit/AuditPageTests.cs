@@ -34,7 +34,7 @@ public sealed class AuditPageTests(BrowserFixture fixture) : BrowserTest(fixture
         var actors = page.GetByTestId("audit-row-actor");
         await Eventually.TrueAsync(async () =>
         {
-            await page.GetByTestId("audit-user").Locator("input").FillAsync("page-operator");
+            await page.GetByTestId("audit-user").FillAsync("page-operator");
             return await VisibleSoonAsync(page.GetByTestId("audit-total").Filter(new() { HasText = "3 matching" }));
         }, what: "the user filter");
         await Expect(actors).ToHaveCountAsync(3);
@@ -46,7 +46,7 @@ public sealed class AuditPageTests(BrowserFixture fixture) : BrowserTest(fixture
         var href = await page.GetByTestId("audit-export").GetAttributeAsync("href");
         Assert.Equal("/api/audit/export?user=page-operator", href);
 
-        await page.GetByTestId("audit-entity-id").Locator("input").FillAsync("page-dev-1");
+        await page.GetByTestId("audit-entity-id").FillAsync("page-dev-1");
         await Expect(page.GetByTestId("audit-total")).ToContainTextAsync("2 matching");
         await Expect(page.GetByTestId("audit-export")).ToHaveAttributeAsync("href", "/api/audit/export?user=page-operator&entityId=page-dev-1");
         await Expect(page.GetByText("name: Meter 1 → Meter one, renamed")).ToBeVisibleAsync();
@@ -59,7 +59,7 @@ public sealed class AuditPageTests(BrowserFixture fixture) : BrowserTest(fixture
         Assert.All(lines.Skip(1), l => Assert.Contains("page-operator (token tests),Token,", l));
 
         await page.SetViewportSizeAsync(390, 844);
-        await page.GetByTestId("audit-entity-id").Locator("input").FillAsync("");
+        await page.GetByTestId("audit-entity-id").FillAsync("");
         await Expect(page.GetByTestId("audit-total")).ToContainTextAsync("3 matching");
         await BrowserFixture.ScreenshotAsync(page, "audit-phone.png");
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -76,7 +76,7 @@ public sealed class AuditPageTests(BrowserFixture fixture) : BrowserTest(fixture
 
         await page.GotoAsync("/admin/audit");
 
-        await Expect(page.GetByTestId("not-allowed")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("audit-grid")).ToHaveCountAsync(0);
     }
 }

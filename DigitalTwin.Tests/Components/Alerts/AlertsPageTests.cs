@@ -1,7 +1,11 @@
+using System.Globalization;
 using Bunit;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
+using DigitalTwin.Core.Data;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -88,6 +92,9 @@ public sealed class AlertsPageTests : AlertComponentTest
         cut.WaitForAssertion(() => Assert.Contains(TestUser, cut.Find("[data-testid=alerts-table] tbody td[data-label=Acknowledged]").TextContent));
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "f-1")));
         Assert.Equal((TestUser, "Technician on the way"), (alert.AcknowledgedBy, alert.AcknowledgeComment));
+        var audit = new AuditSearch(HostServices.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>());
+        var entry = Assert.Single((await audit.PageAsync(new AuditQuery(Action: "alert.acknowledge"))).Items);
+        Assert.Equal((TestUser, ActorKind.User, alert.Id.ToString(CultureInfo.InvariantCulture)), (entry.Actor, entry.ActorKind, entry.EntityId));
     }
 
     private IRenderedComponent<AlertsPage> RenderPage(string uri)
