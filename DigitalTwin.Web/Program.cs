@@ -9,6 +9,7 @@ using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Alerts;
+using DigitalTwin.Web.Audit;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
@@ -54,6 +55,7 @@ app.MapTelemetryEndpoints();
 app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
 app.MapAlertEndpoints();
+app.MapAuditEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

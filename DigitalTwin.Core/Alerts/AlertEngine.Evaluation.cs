@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.Alerts;
@@ -193,7 +194,7 @@ public sealed partial class AlertEngine
         _needsFreshReading.Remove(alert.Id);
     }
 
-    private Alert? Acknowledge(long alertId, string by, string? comment, DateTimeOffset now)
+    private Alert? Acknowledge(long alertId, Actor actor, string? comment, DateTimeOffset now)
     {
         if (!_openById.TryGetValue(alertId, out var alert))
         {
@@ -201,6 +202,7 @@ public sealed partial class AlertEngine
         }
         if (!alert.Acknowledged)
         {
+            var by = AlertAudit.By(actor);
             alert.Acknowledged = true;
             alert.AcknowledgedBy = by;
             alert.AcknowledgedAt = now;
@@ -210,18 +212,29 @@ public sealed partial class AlertEngine
                 _unacknowledged--;
             }
             Emit(AlertTransition.Acknowledged, alert, now, alert.LastValue, by, comment);
+            AuditLastEffect(actor, "alert.acknowledge", AlertAudit.Describe(alert, comment));
         }
         return alert.Copy();
     }
 
-    private Alert? ClearByHand(long alertId, string by, string? reason, DateTimeOffset now)
+    private Alert? ClearByHand(long alertId, Actor actor, string? reason, DateTimeOffset now)
     {
         if (!_openById.TryGetValue(alertId, out var alert))
         {
             return null;
         }
+        var by = AlertAudit.By(actor);
+        var wasState = alert.State;
         Clear(alert, _rules.GetValueOrDefault(alert.RuleId), now, by, string.IsNullOrEmpty(reason) ? $"Cleared by {by}" : reason);
+        AuditLastEffect(actor, "alert.clear", $"{alert.RuleName} on {alert.DeviceId} ({wasState} → Cleared): {alert.ClearReason}");
         return alert.Copy();
+    }
+
+    /// <summary>A person's action: its audit row goes into the same write (one transaction) as the transition.</summary>
+    private void AuditLastEffect(Actor actor, string action, string summary)
+    {
+        var effect = _effects[^1];
+        _effects[^1] = effect with { Audit = AuditEntry.Of(actor, effect.At, action, AlertAudit.Alert, AuditSummary.Id(effect.Alert.Id), summary) };
     }
 
     private void Tick(DateTimeOffset now)

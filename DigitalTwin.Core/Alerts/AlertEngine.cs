@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.Alerts;
@@ -145,27 +146,31 @@ public sealed partial class AlertEngine : IReadingObserver
     }
 
     /// <summary>A rule was created or edited: it applies from the next reading; its open alerts are re-judged now.</summary>
-    public ValueTask ApplyRuleAsync(AlertRule rule, CancellationToken cancellationToken = default) =>
-        Change(now => ApplyRule(rule, now), cancellationToken);
+    public async ValueTask ApplyRuleAsync(AlertRule rule, CancellationToken cancellationToken = default) =>
+        await Change(now => ApplyRule(rule, now), cancellationToken);
 
     /// <summary>A rule was deleted: its open alerts are cleared ("rule deleted").</summary>
-    public ValueTask RemoveRuleAsync(long ruleId, CancellationToken cancellationToken = default) =>
-        Change(now => RemoveRule(ruleId, now), cancellationToken);
+    public async ValueTask RemoveRuleAsync(long ruleId, CancellationToken cancellationToken = default) =>
+        await Change(now => RemoveRule(ruleId, now), cancellationToken);
 
-    /// <summary>Acknowledges an open alert; null when no open alert has this id.</summary>
-    public async ValueTask<Alert?> AcknowledgeAsync(long alertId, string by, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Acknowledges an open alert as <paramref name="actor"/>; null when no open alert has this id. The answer's
+    /// <see cref="PersonAction.Committed"/> completes once the writer has committed the acknowledgement with its
+    /// audit row, or fails with what the database said (the writer keeps retrying both together).
+    /// </summary>
+    public async ValueTask<PersonAction?> AcknowledgeAsync(long alertId, Actor actor, string? comment, CancellationToken cancellationToken = default)
     {
         Alert? result = null;
-        await Change(now => result = Acknowledge(alertId, by, comment, now), cancellationToken);
-        return result;
+        var committed = await Change(now => result = Acknowledge(alertId, actor, comment, now), cancellationToken);
+        return result is null ? null : new PersonAction(result, committed);
     }
 
-    /// <summary>Clears an open alert by hand; null when no open alert has this id.</summary>
-    public async ValueTask<Alert?> ClearAsync(long alertId, string by, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>Clears an open alert by hand; null when no open alert has this id. Committed as <see cref="AcknowledgeAsync"/>.</summary>
+    public async ValueTask<PersonAction?> ClearAsync(long alertId, Actor actor, string? reason, CancellationToken cancellationToken = default)
     {
         Alert? result = null;
-        await Change(now => result = ClearByHand(alertId, by, reason, now), cancellationToken);
-        return result;
+        var committed = await Change(now => result = ClearByHand(alertId, actor, reason, now), cancellationToken);
+        return result is null ? null : new PersonAction(result, committed);
     }
 
     public void SetSilences(IReadOnlyList<AlertSilence> silences) => Volatile.Write(ref _silences, silences);
@@ -181,7 +186,8 @@ public sealed partial class AlertEngine : IReadingObserver
         }
     }
 
-    private async ValueTask Change(Action<DateTimeOffset> change, CancellationToken cancellationToken)
+    /// <returns>Completes when the audited writes among the effects are committed.</returns>
+    private async ValueTask<Task> Change(Action<DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await _ready.Task.WaitAsync(cancellationToken);
         List<Effect> effects;
@@ -190,7 +196,7 @@ public sealed partial class AlertEngine : IReadingObserver
             change(Now());
             effects = TakeEffects();
         }
-        await DispatchAsync(effects, cancellationToken);
+        return await DispatchAsync(effects, cancellationToken);
     }
 
     /// <summary>Whole milliseconds, as stored: an alert reads the same before and after a restart.</summary>
@@ -210,8 +216,10 @@ public sealed partial class AlertEngine : IReadingObserver
     }
 
     /// <summary>Outside the lock: the writer may make evaluation wait (back-pressure), listeners must not hold the engine.</summary>
-    private async ValueTask DispatchAsync(List<Effect> effects, CancellationToken cancellationToken)
+    /// <returns>Completes when the audited writes (people's actions) are committed.</returns>
+    private async ValueTask<Task> DispatchAsync(List<Effect> effects, CancellationToken cancellationToken)
     {
+        List<Task>? commits = null;
         foreach (var effect in effects)
         {
             var alert = effect.Alert;
@@ -226,7 +234,11 @@ public sealed partial class AlertEngine : IReadingObserver
                 : new AlertWrite(alert, new AlertHistoryEntry
                 {
                     AlertId = alert.Id, At = effect.At, Transition = transition, State = alert.State, Value = effect.Value, By = effect.By, Detail = effect.Detail,
-                });
+                }, Audit: effect.Audit);
+            if (write.Committed is { } committed)
+            {
+                (commits ??= []).Add(committed.Task);
+            }
             await _writer.EnqueueAsync(write, cancellationToken);
             _feed.Publish(new AlertChange(transition, alert, effect.At, UnacknowledgedCount, effect.By));
             if (effect.Notify is { } rule)
@@ -235,10 +247,16 @@ public sealed partial class AlertEngine : IReadingObserver
                 _notifier.TryEnqueue(new AlertNotification(transition, alert, rule, effect.At, silenced));
             }
         }
+        return commits is null ? Task.CompletedTask : Task.WhenAll(commits);
     }
 
     /// <param name="Transition">Null: only the alert's stored state changes (e.g. a rule's new severity).</param>
     /// <param name="Alert">A copy taken at the transition.</param>
     /// <param name="Notify">The rule, when people are to be notified.</param>
-    private sealed record Effect(AlertTransition? Transition, Alert Alert, DateTimeOffset At, double? Value = null, string? By = null, string? Detail = null, AlertRule? Notify = null);
+    /// <param name="Audit">A person's action: written in the same transaction as the transition.</param>
+    private sealed record Effect(
+        AlertTransition? Transition, Alert Alert, DateTimeOffset At, double? Value = null, string? By = null, string? Detail = null, AlertRule? Notify = null, AuditEntry? Audit = null);
 }
+
+/// <summary>A person's change to an open alert: the alert as it is now, and the commit of the change with its audit row.</summary>
+public sealed record PersonAction(Alert Alert, Task Committed);

@@ -51,6 +51,7 @@ public sealed class SilenceDraft
 
     public DateTimeOffset? Until { get; set; }
 
+    /// <summary>Ignored (kept so older clients' bodies still bind): the signed-in user or token is recorded instead.</summary>
     public string? By { get; set; }
 
     public string? Reason { get; set; }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace DigitalTwin.Core.Alerts;
 /// What the UI and the API call: rules (list, validate, save, delete), alerts (query, details, acknowledge, clear),
 /// silences, deliveries. Rule and silence changes are committed, then handed to the engine, so they apply at once.
 /// Open alerts are read from the engine's memory (their last and peak values change with every reading), the rest
-/// from the database.
+/// from the database. Every change commits with its audit row; acknowledging or clearing an open alert goes through
+/// the engine and <see cref="AlertWriter"/>, which commits the alert, its history entry and the audit row together.
 /// </summary>
 public sealed class AlertService(
     IDbContextFactory<DigitalTwinDbContext> dbFactory, AlertEngine engine, IAlertFeed feed, TimeProvider time)
@@ -33,7 +35,7 @@ public sealed class AlertService(
     /// <summary>Field (camelCase) to messages; empty when valid. The same checks as save, for a dialog to show as you type.</summary>
     public static IReadOnlyDictionary<string, string[]> ValidateRule(AlertRuleDraft draft) => draft.Validate();
 
-    public async Task<AlertRuleResult> CreateRuleAsync(AlertRuleDraft draft, CancellationToken cancellationToken = default)
+    public async Task<AlertRuleResult> CreateRuleAsync(AlertRuleDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = draft.Validate();
         if (errors.Count > 0)
@@ -45,14 +47,19 @@ public sealed class AlertService(
         draft.ApplyTo(rule);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // The rule's id is the audit row's entity id: both inserts in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.AlertRules.Add(rule);
             await db.SaveChangesAsync(cancellationToken);
+            db.AuditLog.Add(AuditEntry.Of(actor, now, "alert-rule.create", AlertAudit.Rule, AuditSummary.Id(rule.Id), AuditSummary.Fields(AlertAudit.Snapshot(rule))));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         await engine.ApplyRuleAsync(rule, cancellationToken);
         return new AlertRuleResult(AlertResultStatus.Ok, rule);
     }
 
-    public async Task<AlertRuleResult> UpdateRuleAsync(long id, AlertRuleDraft draft, CancellationToken cancellationToken = default)
+    public async Task<AlertRuleResult> UpdateRuleAsync(long id, AlertRuleDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = draft.Validate();
         if (errors.Count > 0)
@@ -67,8 +74,13 @@ public sealed class AlertService(
             {
                 return new AlertRuleResult(AlertResultStatus.NotFound);
             }
+            var before = AlertAudit.Snapshot(rule);
             draft.ApplyTo(rule);
             rule.UpdatedAt = time.GetUtcNow();
+            if (AuditSummary.Changes(before, AlertAudit.Snapshot(rule)) is { Length: > 0 } changes)
+            {
+                db.AuditLog.Add(AuditEntry.Of(actor, rule.UpdatedAt, "alert-rule.update", AlertAudit.Rule, AuditSummary.Id(id), changes));
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         await engine.ApplyRuleAsync(rule, cancellationToken);
@@ -76,18 +88,22 @@ public sealed class AlertService(
     }
 
     /// <summary>Deletes the rule; its open alerts are cleared (reason "rule deleted"), its alert history is kept.</summary>
-    public async Task<bool> DeleteRuleAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteRuleAsync(long id, Actor actor, CancellationToken cancellationToken = default)
     {
-        int deleted;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            deleted = await db.AlertRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var rule = await db.AlertRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (rule is null || await db.AlertRules.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+            db.AuditLog.Add(AuditEntry.Of(actor, time.GetUtcNow(), "alert-rule.delete", AlertAudit.Rule, AuditSummary.Id(id), AuditSummary.Fields(AlertAudit.Snapshot(rule))));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        if (deleted > 0)
-        {
-            await engine.RemoveRuleAsync(id, cancellationToken);
-        }
-        return deleted > 0;
+        await engine.RemoveRuleAsync(id, cancellationToken);
+        return true;
     }
 
     /// <summary>Alerts matching the filters, newest first.</summary>
@@ -156,16 +172,21 @@ public sealed class AlertService(
         return await DeliveriesAsync(db, alertId, cancellationToken);
     }
 
-    /// <summary>Acknowledges an open or cleared alert (who, comment); acknowledging twice keeps the first.</summary>
-    public async Task<AlertActionResult> AcknowledgeAsync(long id, string? by, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Acknowledges an open or cleared alert as <paramref name="actor"/>, with an optional comment; acknowledging twice
+    /// keeps the first (and records only the first).
+    /// </summary>
+    /// <remarks>An open alert's acknowledgement returns once the writer has committed it with its audit row.</remarks>
+    public async Task<AlertActionResult> AcknowledgeAsync(long id, Actor actor, string? comment, CancellationToken cancellationToken = default)
     {
-        if (Invalid(by, comment) is { } invalid)
+        if (Invalid(comment) is { } invalid)
         {
             return invalid;
         }
-        if (await engine.AcknowledgeAsync(id, by!.Trim(), comment?.Trim(), cancellationToken) is { } open)
+        if (await engine.AcknowledgeAsync(id, actor, comment?.Trim(), cancellationToken) is { } open)
         {
-            return new AlertActionResult(AlertResultStatus.Ok, open);
+            await open.Committed.WaitAsync(cancellationToken);
+            return new AlertActionResult(AlertResultStatus.Ok, open.Alert);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -177,13 +198,14 @@ public sealed class AlertService(
         {
             var now = time.GetUtcNow();
             alert.Acknowledged = true;
-            alert.AcknowledgedBy = by!.Trim();
+            alert.AcknowledgedBy = AlertAudit.By(actor);
             alert.AcknowledgedAt = now;
             alert.AcknowledgeComment = comment?.Trim();
             db.AlertHistory.Add(new AlertHistoryEntry
             {
                 AlertId = id, At = now, Transition = AlertTransition.Acknowledged, State = alert.State, By = alert.AcknowledgedBy, Detail = alert.AcknowledgeComment,
             });
+            db.AuditLog.Add(AuditEntry.Of(actor, now, "alert.acknowledge", AlertAudit.Alert, AuditSummary.Id(id), AlertAudit.Describe(alert, alert.AcknowledgeComment)));
             await db.SaveChangesAsync(cancellationToken);
             feed.Publish(new AlertChange(AlertTransition.Acknowledged, alert.Copy(), now, engine.UnacknowledgedCount, alert.AcknowledgedBy));
         }
@@ -191,15 +213,16 @@ public sealed class AlertService(
     }
 
     /// <summary>Clears an open alert by hand; if its condition still holds, the next reading opens a new one.</summary>
-    public async Task<AlertActionResult> ClearAsync(long id, string? by, string? reason, CancellationToken cancellationToken = default)
+    public async Task<AlertActionResult> ClearAsync(long id, Actor actor, string? reason, CancellationToken cancellationToken = default)
     {
-        if (Invalid(by, reason) is { } invalid)
+        if (Invalid(reason, "reason", ClearReasonLength) is { } invalid)
         {
             return invalid;
         }
-        if (await engine.ClearAsync(id, by!.Trim(), reason?.Trim(), cancellationToken) is { } cleared)
+        if (await engine.ClearAsync(id, actor, reason?.Trim(), cancellationToken) is { } cleared)
         {
-            return new AlertActionResult(AlertResultStatus.Ok, cleared);
+            await cleared.Committed.WaitAsync(cancellationToken);
+            return new AlertActionResult(AlertResultStatus.Ok, cleared.Alert);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is { } alert
@@ -220,7 +243,7 @@ public sealed class AlertService(
     }
 
     /// <summary>Suppresses notifications for a rule, a device, or that rule on that device, for a period.</summary>
-    public async Task<SilenceResult> SilenceAsync(SilenceDraft draft, CancellationToken cancellationToken = default)
+    public async Task<SilenceResult> SilenceAsync(SilenceDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var errors = SilenceValidation.Validate(draft, now);
@@ -233,55 +256,78 @@ public sealed class AlertService(
             RuleId = draft.RuleId,
             DeviceId = draft.DeviceId?.Trim(),
             Until = draft.Until ?? now + draft.For!.Value,
-            By = draft.By?.Trim(),
+            By = AlertAudit.By(actor),
             Reason = draft.Reason?.Trim(),
             CreatedAt = now,
         };
+        AlertRule? silencedRule;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             if (silence.RuleId is { } ruleId && !await db.AlertRules.AnyAsync(r => r.Id == ruleId, cancellationToken))
             {
                 return new SilenceResult(AlertResultStatus.NotFound);
             }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.AlertSilences.Add(silence);
             await db.SaveChangesAsync(cancellationToken);
-            await SyncRuleSilenceAsync(db, silence.RuleId, cancellationToken);
+            db.AuditLog.Add(AuditEntry.Of(actor, now, "alert.silence", AlertAudit.Silence, AuditSummary.Id(silence.Id), AlertAudit.Describe(silence)));
+            await db.SaveChangesAsync(cancellationToken);
+            silencedRule = await SyncRuleSilenceAsync(db, silence.RuleId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+        await ApplyAsync(silencedRule, cancellationToken);
         await ReloadSilencesAsync(cancellationToken);
         return new SilenceResult(AlertResultStatus.Ok, silence);
     }
 
-    public async Task<bool> UnsilenceAsync(long silenceId, CancellationToken cancellationToken = default)
+    public async Task<bool> UnsilenceAsync(long silenceId, Actor actor, CancellationToken cancellationToken = default)
     {
+        AlertRule? silencedRule;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var silence = await db.AlertSilences.SingleOrDefaultAsync(s => s.Id == silenceId, cancellationToken);
             if (silence is null)
             {
                 return false;
             }
             db.AlertSilences.Remove(silence);
+            db.AuditLog.Add(AuditEntry.Of(actor, time.GetUtcNow(), "alert.unsilence", AlertAudit.Silence, AuditSummary.Id(silenceId), AlertAudit.Describe(silence)));
             await db.SaveChangesAsync(cancellationToken);
-            await SyncRuleSilenceAsync(db, silence.RuleId, cancellationToken);
+            silencedRule = await SyncRuleSilenceAsync(db, silence.RuleId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+        await ApplyAsync(silencedRule, cancellationToken);
         await ReloadSilencesAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Keeps <see cref="AlertRule.SilencedUntil"/> in step with the rule-wide silences (shown with the rule).</summary>
-    private async Task SyncRuleSilenceAsync(DigitalTwinDbContext db, long? ruleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps <see cref="AlertRule.SilencedUntil"/> in step with the rule-wide silences (shown with the rule), in the
+    /// caller's transaction; the rule to hand to the engine once that commits.
+    /// </summary>
+    private async Task<AlertRule?> SyncRuleSilenceAsync(DigitalTwinDbContext db, long? ruleId, CancellationToken cancellationToken)
     {
         if (ruleId is not { } id)
         {
-            return;
+            return null;
         }
         var now = time.GetUtcNow();
         var until = await db.AlertSilences.Where(s => s.RuleId == id && s.DeviceId == null && s.Until > now)
             .Select(s => (DateTimeOffset?)s.Until).MaxAsync(cancellationToken);
-        if (await db.AlertRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } rule)
+        if (await db.AlertRules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } rule)
         {
-            rule.SilencedUntil = until;
-            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        rule.SilencedUntil = until;
+        await db.SaveChangesAsync(cancellationToken);
+        return rule;
+    }
+
+    private async Task ApplyAsync(AlertRule? rule, CancellationToken cancellationToken)
+    {
+        if (rule is not null)
+        {
             await engine.ApplyRuleAsync(rule, cancellationToken);
         }
     }
@@ -292,17 +338,16 @@ public sealed class AlertService(
     private static Task<List<NotificationDelivery>> DeliveriesAsync(DigitalTwinDbContext db, long alertId, CancellationToken cancellationToken) =>
         db.AlertDeliveries.AsNoTracking().Where(d => d.AlertId == alertId).OrderBy(d => d.At).ThenBy(d => d.Id).ToListAsync(cancellationToken);
 
-    private static AlertActionResult? Invalid(string? by, string? comment)
+    private const int CommentLength = 2000;
+    private const int ClearReasonLength = 500;
+
+    private static AlertActionResult? Invalid(string? text, string field = "comment", int maxLength = CommentLength)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(by) || by.Trim().Length > 128)
+        if (text is not { } value || value.Trim().Length <= maxLength)
         {
-            errors["by"] = ["'by' is required: who does it, 1–128 characters."];
+            return null;
         }
-        if (comment is { Length: > 2000 })
-        {
-            errors["comment"] = ["'comment' may have at most 2000 characters."];
-        }
-        return errors.Count == 0 ? null : new AlertActionResult(AlertResultStatus.Invalid, Detail: string.Join(" ", errors.Values.SelectMany(v => v)), Errors: errors);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [$"'{field}' may have at most {maxLength} characters."] };
+        return new AlertActionResult(AlertResultStatus.Invalid, Detail: errors[field][0], Errors: errors);
     }
 }

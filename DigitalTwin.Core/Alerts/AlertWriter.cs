@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -7,8 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Alerts;
 
-/// <summary>One change for the database: an alert's state (or its deletion), a history entry, a delivery attempt.</summary>
-public sealed record AlertWrite(Alert? Alert = null, AlertHistoryEntry? History = null, NotificationDelivery? Delivery = null, long? DeleteAlertId = null);
+/// <summary>
+/// One change for the database: an alert's state (or its deletion), a history entry, a delivery attempt, and for a
+/// person's action its audit row (committed in the same transaction; <see cref="Committed"/> says how that went).
+/// </summary>
+public sealed record AlertWrite(Alert? Alert = null, AlertHistoryEntry? History = null, NotificationDelivery? Delivery = null, long? DeleteAlertId = null, AuditEntry? Audit = null)
+{
+    /// <summary>For audited writes: completes when the batch holding it commits, or fails with the first error (the batch is still retried).</summary>
+    public TaskCompletionSource? Committed { get; } = Audit is null ? null : new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
 
 /// <summary>
 /// Writes alert transitions and delivery attempts off the evaluation path: a bounded queue (when it is full the
@@ -91,12 +99,21 @@ public sealed partial class AlertWriter : BackgroundService
                 await WriteAsync(batch);
                 Interlocked.Add(ref _written, batch.Count);
                 _counters.WritesCommitted(batch.Count);
+                foreach (var write in batch)
+                {
+                    write.Committed?.TrySetResult();
+                }
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _counters.WriteFailed();
                 LogWriteFailed(ex, batch.Count, attempt);
+                foreach (var write in batch)
+                {
+                    // The person waiting hears of the failure now; the write (with its audit row) is still retried.
+                    write.Committed?.TrySetException(ex);
+                }
                 if (stoppingToken.IsCancellationRequested && attempt >= 3)
                 {
                     return;
@@ -156,6 +173,11 @@ public sealed partial class AlertWriter : BackgroundService
             {
                 delivery.Id = 0;
                 db.AlertDeliveries.Add(delivery);
+            }
+            if (write.Audit is { } audit)
+            {
+                audit.Id = 0;
+                db.AuditLog.Add(audit);
             }
         }
         await db.SaveChangesAsync();

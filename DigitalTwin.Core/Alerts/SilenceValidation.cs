@@ -27,10 +27,6 @@ internal static class SilenceValidation
         {
             errors["until"] = [$"'until' must be in the future, at most {AlertRuleDraft.MaxDuration.TotalDays:0} days ahead."];
         }
-        if (draft.By is { Length: > 128 })
-        {
-            errors["by"] = ["'by' may have at most 128 characters."];
-        }
         if (draft.Reason is { Length: > 500 })
         {
             errors["reason"] = ["'reason' may have at most 500 characters."];

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed record RegistryResult(RegistryStatus Status, Device? Device = null
 
 /// <summary>
 /// Creates, edits, deletes devices and issues or revokes their secrets; the Devices table is the truth, and
-/// <see cref="DeviceCatalog"/> and <see cref="DeviceCredentials"/> are updated after each commit.
+/// <see cref="DeviceCatalog"/> and <see cref="DeviceCredentials"/> are updated after each commit. Every change commits
+/// with its audit row (who, what, before → after) in one transaction.
 /// </summary>
 public sealed class DeviceRegistry(
     IDbContextFactory<DigitalTwinDbContext> dbFactory, DeviceCatalog catalog, DeviceCredentials credentials, TimeProvider time)
@@ -36,7 +38,7 @@ public sealed class DeviceRegistry(
         return await db.Devices.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<RegistryResult> CreateAsync(DeviceDraft draft, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult> CreateAsync(DeviceDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = draft.Validate(requireId: true);
         if (errors.Count > 0)
@@ -52,6 +54,7 @@ public sealed class DeviceRegistry(
             return new RegistryResult(RegistryStatus.Conflict);
         }
         db.Devices.Add(device);
+        db.AuditLog.Add(DeviceAudit.Entry(actor, device.CreatedAt, "device.create", device.Id, AuditSummary.Fields(DeviceAudit.Snapshot(device))));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,7 +73,7 @@ public sealed class DeviceRegistry(
         return new RegistryResult(RegistryStatus.Ok, device, secret);
     }
 
-    public async Task<RegistryResult> UpdateAsync(string id, DeviceDraft draft, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult> UpdateAsync(string id, DeviceDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = draft.Validate(requireId: false);
         if (draft.Id is not null && draft.Id != id)
@@ -81,29 +84,69 @@ public sealed class DeviceRegistry(
         {
             return new RegistryResult(RegistryStatus.Invalid, Errors: errors);
         }
-        return await ChangeAsync(id, draft.ApplyTo, cancellationToken);
+        return await ChangeAsync(id, actor, "device.update", d =>
+        {
+            var before = DeviceAudit.Snapshot(d);
+            draft.ApplyTo(d);
+            return AuditSummary.Changes(before, DeviceAudit.Snapshot(d));
+        }, cancellationToken);
     }
 
     /// <summary>Issues a new secret; the old one stops working at once.</summary>
-    public Task<RegistryResult> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
+    public Task<RegistryResult> RotateSecretAsync(string id, Actor actor, CancellationToken cancellationToken = default)
     {
         string? secret = null;
-        return ChangeAsync(id, d => secret = IssueSecret(d), cancellationToken, () => secret);
+        return ChangeAsync(id, actor, "device.rotate-secret", d =>
+        {
+            var had = d.SecretHash is not null;
+            secret = IssueSecret(d);
+            return had ? "secret replaced; the old one no longer works" : "first secret issued";
+        }, cancellationToken, () => secret);
     }
 
-    /// <summary>Refuses the device from now on; idempotent (keeps the first revocation time).</summary>
-    public Task<RegistryResult> RevokeAsync(string id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, d => d.RevokedAt ??= time.GetUtcNow(), cancellationToken);
+    /// <summary>Refuses the device from now on; idempotent (keeps the first revocation time, records only the first).</summary>
+    public Task<RegistryResult> RevokeAsync(string id, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, "device.revoke", d =>
+        {
+            if (d.RevokedAt is not null)
+            {
+                return "";
+            }
+            d.RevokedAt = time.GetUtcNow();
+            return "secret revoked: the device is refused from now on";
+        }, cancellationToken);
 
-    /// <summary>Deletes the device with its history (the Series and Samples rows cascade).</summary>
-    public async Task<RegistryStatus> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>Deletes the device with its history (the Series and Samples rows cascade), with its audit row in one transaction.</summary>
+    public async Task<RegistryStatus> DeleteAsync(string id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (device is null)
+        {
+            return RegistryStatus.NotFound;
+        }
         // Refuse first, so a device being deleted cannot authenticate while its history goes.
         credentials.Remove(id);
-        var deleted = await db.Devices.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deleted = await db.Devices.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+            if (deleted == 0)
+            {
+                return RegistryStatus.NotFound;
+            }
+            db.AuditLog.Add(DeviceAudit.Entry(actor, time.GetUtcNow(), "device.delete", id, AuditSummary.Fields(DeviceAudit.Snapshot(device))));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // Nothing was deleted: the device may authenticate again.
+            credentials.Set(device);
+            throw;
+        }
         catalog.Remove(id);
-        return deleted == 0 ? RegistryStatus.NotFound : RegistryStatus.Ok;
+        return RegistryStatus.Ok;
     }
 
     /// <remarks>
@@ -122,6 +165,7 @@ public sealed class DeviceRegistry(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var ids = chunk.Select(d => d.Id!).ToList();
             var devices = await db.Devices.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, StringComparer.Ordinal, cancellationToken);
+            var existing = devices.Count;
             foreach (var draft in chunk)
             {
                 if (!devices.TryGetValue(draft.Id!, out var device))
@@ -133,6 +177,8 @@ public sealed class DeviceRegistry(
                 }
                 secrets[device.Id] = IssueSecret(device);
             }
+            db.AuditLog.Add(AuditEntry.Of(Actor.System, time.GetUtcNow(), "device.provision", DeviceAudit.EntityType, null,
+                $"{chunk.Length} device(s) given new secrets ({chunk.Length - existing} new): {string.Join(", ", ids.Take(20))}{(ids.Count > 20 ? ", …" : "")}"));
             await db.SaveChangesAsync(cancellationToken);
             foreach (var device in devices.Values)
             {
@@ -143,8 +189,9 @@ public sealed class DeviceRegistry(
         return secrets;
     }
 
+    /// <param name="change">Changes the device and says what it did; empty when nothing changed (no audit row then).</param>
     private async Task<RegistryResult> ChangeAsync(
-        string id, Action<Device> change, CancellationToken cancellationToken, Func<string?>? secret = null)
+        string id, Actor actor, string action, Func<Device, string> change, CancellationToken cancellationToken, Func<string?>? secret = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -152,7 +199,11 @@ public sealed class DeviceRegistry(
         {
             return new RegistryResult(RegistryStatus.NotFound);
         }
-        change(device);
+        var summary = change(device);
+        if (summary.Length > 0)
+        {
+            db.AuditLog.Add(DeviceAudit.Entry(actor, time.GetUtcNow(), action, id, summary));
+        }
         await db.SaveChangesAsync(cancellationToken);
         credentials.Set(device);
         catalog.Set(device);

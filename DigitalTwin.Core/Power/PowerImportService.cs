@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Power.Import;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public sealed class PowerImportService(
     }
 
     /// <exception cref="InvalidOperationException">The preview is unknown, expired, already committed or had errors.</exception>
-    public async Task<ImportResult> CommitAsync(Guid previewId, string importedBy, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> CommitAsync(Guid previewId, Actor actor, CancellationToken cancellationToken = default)
     {
         await _commitLock.WaitAsync(cancellationToken);
         try
@@ -60,10 +61,10 @@ public sealed class PowerImportService(
                 var errors = file.Issues.Count(i => i.Severity == ImportSeverity.Error);
                 throw new InvalidOperationException($"'{fileName}' has {errors} error(s); nothing was imported. Fix the file and upload it again.");
             }
-            var result = await WriteAsync(file, fileName, importedBy, cancellationToken);
+            var result = await WriteAsync(file, fileName, actor, cancellationToken);
             _previews.Remove(previewId);
             logger.LogInformation("Imported {File} by {User}: {New} new, {Changed} changed, {Unchanged} unchanged rows",
-                fileName, importedBy, result.RowsNew, result.RowsChanged, result.RowsUnchanged);
+                fileName, actor.DisplayName, result.RowsNew, result.RowsChanged, result.RowsUnchanged);
             return result;
         }
         finally
@@ -80,7 +81,7 @@ public sealed class PowerImportService(
         return await db.PowerImports.AsNoTracking().OrderByDescending(i => i.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<ImportResult> WriteAsync(ParsedFile file, string fileName, string importedBy, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteAsync(ParsedFile file, string fileName, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class PowerImportService(
             FileName = fileName,
             Format = file.Format,
             Encoding = file.Encoding,
-            ImportedBy = importedBy,
+            ImportedBy = AuditSummary.Who(actor),
             ImportedAt = time.GetUtcNow(),
             FirstMonth = months.Min().ToString(),
             LastMonth = months.Max().ToString(),
@@ -117,6 +118,9 @@ public sealed class PowerImportService(
             OldKwh = c.Old.Kwh,
             NewKwh = c.New.Kwh,
         }));
+        db.AuditLog.Add(AuditEntry.Of(actor, import.ImportedAt, "power.import", "power-import", import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{fileName} ({import.Format}, {import.FirstMonth}…{import.LastMonth}, {import.Districts} districts): "
+            + $"{import.RowsNew} new, {import.RowsChanged} changed, {import.RowsUnchanged} unchanged rows"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(import.Id, import.RowsNew, import.RowsChanged, import.RowsUnchanged);

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -76,7 +77,7 @@ public sealed class PowerSampleSeeder(
                     string.Join("; ", preview.Issues.Where(i => i.Severity == ImportSeverity.Error).Take(5).Select(i => i.Message)));
                 continue;
             }
-            await imports.CommitAsync(preview.Id, ImportedBy, cancellationToken);
+            await imports.CommitAsync(preview.Id, Actor.System with { Name = ImportedBy }, cancellationToken);
         }
         logger.LogInformation("Imported the KEPCO sample data from {Directory}", directory);
     }

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed partial class SimulatorAlertRules(IServiceProvider services, ILogg
         }
         foreach (var draft in Samples())
         {
-            var result = await alerts.CreateRuleAsync(draft, cancellationToken);
+            var result = await alerts.CreateRuleAsync(draft, Actor.System, cancellationToken);
             if (result.Status != AlertResultStatus.Ok)
             {
                 LogRefused(draft.Name!, string.Join("; ", result.Errors?.SelectMany(e => e.Value) ?? []));

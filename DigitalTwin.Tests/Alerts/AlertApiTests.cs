@@ -85,11 +85,11 @@ public sealed class AlertApiTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
-    public async Task Acknowledge_WithoutWho_ValidationProblem()
+    public async Task Acknowledge_CommentTooLong_ValidationProblemNamingComment()
     {
-        var problem = await ValidationProblemAsync(await _http.PostAsJsonAsync("/api/alerts/1/ack", new { comment = "x" }));
+        var problem = await ValidationProblemAsync(await _http.PostAsJsonAsync("/api/alerts/1/ack", new { comment = new string('x', 2001) }));
 
-        Assert.Equal(["by"], problem.Errors.Keys);
+        Assert.Equal(["comment"], problem.Errors.Keys);
     }
 
     [Fact]
@@ -128,7 +128,9 @@ public sealed class AlertApiTests(AppFixture fixture) : IClassFixture<AppFixture
         var details = await Eventually.MatchAsync(
             () => _http.GetFromJsonAsync<AlertDetails>($"/api/alerts/{alert.Id}", ApiJson.Options), d => d!.History.Count == 3, what: "3 history entries");
         Assert.Equal([AlertTransition.BecameActive, AlertTransition.Acknowledged, AlertTransition.Cleared], details!.History.Select(h => h.Transition));
-        Assert.Equal(("kim", "fixed the valve"), (details.Alert.ClearedBy, details.Alert.ClearReason));
+        // "by" in the body is ignored: the token's user is who did it.
+        Assert.Equal(("admin (token tests)", "fixed the valve"), (details.Alert.ClearedBy, details.Alert.ClearReason));
+        Assert.Equal("admin (token tests)", details.Alert.AcknowledgedBy);
         Assert.True(details.Alert.Acknowledged);
         var cleared = await _http.GetFromJsonAsync<List<Alert>>("/api/alerts?device=api-dev&state=Cleared&acknowledged=true", ApiJson.Options);
         Assert.Equal(alert.Id, Assert.Single(cleared!).Id);

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 
 namespace DigitalTwin.Tests.Alerts;
 
@@ -104,7 +105,7 @@ public sealed class AlertEngineTimerTests
         await harness.AdvanceAsync(TimeSpan.FromMinutes(25));
         Assert.Equal([AlertTransition.BecameActive, AlertTransition.Renotified, AlertTransition.Renotified], harness.Notifications.Select(n => n.Transition));
 
-        await harness.Engine.AcknowledgeAsync(harness.Changes[0].Alert.Id, "operator", "on it");
+        await harness.Engine.AcknowledgeAsync(harness.Changes[0].Alert.Id, new Actor("operator", ActorKind.User), "on it");
         await harness.AdvanceAsync(TimeSpan.FromMinutes(30));
 
         Assert.Equal(3, harness.Notifications.Count);
@@ -137,13 +138,13 @@ public sealed class AlertEngineTimerTests
         await harness.ReadAsync(31);
         var id = harness.Changes[0].Alert.Id;
 
-        var cleared = await harness.Engine.ClearAsync(id, "kim", "sensor moved");
+        var cleared = (await harness.Engine.ClearAsync(id, new Actor("kim", ActorKind.User), "sensor moved"))?.Alert;
         await harness.ReadAsync(32, after: TimeSpan.FromSeconds(1));
 
         Assert.Equal(AlertState.Cleared, cleared!.State);
         Assert.Equal("kim", cleared.ClearedBy);
         Assert.Equal("sensor moved", cleared.ClearReason);
-        Assert.Null(await harness.Engine.ClearAsync(id, "kim", null));
+        Assert.Null(await harness.Engine.ClearAsync(id, new Actor("kim", ActorKind.User), null));
         Assert.NotEqual(id, harness.Changes[^1].Alert.Id);
         Assert.Equal(AlertTransition.BecameActive, harness.Transitions.Last());
     }

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
@@ -26,16 +27,16 @@ public sealed class DeviceRegistryStoreTests
         {
             var registry = Registry(host, time);
             var created = await registry.CreateAsync(new DeviceDraft("store-1", "Hall", "meter", "Floor 2", ["a", "b"],
-                new Dictionary<string, string> { ["serial"] = "X-1" }, TimeSpan.FromMinutes(2)));
+                new Dictionary<string, string> { ["serial"] = "X-1" }, TimeSpan.FromMinutes(2)), Actor.System);
             Assert.Equal(RegistryStatus.Ok, created.Status);
-            Assert.Equal(RegistryStatus.Conflict, (await registry.CreateAsync(new DeviceDraft("store-1", null, "meter", null, null, null, null))).Status);
+            Assert.Equal(RegistryStatus.Conflict, (await registry.CreateAsync(new DeviceDraft("store-1", null, "meter", null, null, null, null), Actor.System)).Status);
             Assert.Equal(RegistryStatus.Ok, (await registry.UpdateAsync("store-1", new DeviceDraft(null, "Hall B", "meter", "Floor 2", ["b"],
-                new Dictionary<string, string> { ["serial"] = "X-2" }, null))).Status);
-            secret = (await registry.RotateSecretAsync("store-1")).Secret!;
+                new Dictionary<string, string> { ["serial"] = "X-2" }, null), Actor.System)).Status);
+            secret = (await registry.RotateSecretAsync("store-1", Actor.System)).Secret!;
             Assert.NotEqual(created.Secret, secret);
-            Assert.Equal(RegistryStatus.Ok, (await registry.CreateAsync(new DeviceDraft("store-2", null, "meter", null, null, null, null))).Status);
+            Assert.Equal(RegistryStatus.Ok, (await registry.CreateAsync(new DeviceDraft("store-2", null, "meter", null, null, null, null), Actor.System)).Status);
             time.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(RegistryStatus.Ok, (await registry.RevokeAsync("store-2")).Status);
+            Assert.Equal(RegistryStatus.Ok, (await registry.RevokeAsync("store-2", Actor.System)).Status);
         }
 
         // A fresh start loads the registry and the credentials from the database.
@@ -50,7 +51,7 @@ public sealed class DeviceRegistryStoreTests
         Assert.Equal(CredentialRefusal.WrongSecret, credentials.Check("store-1", "not-it"));
         Assert.Equal(CredentialRefusal.WrongSecret, credentials.Check("store-2", secret));
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 12, 1, 0, TimeSpan.Zero), (await Registry(restarted, time).GetAsync("store-2"))!.RevokedAt);
-        Assert.Equal(RegistryStatus.Ok, await Registry(restarted, time).DeleteAsync("store-1"));
+        Assert.Equal(RegistryStatus.Ok, await Registry(restarted, time).DeleteAsync("store-1", Actor.System));
         Assert.Null(await Registry(restarted, time).GetAsync("store-1"));
         Assert.Equal(CredentialRefusal.UnknownDevice, credentials.Check("store-1", secret));
     }
@@ -65,7 +66,7 @@ public sealed class DeviceRegistryStoreTests
         var t0 = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         foreach (var id in (string[])["seen-a", "seen-b", "quiet"])
         {
-            await Registry(host, TimeProvider.System).CreateAsync(new DeviceDraft(id, null, "meter", null, null, null, null));
+            await Registry(host, TimeProvider.System).CreateAsync(new DeviceDraft(id, null, "meter", null, null, null, null), Actor.System);
         }
         await using (var statements = await host.Database.OpenStatementsAsync(CancellationToken.None))
         {

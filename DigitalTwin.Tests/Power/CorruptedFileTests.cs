@@ -110,7 +110,7 @@ public sealed class CorruptedFileTests : IAsyncLifetime
         Assert.False(preview.CanCommit);
         var error = Assert.Single(preview.Issues, i => i.Severity == ImportSeverity.Error);
         Assert.Equal("broken.csv", error.File);
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
         Assert.Contains("error", refused.Message, StringComparison.Ordinal);
         Assert.Equal(rowsBefore, await _host.CountUsagesAsync());
         Assert.Equal(1, await _host.QueryAsync(db => db.PowerImports.CountAsync()));

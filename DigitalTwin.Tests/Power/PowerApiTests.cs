@@ -117,7 +117,7 @@ public sealed class PowerApiTests(AppFixture fixture) : IClassFixture<AppFixture
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var latest = json.RootElement.EnumerateArray().First();
-        Assert.Equal(("history.csv", "api"), (latest.GetProperty("fileName").GetString(), latest.GetProperty("importedBy").GetString()));
+        Assert.Equal(("history.csv", "admin (token tests)"), (latest.GetProperty("fileName").GetString(), latest.GetProperty("importedBy").GetString()));
     }
 
     private Task<HttpResponseMessage> UploadAsync(string fileName, byte[] bytes, string query = "")

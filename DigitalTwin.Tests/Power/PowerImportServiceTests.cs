@@ -104,24 +104,24 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
         // A trigger makes the insert of a late row fail, after earlier rows were written in the transaction.
         await ExecuteAsync("CREATE TRIGGER fail_jeonju BEFORE INSERT ON PowerUsages WHEN NEW.Sigungu = '전주시' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
 
-        await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+        await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
 
         Assert.Equal(0, await _host.CountUsagesAsync());
         Assert.Empty(await _host.Imports.HistoryAsync());
         // The preview survives a failed commit, so it can be retried once the cause is fixed.
         await ExecuteAsync("DROP TRIGGER fail_jeonju;");
-        var result = await _host.Imports.CommitAsync(preview.Id, "test");
+        var result = await _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer);
         Assert.Equal(128, result.RowsNew);
     }
 
     [Fact]
     public async Task CommitAsync_UnknownOrCommittedPreview_Throws()
     {
-        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(Guid.NewGuid(), "test"));
+        var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(Guid.NewGuid(), PowerTestHost.Importer));
         Assert.Contains("unknown", unknown.Message, StringComparison.Ordinal);
 
         var (preview, _) = await _host.ImportSampleAsync("openapi_records.csv");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
         var preview = await _host.PreviewSampleAsync("openapi_records.json");
         _host.Time.Advance(TimeSpan.FromMinutes(31));
 
-        var expired = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, "test"));
+        var expired = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
 
         Assert.Contains("expired", expired.Message, StringComparison.Ordinal);
         Assert.Equal(0, await _host.CountUsagesAsync());

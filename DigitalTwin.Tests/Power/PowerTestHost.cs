@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
@@ -25,6 +26,9 @@ public sealed class PowerTestHost : IAsyncDisposable
         _host = host;
         _directory = directory;
     }
+
+    /// <summary>Who imports in these tests ("test" in ImportedBy).</summary>
+    public static Actor Importer { get; } = new("test", ActorKind.User);
 
     public FakeTimeProvider Time => (FakeTimeProvider)_host.Services.GetRequiredService<TimeProvider>();
 
@@ -65,7 +69,7 @@ public sealed class PowerTestHost : IAsyncDisposable
     {
         var preview = await PreviewAsync(fileName, content);
         Assert.True(preview.CanCommit, string.Join("\n", preview.Issues));
-        return (preview, await Imports.CommitAsync(preview.Id, "test"));
+        return (preview, await Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
     }
 
     public Task<(ImportPreview Preview, ImportResult Result)> ImportSampleAsync(string sample) => ImportAsync(sample, PowerSamples.Bytes(sample));

@@ -25,6 +25,7 @@ public static class AccountsExtensions
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditSearch>();
         services.AddScoped<SignInChecks>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         services.AddSingleton<SingleSignOn>();

@@ -21,8 +21,8 @@ public static class AlertApi
             .WithSummary("Alerts, newest first; filters: state (Pending|Active|Cleared|Open), severity, device, from, to (ISO-8601; alerts whose lifetime overlaps), acknowledged, rule, limit");
         group.MapGet("/summary", GetSummary).WithSummary("Open alerts and active unacknowledged alerts (the bell)");
         group.MapGet("/{id:long}", GetAlert).WithSummary("One alert with its history and notification delivery attempts");
-        group.MapPost("/{id:long}/ack", Acknowledge).RequireAuthorization(Policies.Operate).WithSummary("Acknowledge an alert: who, and an optional comment");
-        group.MapPost("/{id:long}/clear", Clear).RequireAuthorization(Policies.Operate).WithSummary("Clear an open alert by hand: who, and an optional reason");
+        group.MapPost("/{id:long}/ack", Acknowledge).RequireAuthorization(Policies.Operate).WithSummary("Acknowledge an alert as the signed-in user or token, with an optional comment");
+        group.MapPost("/{id:long}/clear", Clear).RequireAuthorization(Policies.Operate).WithSummary("Clear an open alert by hand as the signed-in user or token, with an optional reason");
         return group;
     }
 
@@ -43,12 +43,12 @@ public static class AlertApi
         await alerts.GetAlertAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : AlertProblems.UnknownAlert(id);
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Acknowledge(
-        long id, AcknowledgeRequest request, AlertService alerts, CancellationToken cancellationToken) =>
-        Answer(id, await alerts.AcknowledgeAsync(id, request.By, request.Comment, cancellationToken));
+        long id, AcknowledgeRequest request, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(id, await alerts.AcknowledgeAsync(id, context.Actor(), request.Comment, cancellationToken));
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Clear(
-        long id, ClearRequest request, AlertService alerts, CancellationToken cancellationToken) =>
-        Answer(id, await alerts.ClearAsync(id, request.By, request.Reason, cancellationToken));
+        long id, ClearRequest request, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(id, await alerts.ClearAsync(id, context.Actor(), request.Reason, cancellationToken));
 
     private static Results<Ok<Alert>, ProblemHttpResult, ValidationProblem> Answer(long id, AlertActionResult result) => result.Status switch
     {
@@ -59,8 +59,10 @@ public static class AlertApi
     };
 }
 
+/// <param name="By">Ignored (older clients send it): the signed-in user or token is recorded.</param>
 public sealed record AcknowledgeRequest(string? By, string? Comment);
 
+/// <param name="By">Ignored (older clients send it): the signed-in user or token is recorded.</param>
 public sealed record ClearRequest(string? By, string? Reason);
 
 /// <param name="Open">Pending and active alerts.</param>

@@ -24,18 +24,18 @@ public static class AlertRuleApi
         await alerts.GetRuleAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : AlertProblems.UnknownRule(id);
 
     private static async Task<Results<Created<AlertRule>, ValidationProblem>> CreateRule(
-        AlertRuleDraft draft, AlertService alerts, CancellationToken cancellationToken)
+        AlertRuleDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.CreateRuleAsync(draft, cancellationToken);
+        var result = await alerts.CreateRuleAsync(draft, context.Actor(), cancellationToken);
         return result.Status == AlertResultStatus.Ok
             ? TypedResults.Created($"/api/alert-rules/{result.Rule!.Id}", result.Rule)
             : AlertProblems.Invalid("Invalid alert rule", result.Errors!);
     }
 
     private static async Task<Results<Ok<AlertRule>, ProblemHttpResult, ValidationProblem>> UpdateRule(
-        long id, AlertRuleDraft draft, AlertService alerts, CancellationToken cancellationToken)
+        long id, AlertRuleDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.UpdateRuleAsync(id, draft, cancellationToken);
+        var result = await alerts.UpdateRuleAsync(id, draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             AlertResultStatus.Ok => TypedResults.Ok(result.Rule!),
@@ -44,6 +44,6 @@ public static class AlertRuleApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(long id, AlertService alerts, CancellationToken cancellationToken) =>
-        await alerts.DeleteRuleAsync(id, cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownRule(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(long id, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
+        await alerts.DeleteRuleAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownRule(id);
 }

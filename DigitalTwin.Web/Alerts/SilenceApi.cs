@@ -19,9 +19,9 @@ public static class SilenceApi
         TypedResults.Ok(await alerts.ListSilencesAsync(includeExpired ?? false, cancellationToken));
 
     private static async Task<Results<Created<AlertSilence>, ProblemHttpResult, ValidationProblem>> CreateSilence(
-        SilenceDraft draft, AlertService alerts, CancellationToken cancellationToken)
+        SilenceDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.SilenceAsync(draft, cancellationToken);
+        var result = await alerts.SilenceAsync(draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             AlertResultStatus.Ok => TypedResults.Created($"/api/silences/{result.Silence!.Id}", result.Silence),
@@ -30,6 +30,6 @@ public static class SilenceApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(long id, AlertService alerts, CancellationToken cancellationToken) =>
-        await alerts.UnsilenceAsync(id, cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownSilence(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(long id, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
+        await alerts.UnsilenceAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownSilence(id);
 }

@@ -20,9 +20,9 @@ public static class DeviceRegistryApi
     }
 
     private static async Task<Results<Created<DeviceWithSecret>, ProblemHttpResult, ValidationProblem>> CreateDevice(
-        DeviceDraft draft, DeviceRegistry registry, CancellationToken cancellationToken)
+        DeviceDraft draft, DeviceRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await registry.CreateAsync(draft, cancellationToken);
+        var result = await registry.CreateAsync(draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             RegistryStatus.Ok => TypedResults.Created($"/api/devices/{result.Device!.Id}", new DeviceWithSecret(DeviceResponse.From(result.Device), result.Secret!)),
@@ -45,13 +45,13 @@ public static class DeviceRegistryApi
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult, ValidationProblem>> UpdateDevice(
-        string id, DeviceDraft draft, DeviceRegistry registry, CancellationToken cancellationToken)
+        string id, DeviceDraft draft, DeviceRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {
             return invalid;
         }
-        var result = await registry.UpdateAsync(id, draft, cancellationToken);
+        var result = await registry.UpdateAsync(id, draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             RegistryStatus.Ok => TypedResults.Ok(DeviceResponse.From(result.Device!)),
@@ -61,38 +61,38 @@ public static class DeviceRegistryApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(
-        string id, DeviceRegistry registry, CancellationToken cancellationToken)
+        string id, DeviceRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {
             return invalid;
         }
-        return await registry.DeleteAsync(id, cancellationToken) == RegistryStatus.Ok
+        return await registry.DeleteAsync(id, context.Actor(), cancellationToken) == RegistryStatus.Ok
             ? TypedResults.NoContent()
             : ApiProblems.UnregisteredDevice(id);
     }
 
     private static async Task<Results<Ok<DeviceWithSecret>, ProblemHttpResult>> RotateSecret(
-        string id, DeviceRegistry registry, CancellationToken cancellationToken)
+        string id, DeviceRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {
             return invalid;
         }
-        var result = await registry.RotateSecretAsync(id, cancellationToken);
+        var result = await registry.RotateSecretAsync(id, context.Actor(), cancellationToken);
         return result.Status == RegistryStatus.Ok
             ? TypedResults.Ok(new DeviceWithSecret(DeviceResponse.From(result.Device!), result.Secret!))
             : ApiProblems.UnregisteredDevice(id);
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> RevokeDevice(
-        string id, DeviceRegistry registry, CancellationToken cancellationToken)
+        string id, DeviceRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {
             return invalid;
         }
-        var result = await registry.RevokeAsync(id, cancellationToken);
+        var result = await registry.RevokeAsync(id, context.Actor(), cancellationToken);
         return result.Status == RegistryStatus.Ok
             ? TypedResults.Ok(DeviceResponse.From(result.Device!))
             : ApiProblems.UnregisteredDevice(id);

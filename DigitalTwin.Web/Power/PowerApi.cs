@@ -58,8 +58,7 @@ public static class PowerApi
         {
             return TypedResults.Ok(preview);
         }
-        var importedBy = http.User.Identity?.Name is { Length: > 0 } user ? user : "api";
-        var result = await imports.CommitAsync(preview.Id, importedBy, cancellationToken);
+        var result = await imports.CommitAsync(preview.Id, http.Actor(), cancellationToken);
         return TypedResults.Created($"/api/power/imports/{result.ImportId}", new ImportResponse(
             result.ImportId, preview.FileName, preview.Format, preview.Encoding, [.. preview.Months.Select(m => m.ToString())],
             preview.Districts, result.RowsNew, result.RowsChanged, result.RowsUnchanged,

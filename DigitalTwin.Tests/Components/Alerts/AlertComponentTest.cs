@@ -1,8 +1,11 @@
+using Bunit;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +27,12 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 
     protected IServiceProvider HostServices => _host.Services;
 
+    /// <summary>The user signed in to the rendered components.</summary>
+    protected const string TestUser = "ana";
+
+    /// <summary>A user acting from elsewhere (another browser, a script).</summary>
+    protected static Actor OtherUser { get; } = new("someone-else", ActorKind.User);
+
     public new async Task InitializeAsync()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -43,6 +52,10 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
             Context.Services.AddSingleton(type, _host.Services.GetRequiredService(type));
         }
         Context.Services.AddScoped<AlertActions>();
+        // Actions are the signed-in user's: bUnit's test authorization signs one in.
+        Context.AddAuthorization().SetAuthorized(TestUser);
+        Context.Services.AddScoped<ClientAddress>();
+        Context.Services.AddScoped<CurrentActor>();
         // MudBlazor's popovers ask where they render; the app is interactive server.
         Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         await SeedAsync();
@@ -66,7 +79,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
         {
             Name = name, Kind = AlertRuleKind.Threshold, TargetKind = AlertTargetKind.Device, Target = device,
             Metric = "temperature", Operator = AlertOperator.GreaterThan, Threshold = threshold, Severity = severity,
-        });
+        }, Actor.System);
         Assert.Equal(AlertResultStatus.Ok, result.Status);
         return result.Rule!;
     }

@@ -26,7 +26,7 @@ public sealed class AlertNotificationsTests : AlertComponentTest
 
         await WrittenAsync();
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "bell-1")));
-        await Alerts.AcknowledgeAsync(alert.Id, "tester", null);
+        await Alerts.AcknowledgeAsync(alert.Id, OtherUser, null);
         cut.WaitForAssertion(() => Assert.Equal("1", Count(cut)));
     }
 
@@ -67,7 +67,7 @@ public sealed class AlertNotificationsTests : AlertComponentTest
         await WrittenAsync();
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "menu-1")));
         Assert.True(alert.Acknowledged);
-        Assert.Equal(AlertText.DefaultUser, alert.AcknowledgedBy);
+        Assert.Equal(TestUser, alert.AcknowledgedBy);
     }
 
     private static string? Count(IRenderedComponent<AlertNotifications> cut) =>

@@ -1,7 +1,11 @@
+using System.Globalization;
 using Bunit;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
+using DigitalTwin.Core.Data;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -52,7 +56,7 @@ public sealed class AlertsPageTests : AlertComponentTest
         cut.WaitForAssertion(() => Assert.Equal(["f-1"], Devices(cut)));
 
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "f-1")));
-        await Alerts.AcknowledgeAsync(alert.Id, "someone else", "on it");
+        await Alerts.AcknowledgeAsync(alert.Id, OtherUser, "on it");
 
         cut.WaitForAssertion(() => Assert.Empty(Devices(cut)), TimeSpan.FromSeconds(10));
         await ReportAsync("f-2", 40);
@@ -71,7 +75,7 @@ public sealed class AlertsPageTests : AlertComponentTest
     }
 
     [Fact]
-    public async Task Acknowledge_NameAndCommentInDialog_StoredAndRowShowsWho()
+    public async Task Acknowledge_CommentInDialog_StoredAsTheSignedInUserAndRowShowsWho()
     {
         var dialogs = Context.Render<MudDialogProvider>();
         var cut = RenderPage("/alerts");
@@ -80,13 +84,17 @@ public sealed class AlertsPageTests : AlertComponentTest
         // Not awaited: the click's handler waits for the dialog to close.
         cut.Find("[data-testid=alert-ack]").Click();
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=ack-submit]")));
-        await dialogs.FindAll("input[data-testid=ack-by], [data-testid=ack-by] input").First().ChangeAsync(new() { Value = "Ana" });
+        Assert.Contains(TestUser, dialogs.Find("[data-testid=ack-by]").TextContent);
+        Assert.Empty(dialogs.FindAll("[data-testid=ack-dialog] input"));
         await dialogs.FindAll("textarea[data-testid=ack-comment], [data-testid=ack-comment] textarea").First().ChangeAsync(new() { Value = "Technician on the way" });
         await dialogs.Find("[data-testid=ack-submit]").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Contains("Ana", cut.Find("[data-testid=alerts-table] tbody td[data-label=Acknowledged]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(TestUser, cut.Find("[data-testid=alerts-table] tbody td[data-label=Acknowledged]").TextContent));
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "f-1")));
-        Assert.Equal(("Ana", "Technician on the way"), (alert.AcknowledgedBy, alert.AcknowledgeComment));
+        Assert.Equal((TestUser, "Technician on the way"), (alert.AcknowledgedBy, alert.AcknowledgeComment));
+        var audit = new AuditSearch(HostServices.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>());
+        var entry = Assert.Single((await audit.PageAsync(new AuditQuery(Action: "alert.acknowledge"))).Items);
+        Assert.Equal((TestUser, ActorKind.User, alert.Id.ToString(CultureInfo.InvariantCulture)), (entry.Actor, entry.ActorKind, entry.EntityId));
     }
 
     private IRenderedComponent<AlertsPage> RenderPage(string uri)

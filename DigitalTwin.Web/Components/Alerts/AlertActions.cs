@@ -1,37 +1,38 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Accounts;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Alerts;
 
 /// <summary>
 /// What a person does to alerts from any page (acknowledge with a comment, clear, silence), with its dialogs and
-/// the snackbar that says how it went. Scoped: one per circuit, so the name typed once is offered again.
+/// the snackbar that says how it went. Scoped: one per circuit; every action is the signed-in user's.
 /// </summary>
-public sealed class AlertActions(AlertService alerts, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
+public sealed class AlertActions(AlertService alerts, CurrentActor currentActor, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
 {
-    /// <summary>The name last given in the acknowledge dialog.</summary>
-    public string User { get; private set; } = AlertText.DefaultUser;
-
-    /// <summary>Asks for a name and comment, then acknowledges; the alert as it is now, or null if cancelled or refused.</summary>
+    /// <summary>Asks for a comment, then acknowledges as the signed-in user; the alert as it is now, or null if cancelled or refused.</summary>
     public async Task<Alert?> AcknowledgeAsync(Alert alert)
     {
+        var actor = await currentActor.GetAsync();
         var parameters = new DialogParameters<AcknowledgeDialog>
         {
             { d => d.Alert, alert },
-            { d => d.By, User },
+            { d => d.By, actor.DisplayName },
         };
         var dialog = await dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: AcknowledgeDialog.Answer answer })
         {
             return null;
         }
-        User = answer.By;
-        return Report(await alerts.AcknowledgeAsync(alert.Id, answer.By, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
+        return await ReportAsync(() => alerts.AcknowledgeAsync(alert.Id, actor, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
     }
 
     /// <summary>Acknowledges at once, without a comment (the bell's quick button).</summary>
-    public async Task<Alert?> AcknowledgeNowAsync(long alertId) =>
-        Report(await alerts.AcknowledgeAsync(alertId, User, null), null);
+    public async Task<Alert?> AcknowledgeNowAsync(long alertId)
+    {
+        var actor = await currentActor.GetAsync();
+        return await ReportAsync(() => alerts.AcknowledgeAsync(alertId, actor, null), null);
+    }
 
     /// <summary>Asks for confirmation, then clears an open alert by hand.</summary>
     public async Task<Alert?> ClearAsync(Alert alert)
@@ -40,15 +41,18 @@ public sealed class AlertActions(AlertService alerts, IDialogService dialogs, IS
             "Clear alert?",
             $"“{alert.RuleName}” on {alert.DeviceId} is closed now. If its condition still holds, the next reading opens a new alert.",
             yesText: "Clear", cancelText: "Cancel");
-        return confirmed == true
-            ? Report(await alerts.ClearAsync(alert.Id, User, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}")
-            : null;
+        if (confirmed != true)
+        {
+            return null;
+        }
+        var actor = await currentActor.GetAsync();
+        return await ReportAsync(() => alerts.ClearAsync(alert.Id, actor, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}");
     }
 
     /// <summary>Silences notifications of a rule, a device, or both, for a period.</summary>
     public async Task<AlertSilence?> SilenceAsync(long? ruleId, string? deviceId, TimeSpan period)
     {
-        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period, By = User });
+        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.GetAsync());
         if (result.Status != AlertResultStatus.Ok)
         {
             snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : $"Could not silence ({result.Status}).", Severity.Warning);
@@ -73,6 +77,25 @@ public sealed class AlertActions(AlertService alerts, IDialogService dialogs, IS
     }
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>
+    /// Runs the action and says how it went; a database failure is reported, not thrown into the circuit (an open
+    /// alert's change is then retried by the writer together with its audit row).
+    /// </summary>
+    private async Task<Alert?> ReportAsync(Func<Task<AlertActionResult>> action, string? success)
+    {
+        AlertActionResult result;
+        try
+        {
+            result = await action();
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            snackbar.Add("The change could not be saved: the database refused it. Try again in a moment.", Severity.Error);
+            return null;
+        }
+        return Report(result, success);
+    }
 
     private Alert? Report(AlertActionResult result, string? success)
     {

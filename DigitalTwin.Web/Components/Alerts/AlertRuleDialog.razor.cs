@@ -2,6 +2,7 @@ using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Devices;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Alerts;
 
@@ -28,6 +29,9 @@ public sealed partial class AlertRuleDialog : ComponentBase
 
     [Inject]
     public required AlertService Alerts { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     [Inject]
     public required DeviceRegistry Devices { get; init; }
@@ -97,7 +101,9 @@ public sealed partial class AlertRuleDialog : ComponentBase
         _saving = true;
         try
         {
-            var result = Rule is null ? await Alerts.CreateRuleAsync(_draft) : await Alerts.UpdateRuleAsync(Rule.Id, _draft);
+            var result = Rule is null
+                ? await Alerts.CreateRuleAsync(_draft, await CurrentActor.GetAsync())
+                : await Alerts.UpdateRuleAsync(Rule.Id, _draft, await CurrentActor.GetAsync());
             switch (result.Status)
             {
                 case AlertResultStatus.Ok:

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Alerts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Alerts;
 
@@ -16,6 +17,9 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     [Inject]
     public required AlertService Alerts { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
@@ -64,7 +68,7 @@ public sealed partial class AlertRulesPage : ComponentBase
     {
         var draft = AlertRuleDraft.From(rule);
         draft.Enabled = enabled;
-        var result = await Alerts.UpdateRuleAsync(rule.Id, draft);
+        var result = await Alerts.UpdateRuleAsync(rule.Id, draft, await CurrentActor.GetAsync());
         if (result.Status != AlertResultStatus.Ok)
         {
             Snackbar.Add($"Could not {(enabled ? "enable" : "disable")} {rule.Name} ({result.Status}).", Severity.Warning);
@@ -80,7 +84,7 @@ public sealed partial class AlertRulesPage : ComponentBase
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await Alerts.DeleteRuleAsync(rule.Id);
+            await Alerts.DeleteRuleAsync(rule.Id, await CurrentActor.GetAsync());
             Snackbar.Add($"Deleted · {rule.Name}", Severity.Normal);
             await LoadAsync();
         }
@@ -88,16 +92,17 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task UnsilenceRuleAsync(AlertRule rule)
     {
+        var actor = await CurrentActor.GetAsync();
         foreach (var silence in _silences.Where(s => s.RuleId == rule.Id && s.DeviceId is null))
         {
-            await Alerts.UnsilenceAsync(silence.Id);
+            await Alerts.UnsilenceAsync(silence.Id, actor);
         }
         await LoadAsync();
     }
 
     private async Task EndSilenceAsync(AlertSilence silence)
     {
-        await Alerts.UnsilenceAsync(silence.Id);
+        await Alerts.UnsilenceAsync(silence.Id, await CurrentActor.GetAsync());
         await LoadAsync();
     }
 

@@ -7,9 +7,6 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// <summary>How alerts and rules read to people: "temperature > 30 °C for 2 min, clears &lt; 28 °C", "31.4 °C".</summary>
 public static class AlertText
 {
-    /// <summary>Who acknowledges or clears when nobody gave a name (the app has no sign-in).</summary>
-    public const string DefaultUser = "control room";
-
     /// <summary>The unit of a well-known metric, or "" for any other.</summary>
     public static string UnitOf(string? metric) => metric switch
     {

@@ -3,6 +3,7 @@ using DigitalTwin.Core.Twins;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Devices;
 
@@ -47,6 +48,9 @@ public sealed partial class DeviceFormDialog : ComponentBase
 
     [Inject]
     public required DeviceRegistry Registry { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     [Inject]
     public required IOptions<TwinOptions> TwinOptions { get; init; }
@@ -104,7 +108,9 @@ public sealed partial class DeviceFormDialog : ComponentBase
         try
         {
             var draft = Draft();
-            var result = IsEdit ? await Registry.UpdateAsync(Device!.Id, draft) : await Registry.CreateAsync(draft);
+            var result = IsEdit
+                ? await Registry.UpdateAsync(Device!.Id, draft, await CurrentActor.GetAsync())
+                : await Registry.CreateAsync(draft, await CurrentActor.GetAsync());
             _errors = result.Status switch
             {
                 RegistryStatus.Ok => _errors,

@@ -3,6 +3,7 @@ using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Devices;
 
@@ -30,6 +31,9 @@ public sealed partial class DevicesPage : LivePage
 
     [Inject]
     public required DeviceRegistry Registry { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     [Inject]
     public required DeviceStatusBoard Board { get; init; }
@@ -128,7 +132,7 @@ public sealed partial class DevicesPage : LivePage
         {
             return;
         }
-        var result = await Registry.RotateSecretAsync(device.Id);
+        var result = await Registry.RotateSecretAsync(device.Id, await CurrentActor.GetAsync());
         if (result.Status == RegistryStatus.Ok)
         {
             await DeviceSecretDialog.ShowAsync(Dialogs, device.Id, result.Secret!, rotated: true);
@@ -140,7 +144,7 @@ public sealed partial class DevicesPage : LivePage
     {
         if (await ConfirmAsync("Revoke device", $"Refuse {device.Id} from now on? Its connections are closed; rotate its secret to let it back in.", "Revoke"))
         {
-            var result = await Registry.RevokeAsync(device.Id);
+            var result = await Registry.RevokeAsync(device.Id, await CurrentActor.GetAsync());
             await AfterChangeAsync(result.Status, $"Revoked {device.Id}.");
         }
     }
@@ -149,7 +153,7 @@ public sealed partial class DevicesPage : LivePage
     {
         if (await ConfirmAsync("Delete device", $"Delete {device.Id} and all its history? This cannot be undone.", "Delete"))
         {
-            await AfterChangeAsync(await Registry.DeleteAsync(device.Id), $"Deleted {device.Id}.");
+            await AfterChangeAsync(await Registry.DeleteAsync(device.Id, await CurrentActor.GetAsync()), $"Deleted {device.Id}.");
         }
     }
 

@@ -2,6 +2,7 @@ using DigitalTwin.Core.Power;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Power;
 
@@ -33,9 +34,8 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
     [Inject]
     public required PowerImportService Imports { get; init; }
 
-    /// <summary>Present once the app has authentication; until then imports are recorded as "anonymous".</summary>
-    [CascadingParameter]
-    public Task<AuthenticationState>? Authentication { get; set; }
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     private bool Busy => _stage != Stage.Idle;
 
@@ -113,8 +113,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         SetStage(Stage.Committing, $"Writing {preview.FileName}…");
         try
         {
-            var user = Authentication is null ? null : (await Authentication).User.Identity?.Name;
-            _result = await Imports.CommitAsync(preview.Id, string.IsNullOrEmpty(user) ? "anonymous" : user, cancellationToken);
+            _result = await Imports.CommitAsync(preview.Id, await CurrentActor.GetAsync(), cancellationToken);
             _resultFile = preview.FileName;
             _preview = null;
         }
