@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Devices;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +19,12 @@ internal static class AlertRules
         var registry = app.Services.GetRequiredService<DeviceRegistry>();
         for (var i = 0; i < devices.Count; i++)
         {
-            await registry.UpdateAsync(devices.Ids[i], new DeviceDraft(null, null, i % 2 == 0 ? "thermometer" : "hygrometer", null, [$"floor-{i % 10}"], null, null));
+            await registry.UpdateAsync(devices.Ids[i], new DeviceDraft(null, null, i % 2 == 0 ? "thermometer" : "hygrometer", null, [$"floor-{i % 10}"], null, null), Actor.System);
         }
         var alerts = app.Services.GetRequiredService<AlertService>();
         for (var r = 0; r < Count; r++)
         {
-            var result = await alerts.CreateRuleAsync(Rule(r, devices));
+            var result = await alerts.CreateRuleAsync(Rule(r, devices), Actor.System);
             if (result.Status != AlertResultStatus.Ok)
             {
                 throw new InvalidOperationException($"Rule {r} refused: {string.Join("; ", result.Errors!.SelectMany(e => e.Value))}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
 using Microsoft.Data.Sqlite;
@@ -52,7 +53,7 @@ internal static class ForecastBench
         {
             await using var stream = File.OpenRead(Path.Combine(data, file));
             var preview = await imports.PreviewAsync(Path.GetFileName(file), stream);
-            await imports.CommitAsync(preview.Id, "bench");
+            await imports.CommitAsync(preview.Id, Actor.System);
         }
     }
 

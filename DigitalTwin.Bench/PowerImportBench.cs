@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Power;
@@ -51,7 +52,7 @@ internal static class PowerImportBench
                 Console.WriteLine($"{label}: refused: {preview.Issues.First(i => i.Severity == ImportSeverity.Error).Message}");
                 return;
             }
-            var result = await imports.CommitAsync(preview.Id, "bench");
+            var result = await imports.CommitAsync(preview.Id, Actor.System);
             total.Stop();
             var rows = result.RowsNew + result.RowsChanged + result.RowsUnchanged;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

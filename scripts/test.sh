@@ -22,7 +22,9 @@ export DIGITALTWIN_TEST_POSTGRES="${DIGITALTWIN_TEST_POSTGRES:-$(scripts/start-p
 
 results=$(mktemp -d)
 status=0
-dotnet test DigitalTwin.sln -c Release --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" || status=$?
+# A test that hangs is stopped after 10 minutes and named, instead of holding the run until CI gives up.
+dotnet test DigitalTwin.sln -c Release --logger "trx;LogFilePrefix=run" --results-directory "$results" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
 
 # One closing line over all test assemblies, in the plain form CI reads.
 count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk "{ s += \$1 } END { print s + 0 }"; }

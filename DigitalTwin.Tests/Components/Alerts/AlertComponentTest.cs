@@ -53,7 +53,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
         }
         Context.Services.AddScoped<AlertActions>();
         // Actions are the signed-in user's: bUnit's test authorization signs one in.
-        Context.AddAuthorization().SetAuthorized(TestUser);
+        Authorization.SetAuthorized(TestUser);
         Context.Services.AddScoped<ClientAddress>();
         Context.Services.AddScoped<CurrentActor>();
         // MudBlazor's popovers ask where they render; the app is interactive server.
