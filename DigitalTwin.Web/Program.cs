@@ -14,6 +14,7 @@ using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
 using DigitalTwin.Web.Mqtt;
 using DigitalTwin.Web.Power;
+using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ await app.Services.InitializeDatabaseAsync();
 await app.Services.EnsureAccountsAsync();
 await app.Services.SeedDeviceStatusAsync();
 
+app.UseSecurityHeaders();
 app.UseErrorHandling();
 app.UseAccounts();
 app.UseRateLimiter();
@@ -44,7 +46,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(OpenApiSecurity.ConfigureScalar);
 app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);
 app.MapAccountEndpoints();
 app.MapAuthEndpoints();

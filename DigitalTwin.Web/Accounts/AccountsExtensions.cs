@@ -27,7 +27,7 @@ public static class AccountsExtensions
         services.AddScoped<SignInChecks>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         services.AddSingleton<SingleSignOn>();
-        services.AddDigitalTwinRateLimits(builder.Configuration);
+        services.AddDigitalTwinRateLimits();
 
         services.AddAuthentication(o =>
             {
