@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using DigitalTwin.Tests.EndToEnd;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace DigitalTwin.Tests.Security;
 
@@ -31,15 +32,18 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserTest
 
     private const string ViolationCollector = """
         window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
         """;
 
     private readonly BrowserFixture _browser;
 
-    public ContentSecurityPolicyBrowserTests(BrowserFixture browser)
+    private readonly ITestOutputHelper _output;
+
+    public ContentSecurityPolicyBrowserTests(BrowserFixture browser, ITestOutputHelper output)
         : base(browser)
     {
         _browser = browser;
+        _output = output;
         App.Settings["Power:SeedSampleData"] = "true";
     }
 
@@ -56,10 +60,12 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserTest
 
         foreach (var path in Pages)
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             problems.AddRange(await VisitAsync(Context, path));
+            _output.WriteLine($"{path}: {started.ElapsedMilliseconds} ms");
         }
 
-        Assert.Empty(problems);
+        AssertNone(problems);
     }
 
     [Fact]
@@ -68,7 +74,7 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserTest
         await using var context = await _browser.NewContextAsync(App.BaseAddress, anonymous: true);
         await context.AddInitScriptAsync(ViolationCollector);
 
-        Assert.Empty(await VisitAsync(context, "/account/login"));
+        AssertNone(await VisitAsync(context, "/account/login"));
     }
 
     [Fact]
@@ -83,7 +89,7 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserTest
         await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__injected = true'; document.head.appendChild(s); }");
 
         Assert.False(await page.EvaluateAsync<bool>("() => window.__injected === true"));
-        Assert.Contains("script-src-elem inline", await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
+        Assert.Contains(await page.EvaluateAsync<string[]>("() => window.__cspViolations"), v => v.StartsWith("script-src-elem inline", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 
@@ -101,11 +107,25 @@ public sealed class ContentSecurityPolicyBrowserTests : BrowserTest
         }
         // Time for the circuit to connect and the interactive render (and its JS interop) to run.
         await page.WaitForTimeoutAsync(1500);
-        await BrowserFixture.ScreenshotAsync(page, $"csp{path.Replace('/', '-')}.png");
-        var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations ?? []");
+        if (path is "/scalar/v1" or "/account/login")
+        {
+            Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"csp{path.Replace('/', '-')}.png") });
+        }
+        var violations = (await page.EvaluateAsync<string[]>("() => window.__cspViolations ?? []")).Where(v => !IsZodProbe(path, v));
         await page.CloseAsync();
         return [.. errors.Select(e => $"{path}: {e}"), .. violations.Select(v => $"{path}: CSP violation {v}")];
     }
+
+    /// <summary>
+    /// Scalar's bundle includes Zod, which probes once whether it may compile validators (<c>try { Function("") }</c>)
+    /// and, refused, validates without compiling: a report, not a failure. The policy stays without 'unsafe-eval'.
+    /// </summary>
+    private static bool IsZodProbe(string path, string violation) =>
+        path.StartsWith("/scalar/", StringComparison.Ordinal) && violation.StartsWith("script-src eval ", StringComparison.Ordinal)
+        && violation.Contains("/scalar/scalar.js:", StringComparison.Ordinal);
+
+    private static void AssertNone(List<string> problems) => Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
     private static ConcurrentQueue<string> Listen(IPage page)
     {

@@ -27,11 +27,27 @@ public static class OpenApiSecurity
     public static void RequireDeviceSecret(OpenApiOperation operation, OpenApiOperationTransformerContext context) =>
         operation.Security = [Requirement(DeviceSecretScheme, context.Document)];
 
-    /// <summary>The reference page (/scalar/v1): token pasted into the bearerAuth scheme; no fonts from a CDN.</summary>
-    public static void ConfigureScalar(ScalarOptions options) => options
-        .WithTitle("DigitalTwin API")
-        .AddPreferredSecuritySchemes([BearerScheme])
-        .DisableDefaultFonts();
+    /// <summary>
+    /// The reference page (/scalar/v1): a token is pasted into the bearerAuth scheme. Everything it loads is the
+    /// package's own (served from /scalar); no CDN fonts, and none of Scalar's cloud features (AI chat, MCP, telemetry,
+    /// deploy toolbar), which would send the API's description elsewhere and which the Content-Security-Policy refuses
+    /// anyway. Its inline configuration script carries this request's CSP nonce.
+    /// </summary>
+    public static void ConfigureScalar(ScalarOptions options, HttpContext context)
+    {
+        options
+            .WithTitle("DigitalTwin API")
+            .AddPreferredSecuritySchemes([BearerScheme])
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools();
+        if (SecurityHeaders.Nonce(context) is { } nonce)
+        {
+            options.WithNonce(nonce);
+        }
+    }
 
     private static Task DeclareSchemes(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<OidcOptions> 
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ScalarPage.ScriptHashes(context) is { } hashes ? _policy.ForScalar(hashes) : _policy.ForApp(nonce);
+            headers.ContentSecurityPolicy = _policy.For(nonce);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -32,7 +32,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<OidcOptions> 
         return next(context);
     }
 
-    /// <summary>This request's script nonce, for the few inline scripts the app renders itself (the import map).</summary>
+    /// <summary>This request's script nonce, for the few inline scripts of a page (Blazor's import map, Scalar's configuration).</summary>
     public static string? Nonce(HttpContext? context) => context?.Items[NonceKey] as string;
 }
 
@@ -46,7 +46,6 @@ public static class SecurityHeadersExtensions
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeaders>();
-        app.UseWhen(ScalarPage.Matches, scalar => scalar.UseMiddleware<ScalarPage>());
         return app;
     }
 }
