@@ -15,6 +15,7 @@ using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
 using DigitalTwin.Web.Mqtt;
 using DigitalTwin.Web.Power;
+using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ await app.Services.InitializeDatabaseAsync();
 await app.Services.EnsureAccountsAsync();
 await app.Services.SeedDeviceStatusAsync();
 
+app.UseSecurityHeaders();
 app.UseErrorHandling();
 app.UseAccounts();
 app.UseRateLimiter();
@@ -45,7 +47,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(OpenApiSecurity.ConfigureScalar);
 app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);
 app.MapAccountEndpoints();
 app.MapAuthEndpoints();

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Twins;
 using MudBlazor;
 using MudBlazor.Services;
@@ -28,7 +29,7 @@ public static class WebExtensions
             document.Info.Title = "DigitalTwin API";
             document.Info.Description = "Device twins, telemetry ingest and history. Errors are RFC 9457 ProblemDetails.";
             return Task.CompletedTask;
-        }));
+        }).AddSecuritySchemes());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<TwinDirectory>();
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();

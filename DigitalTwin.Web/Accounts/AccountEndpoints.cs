@@ -1,15 +1,16 @@
 using DigitalTwin.Core.Audit;
 using Microsoft.AspNetCore.Identity;
 using DigitalTwin.Core.Accounts;
+using DigitalTwin.Web.Security;
 
 namespace DigitalTwin.Web.Accounts;
 
-/// <summary>Sign-out as a form post (the page forms carry an antiforgery token, checked by the framework).</summary>
+/// <summary>Sign-out as a form post; the forms carry an antiforgery token, and a post without a valid one is refused (400).</summary>
 public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", SignOut).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost("/account/logout", SignOut).AllowAnonymous().RequireAntiforgery().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -29,7 +29,7 @@ public static class AccountsExtensions
         services.AddScoped<SignInChecks>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         services.AddSingleton<SingleSignOn>();
-        services.AddDigitalTwinRateLimits(builder.Configuration);
+        services.AddDigitalTwinRateLimits();
 
         services.AddAuthentication(o =>
             {

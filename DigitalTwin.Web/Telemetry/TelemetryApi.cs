@@ -18,7 +18,7 @@ public static class TelemetryApi
         var group = endpoints.MapGroup("/api/devices/{id}/telemetry").WithTags("Telemetry");
         // No Accepts<T>: it would refuse devices that send JSON without a JSON content type.
         // Devices authenticate with their own secret (DeviceBearerAuth), never as users.
-        group.MapPost("/", PostTelemetry).AllowAnonymous()
+        group.MapPost("/", PostTelemetry).AllowAnonymous().RequireRateLimiting(RateLimits.Telemetry)
             .AddOpenApiOperationTransformer(TelemetryOpenApi.DescribeBody)
             .WithSummary("Report telemetry over HTTP: the MQTT payload (an object of numeric metrics with optional ts, or an array of them)");
         group.MapGet("/", GetHistory).RequireAuthorization(Policies.Read)

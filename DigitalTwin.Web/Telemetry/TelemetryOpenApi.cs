@@ -27,6 +27,7 @@ internal static class TelemetryOpenApi
                 },
             },
         };
+        Security.OpenApiSecurity.RequireDeviceSecret(operation, context);
         return Task.CompletedTask;
     }
 
