@@ -10,6 +10,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", SignOut).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapSingleSignOnEndpoints();
         return endpoints;
     }
 

@@ -25,8 +25,7 @@ public static class AccountsExtensions
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<AuditTrail>();
         services.AddScoped<SignInChecks>();
-        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
-        services.AddSingleton<SingleSignOn>();
+        builder.AddSingleSignOn();
         services.AddDigitalTwinRateLimits(builder.Configuration);
 
         services.AddAuthentication(o =>
