@@ -93,6 +93,7 @@ public sealed class SingleSignOnTests(SingleSignOnFixture sso, BrowserFixture br
 
         Assert.Equal("/account/login", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("none of the roles");
+        await BrowserFixture.ScreenshotAsync(page, "sso-refused-no-role.png");
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.Null(await users.FindByLoginAsync(SingleSignOnExtensions.ProviderName, "subject-carol"));

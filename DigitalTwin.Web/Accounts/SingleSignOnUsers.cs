@@ -105,6 +105,8 @@ public sealed class SingleSignOnUsers(
         }
         Check(await users.RemoveFromRolesAsync(user, current.Except(granted)), "remove roles the provider no longer grants");
         Check(await users.AddToRolesAsync(user, granted.Except(current)), "add roles the provider grants");
+        // A new stamp makes the user's open sessions re-read their roles at the next revalidation.
+        Check(await users.UpdateSecurityStampAsync(user), "renew the security stamp");
         Audit(ActorOf(user, address), "user.roles", user.UserName, $"roles {Describe(current)} → {Describe(granted)} (from single sign-on)");
     }
 
