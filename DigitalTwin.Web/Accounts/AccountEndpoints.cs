@@ -11,6 +11,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", SignOut).AllowAnonymous().RequireAntiforgery().ExcludeFromDescription();
+        endpoints.MapSingleSignOnEndpoints();
         return endpoints;
     }
 

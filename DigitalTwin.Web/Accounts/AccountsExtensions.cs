@@ -27,8 +27,7 @@ public static class AccountsExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditSearch>();
         services.AddScoped<SignInChecks>();
-        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
-        services.AddSingleton<SingleSignOn>();
+        builder.AddSingleSignOn();
         services.AddDigitalTwinRateLimits();
 
         services.AddAuthentication(o =>
