@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalTwin.Core.Alerts;
@@ -299,9 +300,17 @@ public sealed class AlertService(
         {
             errors["by"] = ["'by' is required: who does it, 1–128 characters."];
         }
+        else if (SafeText.FieldError("by", by) is { } unsafeBy)
+        {
+            errors["by"] = [unsafeBy];
+        }
         if (comment is { Length: > 2000 })
         {
             errors["comment"] = ["'comment' may have at most 2000 characters."];
+        }
+        else if (SafeText.FieldError("comment", comment, multiline: true) is { } unsafeComment)
+        {
+            errors["comment"] = [unsafeComment];
         }
         return errors.Count == 0 ? null : new AlertActionResult(AlertResultStatus.Invalid, Detail: string.Join(" ", errors.Values.SelectMany(v => v)), Errors: errors);
     }

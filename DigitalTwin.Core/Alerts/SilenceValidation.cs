@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Alerts;
 
@@ -26,6 +27,13 @@ internal static class SilenceValidation
         else if (draft.Until is { } until && (until <= now || until > now + AlertRuleDraft.MaxDuration))
         {
             errors["until"] = [$"'until' must be in the future, at most {AlertRuleDraft.MaxDuration.TotalDays:0} days ahead."];
+        }
+        foreach (var (field, value, multiline) in new[] { ("by", draft.By, false), ("reason", draft.Reason, true) })
+        {
+            if (SafeText.FieldError(field, value, multiline) is { } unsafeText)
+            {
+                errors[field] = [unsafeText];
+            }
         }
         if (draft.By is { Length: > 128 })
         {
