@@ -14,6 +14,7 @@ public static class PowerExtensions
         builder.Services.AddSingleton<PowerQueries>();
         builder.Services.AddSingleton<PowerImportService>();
         builder.Services.AddSingleton<DistrictBoundaries>();
+        builder.Services.AddSingleton<Import.KnownDistricts>();
         builder.Services.AddSingleton<Forecasting.ForecastEngine>();
         builder.Services.AddSingleton<Forecasting.ForecastCache>();
         builder.Services.AddHostedService<PowerSampleSeeder>();

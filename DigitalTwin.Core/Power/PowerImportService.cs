@@ -11,6 +11,7 @@ namespace DigitalTwin.Core.Power;
 /// </summary>
 public sealed class PowerImportService(
     IDbContextFactory<DigitalTwinDbContext> contexts,
+    KnownDistricts known,
     TimeProvider time,
     ILogger<PowerImportService> logger)
 {
@@ -36,6 +37,7 @@ public sealed class PowerImportService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             diff = await UsageDiff.ComputeAsync(db, rows, cancellationToken);
+            file = file with { Issues = [.. file.Issues, .. await NewDistricts.WarnAsync(db, known, name, rows, cancellationToken)] };
         }
         // Files with errors are kept too (without rows), so a commit attempt can say why it is refused.
         _previews.Add(id, name, file with { Rows = rows });

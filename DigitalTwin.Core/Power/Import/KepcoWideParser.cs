@@ -31,13 +31,9 @@ internal static partial class KepcoWideParser
             }
             var yearOk = context.Integer(row, 0, "연도", 1900, 2200, out var year);
             var sido = context.Sido(row, 1, "시도");
-            var sigungu = RegionAliases.NormalizeSpaces(row.Cell(2));
-            if (sigungu.Length == 0)
-            {
-                context.Error(row.Number, "시군구", row.Cell(2), "Empty 시군구.");
-            }
+            var sigungu = context.Sigungu(row, 2, "시군구");
             var type = context.ContractType(row, 3, "계약종별");
-            if (!yearOk || sido is null || sigungu.Length == 0 || type is null)
+            if (!yearOk || sido is null || sigungu is null || type is null)
             {
                 continue;
             }

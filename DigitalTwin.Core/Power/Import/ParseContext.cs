@@ -20,10 +20,38 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
     public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
 
     public void Error(int? row, string? column, string? value, string message) =>
-        Issues.Add(new ImportIssue(ImportSeverity.Error, FileName, row, column, value, message));
+        Issues.Add(new ImportIssue(ImportSeverity.Error, FileName, row, column, Shorten(value), message));
 
     public void Warning(int? row, string? column, string? value, string message) =>
-        Issues.Add(new ImportIssue(ImportSeverity.Warning, FileName, row, column, value, message));
+        Issues.Add(new ImportIssue(ImportSeverity.Warning, FileName, row, column, Shorten(value), message));
+
+    /// <summary>A cell is quoted in an issue to find it, not to copy it: a megabyte cell must not make a megabyte report.</summary>
+    public static string? Shorten(string? value) =>
+        value is { Length: > 100 } ? string.Create(CultureInfo.InvariantCulture, $"{value[..100]}… ({value.Length:N0} characters)") : value;
+
+    /// <summary>The 시군구 of a row, spaces normalized; null with an error when it is empty or cannot be a district name.</summary>
+    public string? Sigungu(SourceRow row, int index, string column)
+    {
+        var raw = row.Cell(index);
+        var name = RegionAliases.NormalizeSpaces(raw);
+        if (name.Length == 0)
+        {
+            Error(row.Number, column, raw, $"Empty {column}.");
+            return null;
+        }
+        return PlausibleDistrict(row, index, column, name) ? name : null;
+    }
+
+    /// <summary>False, with an error naming the problem, when a 시군구 name is implausible (see <see cref="DistrictName"/>).</summary>
+    public bool PlausibleDistrict(SourceRow row, int index, string column, string name)
+    {
+        if (DistrictName.Problem(row.Cell(index), name) is not { } problem)
+        {
+            return true;
+        }
+        Error(row.Number, column, row.Cell(index), problem);
+        return false;
+    }
 
     /// <summary>Hundreds of thousands of rows repeat a few hundred names; share one string each.</summary>
     public string Intern(string text)
