@@ -68,6 +68,31 @@ public sealed class HostileImportTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Contains("New district 서울특별시 새마을구", warning.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task PostImports_FiftyThousandBrokenRows_ListsTheFirstHundredAndCountsTheRest()
+    {
+        var csv = new StringBuilder(Header);
+        for (var i = 0; i < 50_000; i++)
+        {
+            csv.Append("2024,1,서울특별시,종로구,주택용,n/a\n");
+        }
+        csv.Append("2024,13,서울특별시,종로구,주택용,1\n");
+
+        using var response = await UploadAsync(csv.ToString());
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(body.Length < 50_000, $"The problem has {body.Length:N0} characters.");
+        var root = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(100, Errors(body).Count);
+        Assert.Equal(50_001, root.GetProperty("errorCount").GetInt32());
+        var counts = root.GetProperty("issueCounts").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("kind").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(50_000, counts["NotANumber"]);
+        Assert.Equal(1, counts["OutOfRange"]);
+        Assert.Contains("first 100", root.GetProperty("detail").GetString());
+    }
+
     private static List<JsonElement> Errors(string body) =>
         [.. JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray()];
 

@@ -30,6 +30,6 @@ internal static class NewDistricts
             .Select(u => new District(u.Sido, u.Sigungu)).ToHashSet();
         return [.. firstRows.Where(f => !stored.Contains(f.Key)).Select(f => new ImportIssue(
             ImportSeverity.Warning, fileName, f.Value.Row, "시군구", f.Key.Sigungu,
-            $"New district {f.Key}: not in the stored data nor in the shipped district list; check the spelling before committing."))];
+            $"New district {f.Key}: not in the stored data nor in the shipped district list; check the spelling before committing.", ImportIssueKind.NewDistrict))];
     }
 }
