@@ -8,7 +8,8 @@ namespace DigitalTwin.Bench;
 /// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
 /// forecasting backtest (<see cref="ForecastBench"/>), or <c>… -- history-query</c> for a week of 1 Hz history
 /// (<see cref="HistoryQueryBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
-/// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>).
+/// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>), or <c>… -- import-memory</c> for
+/// the memory of refusing 10 MB and 100 MB broken KEPCO uploads (<see cref="ImportMemoryBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -30,6 +31,10 @@ internal static class BenchProgram
         if (args is ["devices-page", ..])
         {
             return await DevicesPageBench.RunAsync();
+        }
+        if (args is ["import-memory", ..])
+        {
+            return await ImportMemoryBench.RunAsync();
         }
         if (args is ["memory", ..])
         {

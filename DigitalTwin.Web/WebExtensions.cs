@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Web.Problems;
 using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Twins;
 using MudBlazor;
@@ -24,6 +25,10 @@ public static class WebExtensions
             config.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
         });
         services.AddProblemDetails();
+        // A value that does not bind throws, so the handler can say which field and what it accepts (not a bare 400).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<BindingErrorDescriber>();
+        services.AddExceptionHandler<BindingProblemHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "DigitalTwin API";

@@ -33,7 +33,7 @@ public sealed record NewUser(string? UserName, string? DisplayName, IReadOnlyLis
     }
 
     public static string? DisplayNameError(string? displayName) =>
-        displayName is not null && (displayName.Trim().Length > MaxDisplayNameLength || PlainText.HasControlCharacters(displayName))
+        displayName is not null && (displayName.Trim().Length > MaxDisplayNameLength || SafeText.Problem(displayName) is not null)
             ? $"The display name must be at most {MaxDisplayNameLength} characters of plain text."
             : null;
 

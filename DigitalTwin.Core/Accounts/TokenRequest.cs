@@ -16,7 +16,7 @@ public sealed record TokenRequest(string? Name, int? ExpiresInDays = null, strin
         {
             errors["name"] = ["Give the token a name that says where it is used, e.g. 'nightly export'."];
         }
-        else if (Name.Trim().Length > MaxNameLength || PlainText.HasControlCharacters(Name))
+        else if (Name.Trim().Length > MaxNameLength || SafeText.Problem(Name) is not null)
         {
             errors["name"] = [$"The name must be at most {MaxNameLength} characters of plain text."];
         }

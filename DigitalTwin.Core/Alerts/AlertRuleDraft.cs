@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Alerts;
 
@@ -78,6 +79,13 @@ public sealed class AlertRuleDraft
         if (Description is { Length: > MaxDescriptionLength })
         {
             Add("description", $"'description' may have at most {MaxDescriptionLength} characters.");
+        }
+        foreach (var (field, value, multiline) in new[] { ("name", Name, false), ("description", Description, true), ("target", Target, false) })
+        {
+            if (SafeText.FieldError(field, value, multiline) is { } unsafeText)
+            {
+                Add(field, unsafeText);
+            }
         }
         if (!Enum.IsDefined(Kind))
         {

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalTwin.Core.Alerts;
@@ -343,11 +344,11 @@ public sealed class AlertService(
 
     private static AlertActionResult? Invalid(string? text, string field = "comment", int maxLength = CommentLength)
     {
-        if (text is not { } value || value.Trim().Length <= maxLength)
-        {
-            return null;
-        }
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [$"'{field}' may have at most {maxLength} characters."] };
-        return new AlertActionResult(AlertResultStatus.Invalid, Detail: errors[field][0], Errors: errors);
+        var error = text is { } value && value.Trim().Length > maxLength
+            ? $"'{field}' may have at most {maxLength} characters."
+            : SafeText.FieldError(field, text, multiline: true);
+        return error is null
+            ? null
+            : new AlertActionResult(AlertResultStatus.Invalid, Detail: error, Errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error] });
     }
 }

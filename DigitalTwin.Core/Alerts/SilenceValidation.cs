@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Alerts;
 
@@ -26,6 +27,10 @@ internal static class SilenceValidation
         else if (draft.Until is { } until && (until <= now || until > now + AlertRuleDraft.MaxDuration))
         {
             errors["until"] = [$"'until' must be in the future, at most {AlertRuleDraft.MaxDuration.TotalDays:0} days ahead."];
+        }
+        if (SafeText.FieldError("reason", draft.Reason, multiline: true) is { } unsafeReason)
+        {
+            errors["reason"] = [unsafeReason];
         }
         if (draft.Reason is { Length: > 500 })
         {

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Devices;
 
@@ -50,11 +51,28 @@ public sealed record DeviceDraft(
         {
             errors["metadata"] = [$"'metadata' may hold at most {MaxMetadataEntries} entries, keys of 1–{MaxMetadataKeyLength} characters, string values of at most {MaxMetadataValueLength}."];
         }
+        AddUnsafeText(errors);
         if (OfflineAfter is { } offlineAfter && (offlineAfter <= TimeSpan.Zero || offlineAfter > TimeSpan.FromDays(30)))
         {
             errors["offlineAfter"] = ["'offlineAfter' must be a positive duration of at most 30 days (e.g. \"00:05:00\")."];
         }
         return errors;
+    }
+
+    /// <summary>Control and bidi-override characters in any typed field (see <see cref="SafeText"/>); the first one found per field.</summary>
+    private void AddUnsafeText(Dictionary<string, string[]> errors)
+    {
+        void Check(string field, IEnumerable<string?> values)
+        {
+            if (!errors.ContainsKey(field) && values.Select(v => SafeText.FieldError(field, v)).FirstOrDefault(e => e is not null) is { } error)
+            {
+                errors[field] = [error];
+            }
+        }
+        Check("name", [Name]);
+        Check("location", [Location]);
+        Check("tags", Tags ?? []);
+        Check("metadata", Metadata is null ? [] : Metadata.Keys.Concat(Metadata.Values));
     }
 
     public void ApplyTo(Device device)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.History;
 
@@ -11,7 +12,7 @@ public static class HistoryCsv
     public static async Task<long> WriteAsync(TextWriter writer, IReadOnlyList<string> metrics, IAsyncEnumerable<RawSample> samples, CancellationToken cancellationToken)
     {
         var columns = metrics.Select((name, index) => (name, index)).ToDictionary(m => m.name, m => m.index, StringComparer.Ordinal);
-        await writer.WriteLineAsync("timestamp," + string.Join(',', metrics));
+        await writer.WriteLineAsync(CsvCell.Row(["timestamp", .. metrics]));
         var row = new double?[metrics.Count];
         long? current = null;
         long rows = 0;
@@ -43,7 +44,7 @@ public static class HistoryCsv
     private static Task WriteRowAsync(TextWriter writer, long timestamp, double?[] row)
     {
         var time = DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var values = row.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+        var values = row.Select(CsvCell.Number);
         return writer.WriteLineAsync(time + "," + string.Join(',', values));
     }
 }

@@ -3,6 +3,7 @@ using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Power.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Power;
 
@@ -12,12 +13,11 @@ namespace DigitalTwin.Core.Power;
 /// </summary>
 public sealed class PowerImportService(
     IDbContextFactory<DigitalTwinDbContext> contexts,
+    KnownDistricts known,
+    IOptions<PowerOptions> options,
     TimeProvider time,
     ILogger<PowerImportService> logger)
 {
-    /// <summary>Far above any real KEPCO file (the national district file for a year is ~300 KB).</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
-
     private readonly PreviewStore _previews = new(time);
 
     // One commit at a time: two overlapping files committed together would each miss the other's rows in their diff.
@@ -26,17 +26,19 @@ public sealed class PowerImportService(
     public async Task<ImportPreview> PreviewAsync(string fileName, Stream content, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(0);
-        var bytes = await ReadAllAsync(content, progress, cancellationToken);
+        var limits = options.Value;
+        var bytes = await ReadAllAsync(content, limits.MaxImportBytes, progress, cancellationToken);
         var name = Path.GetFileName(fileName);
         var file = bytes is null
-            ? new ParsedFile("unknown", "unknown", [], [new ImportIssue(ImportSeverity.Error, name, null, null, null, $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.")])
-            : await Task.Run(() => PowerFileParser.Parse(name, bytes, progress, 0.1, 0.8), cancellationToken);
+            ? TooLarge(name, limits.MaxImportBytes)
+            : await Task.Run(() => PowerFileParser.Parse(name, bytes, progress, 0.1, 0.8, limits.MaxReportedIssues), cancellationToken);
         var id = Guid.NewGuid();
         var rows = file.HasErrors ? [] : file.Rows;
         UsageDiff diff;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             diff = await UsageDiff.ComputeAsync(db, rows, cancellationToken);
+            file.Tally.AddRange(await NewDistricts.WarnAsync(db, known, name, rows, cancellationToken));
         }
         // Files with errors are kept too (without rows), so a commit attempt can say why it is refused.
         _previews.Add(id, name, file with { Rows = rows });
@@ -44,7 +46,7 @@ public sealed class PowerImportService(
         return new ImportPreview(id, name, file.Format, file.Encoding,
             [.. file.Rows.Select(r => r.Month).Distinct().Order()],
             file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
-            diff.New.Count, diff.Changed.Count, diff.Unchanged, file.Issues);
+            diff.New.Count, diff.Changed.Count, diff.Unchanged, file.Issues, file.Tally.Counts);
     }
 
     /// <exception cref="InvalidOperationException">The preview is unknown, expired, already committed or had errors.</exception>
@@ -58,7 +60,7 @@ public sealed class PowerImportService(
                     $"Preview {previewId} is unknown: it expired (previews are kept {PreviewStore.Lifetime.TotalMinutes:0} minutes), was already committed, or never existed. Upload the file again.");
             if (file.HasErrors)
             {
-                var errors = file.Issues.Count(i => i.Severity == ImportSeverity.Error);
+                var errors = file.Tally.Counts.Where(c => c.Severity == ImportSeverity.Error).Sum(c => c.Count);
                 throw new InvalidOperationException($"'{fileName}' has {errors} error(s); nothing was imported. Fix the file and upload it again.");
             }
             var result = await WriteAsync(file, fileName, actor, cancellationToken);
@@ -101,7 +103,7 @@ public sealed class PowerImportService(
             RowsNew = diff.New.Count,
             RowsChanged = diff.Changed.Count,
             RowsUnchanged = diff.Unchanged,
-            Warnings = file.Issues.Count(i => i.Severity == ImportSeverity.Warning),
+            Warnings = file.Tally.Counts.Where(c => c.Severity == ImportSeverity.Warning).Sum(c => c.Count),
         };
         db.PowerImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
@@ -127,10 +129,18 @@ public sealed class PowerImportService(
     }
 
     /// <summary>The whole upload in memory (XLSX needs to seek anyway); progress 0..0.1 when the length is known.</summary>
-    private static async Task<byte[]?> ReadAllAsync(Stream content, IProgress<double>? progress, CancellationToken cancellationToken)
+    private static ParsedFile TooLarge(string name, long maxBytes)
+    {
+        var tally = new IssueTally(1);
+        tally.Add(new ImportIssue(ImportSeverity.Error, name, null, null, null,
+            $"The file is larger than {maxBytes / (1024.0 * 1024):0.#} MB (Power:MaxImportBytes).", ImportIssueKind.TooLarge));
+        return new ParsedFile("unknown", "unknown", [], tally);
+    }
+
+    private static async Task<byte[]?> ReadAllAsync(Stream content, long maxBytes, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         long? length = content.CanSeek ? content.Length - content.Position : null;
-        if (length > MaxFileBytes)
+        if (length > maxBytes)
         {
             return null;
         }
@@ -140,7 +150,7 @@ public sealed class PowerImportService(
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxFileBytes)
+            if (buffer.Length > maxBytes)
             {
                 return null;
             }

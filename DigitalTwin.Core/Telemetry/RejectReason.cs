@@ -18,4 +18,10 @@ public enum RejectReason
 
     /// <summary>Not in the device registry, and Devices:AllowAutoRegistration is off.</summary>
     UnknownDevice,
+
+    /// <summary>One reading names more metrics than Telemetry:MaxMetricsPerReading.</summary>
+    TooManyMetrics,
+
+    /// <summary>The message would give its device more distinct metrics than Telemetry:MaxMetricsPerDevice.</summary>
+    TooManyDeviceMetrics,
 }

@@ -24,6 +24,9 @@ public static class TelemetryExtensions
         services.AddSingleton<TelemetryPayloadParser>();
         services.AddSingleton<TelemetryQueue>();
         services.AddSingleton<CommitTracker>();
+        // Seeded from the stored series as a hosted service registered before the broker's, so it is full before any device speaks.
+        services.AddSingleton<MetricCardinality>();
+        services.AddHostedService(sp => sp.GetRequiredService<MetricCardinality>());
         services.AddSingleton<TelemetryIngestor>();
         services.TryAddSingleton<DeviceCatalog>();
         services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();

@@ -18,6 +18,7 @@ public sealed class TelemetryIngestor(
     IngestCounters counters,
     RejectLog rejects,
     DeviceCatalog catalog,
+    MetricCardinality cardinality,
     IOptions<DeviceOptions> devices)
 {
     /// <summary>Unregistered devices are refused here, for every transport, unless auto-registration is on.</summary>
@@ -35,6 +36,10 @@ public sealed class TelemetryIngestor(
         if (!parsed.IsValid)
         {
             return ValueTask.FromResult(Reject(source, deviceId, parsed.Reason!.Value, parsed.Detail!));
+        }
+        if (cardinality.Admit(deviceId, parsed.Readings!) is { } tooMany)
+        {
+            return ValueTask.FromResult(Reject(source, deviceId, RejectReason.TooManyDeviceMetrics, tooMany));
         }
         return EnqueueAsync(parsed.Readings!, cancellationToken);
     }

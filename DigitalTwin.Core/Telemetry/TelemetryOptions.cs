@@ -15,6 +15,12 @@ public sealed class TelemetryOptions
     /// <summary>Most readings one batch payload (JSON array) may carry.</summary>
     public int MaxReadingsPerMessage { get; set; } = 1000;
 
+    /// <summary>Most distinct metrics one reading may carry.</summary>
+    public int MaxMetricsPerReading { get; set; } = 64;
+
+    /// <summary>Most distinct metric names a device may ever report (each is a stored series); more are refused.</summary>
+    public int MaxMetricsPerDevice { get; set; } = 256;
+
     /// <summary>Readings waiting for processing; when full, ingest waits (back-pressure) instead of dropping.</summary>
     public int QueueCapacity { get; set; } = 50_000;
 
@@ -38,6 +44,10 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
         if (options.MaxReadingsPerMessage < 1)
         {
             failures.Add("Telemetry:MaxReadingsPerMessage must be at least 1.");
+        }
+        if (options.MaxMetricsPerReading < 1 || options.MaxMetricsPerDevice < options.MaxMetricsPerReading)
+        {
+            failures.Add("Telemetry:MaxMetricsPerReading must be at least 1 and Telemetry:MaxMetricsPerDevice at least as large.");
         }
         if (options.QueueCapacity < 1)
         {

@@ -124,6 +124,11 @@ public sealed class TelemetryPayloadParser(IOptions<TelemetryOptions> options, T
                 return valueError;
             }
             AddOrReplace(metrics, new MetricValue(name, reader.GetDouble()));
+            if (metrics.Count > context.Options.MaxMetricsPerReading)
+            {
+                return ParseResult.Reject(RejectReason.TooManyMetrics,
+                    $"{where}object has more than {context.Options.MaxMetricsPerReading:N0} metrics (Telemetry:MaxMetricsPerReading).");
+            }
         }
         if (metrics.Count == 0)
         {

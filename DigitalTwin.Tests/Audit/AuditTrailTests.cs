@@ -176,15 +176,4 @@ public sealed class AuditTrailTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Contains(",'-audit-csv (token tests),Token,127.0.0.1,device.create,device,audit-csv-1,", row);
         Assert.EndsWith("\"name=a, \"\"quoted\"\" name, kind=meter\"", row);
     }
-
-    [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+cmd", "'+cmd")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tx", "'\tx")]
-    [InlineData("plain", "plain")]
-    [InlineData("", "")]
-    public void EscapeFormula_LeadingCharacter_ApostropheOnlyForFormulas(string text, string expected) =>
-        Assert.Equal(expected, AuditCsv.EscapeFormula(text));
 }

@@ -81,7 +81,7 @@ public sealed class SingleSignOnUsers(
         var user = new AppUser
         {
             UserName = userName,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) || PlainText.HasControlCharacters(displayName)
+            DisplayName = string.IsNullOrWhiteSpace(displayName) || SafeText.Problem(displayName) is not null
                 ? userName
                 : displayName.Trim()[..Math.Min(displayName.Trim().Length, MaxDisplayNameLength)],
             ExternalProvider = SingleSignOnExtensions.ProviderName,
@@ -132,7 +132,7 @@ public sealed class SingleSignOnUsers(
     /// <summary>The provider's user name, else its e-mail address; cut to a length the audit trail holds.</summary>
     private static string? NameClaim(ClaimsPrincipal external) =>
         new[] { external.FindFirstValue("preferred_username"), external.FindFirstValue("email") }
-            .Where(v => !string.IsNullOrWhiteSpace(v) && !PlainText.HasControlCharacters(v))
+            .Where(v => !string.IsNullOrWhiteSpace(v) && SafeText.Problem(v) is null)
             .Select(v => v!.Trim()[..Math.Min(v.Trim().Length, MaxUserNameLength)])
             .FirstOrDefault();
 

@@ -35,7 +35,7 @@ public static class AuditQueryParser
         {
             return null;
         }
-        if (value.Length > MaxTextLength || PlainText.HasControlCharacters(value))
+        if (value.Length > MaxTextLength || SafeText.Problem(value) is not null)
         {
             errors[name] = [$"'{name}' must be at most {MaxTextLength} characters of plain text."];
             return null;

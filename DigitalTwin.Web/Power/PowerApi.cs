@@ -1,14 +1,14 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Import;
+using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-
-using DigitalTwin.Web.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Web.Power;
 
 /// <summary>One problem of a refused upload, as listed in the ProblemDetails' <c>errors</c> extension.</summary>
-public sealed record ImportErrorResponse(int? Row, string? Column, string? Value, string Message);
+public sealed record ImportErrorResponse(int? Row, string? Column, string? Value, string Message, ImportIssueKind Kind);
 
 /// <summary>A committed upload: what it changed, and the warnings that did not stop it.</summary>
 public sealed record ImportResponse(
@@ -21,15 +21,23 @@ public sealed record ImportResponse(
     int RowsNew,
     int RowsChanged,
     int RowsUnchanged,
-    IReadOnlyList<ImportIssue> Warnings);
+    IReadOnlyList<ImportIssue> Warnings,
+    int WarningCount);
 
 public static class PowerApi
 {
+    private const long MultipartEnvelopeBytes = 64 * 1024;
+
     public static RouteGroupBuilder MapPowerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/power").WithTags("Power").RequireAuthorization(Policies.Read);
+        // The body may be the file plus the multipart envelope; the import then checks the file itself against the limit.
+        var maxBody = endpoints.ServiceProvider.GetRequiredService<IOptions<PowerOptions>>().Value.MaxImportBytes + MultipartEnvelopeBytes;
         group.MapPost("/imports", Import).RequireAuthorization(Policies.Analyze)
             .DisableAntiforgery() // API clients (scripts, curl) have no antiforgery token.
+            .WithMetadata(new RequestSizeLimitAttribute(maxBody))
+            .WithFormOptions(multipartBodyLengthLimit: maxBody)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload a KEPCO file (multipart field 'file'); ?commit=false only previews it");
         group.MapGet("/imports", History).WithSummary("Committed imports, newest first");
         group.MapGet("/imports/{id:int}", GetImport).WithSummary("One committed import");
@@ -62,7 +70,7 @@ public static class PowerApi
         return TypedResults.Created($"/api/power/imports/{result.ImportId}", new ImportResponse(
             result.ImportId, preview.FileName, preview.Format, preview.Encoding, [.. preview.Months.Select(m => m.ToString())],
             preview.Districts, result.RowsNew, result.RowsChanged, result.RowsUnchanged,
-            [.. preview.Issues.Where(i => i.Severity == ImportSeverity.Warning)]));
+            [.. preview.Issues.Where(i => i.Severity == ImportSeverity.Warning)], preview.WarningCount));
     }
 
     private static ProblemHttpResult Refused(ImportPreview preview)
@@ -72,9 +80,13 @@ public static class PowerApi
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The file was not imported",
-            Detail = $"'{preview.FileName}' has {errors.Count} error(s); nothing was imported. First: {errors[0].Message}",
+            Detail = $"'{preview.FileName}' has {preview.ErrorCount:N0} error(s); nothing was imported. First: {errors[0].Message}"
+                + (preview.IssuesTruncated ? $" Only the first {preview.Issues.Count:N0} problems are listed; 'issueCounts' counts them all by kind." : ""),
         };
-        problem.Extensions["errors"] = errors.Select(e => new ImportErrorResponse(e.Row, e.Column, e.Value, e.Message)).ToArray();
+        problem.Extensions["errors"] = errors.Select(e => new ImportErrorResponse(e.Row, e.Column, e.Value, e.Message, e.Kind)).ToArray();
+        problem.Extensions["errorCount"] = preview.ErrorCount;
+        problem.Extensions["warningCount"] = preview.WarningCount;
+        problem.Extensions["issueCounts"] = preview.IssueCounts;
         problem.Extensions["format"] = preview.Format;
         problem.Extensions["encoding"] = preview.Encoding;
         return TypedResults.Problem(problem);

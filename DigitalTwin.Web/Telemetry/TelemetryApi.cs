@@ -169,7 +169,7 @@ internal static class HistoryRequest
         }
         if (end - start > MaxRange)
         {
-            return (default, default, $"The range may span at most {MaxRange.TotalDays:N0} days.");
+            return (default, default, $"'from' and 'to' may span at most {MaxRange.TotalDays:N0} days.");
         }
         return (start, end, null);
     }

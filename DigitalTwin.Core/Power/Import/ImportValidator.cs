@@ -18,12 +18,12 @@ internal static class ImportValidator
             if (row.Kwh < 0)
             {
                 context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"Negative value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (a billing correction?); imported as is.");
+                    $"Negative value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (a billing correction?); imported as is.", ImportIssueKind.NegativeValue);
             }
             else if (row.Kwh > ImplausibleKwh)
             {
                 context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"Implausibly large value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (over {ImplausibleKwh:N0} kWh).");
+                    $"Implausibly large value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (over {ImplausibleKwh:N0} kWh).", ImportIssueKind.ImplausibleValue);
             }
         }
     }
@@ -47,7 +47,7 @@ internal static class ImportValidator
                 var first = seen[(row.Month, row.Sido, row.Sigungu, row.ContractType)];
                 var name = row.Sigungu.Length == 0 ? row.Sido : $"{row.Sido} {row.Sigungu}";
                 context.Error(row.Row, context.DistrictColumn, name,
-                    $"{name} {row.ContractType} {row.Month} appears twice in the file (first in row {first.Row}).");
+                    $"{name} {row.ContractType} {row.Month} appears twice in the file (first in row {first.Row}).", ImportIssueKind.Duplicate);
             }
         }
         return seen;
@@ -72,7 +72,7 @@ internal static class ImportValidator
             {
                 var name = total.Sigungu.Length == 0 ? total.Sido : $"{total.Sido} {total.Sigungu}";
                 context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"합계 of {name} {total.Month} is {total.Kwh:N0} kWh but its {parts.Parts} contract types sum to {parts.Sum:N0} (difference {total.Kwh - parts.Sum:N0}).");
+                    $"합계 of {name} {total.Month} is {total.Kwh:N0} kWh but its {parts.Parts} contract types sum to {parts.Sum:N0} (difference {total.Kwh - parts.Sum:N0}).", ImportIssueKind.TotalMismatch);
             }
         }
     }

@@ -31,13 +31,9 @@ internal static partial class KepcoWideParser
             }
             var yearOk = context.Integer(row, 0, "연도", 1900, 2200, out var year);
             var sido = context.Sido(row, 1, "시도");
-            var sigungu = RegionAliases.NormalizeSpaces(row.Cell(2));
-            if (sigungu.Length == 0)
-            {
-                context.Error(row.Number, "시군구", row.Cell(2), "Empty 시군구.");
-            }
+            var sigungu = context.Sigungu(row, 2, "시군구");
             var type = context.ContractType(row, 3, "계약종별");
-            if (!yearOk || sido is null || sigungu.Length == 0 || type is null)
+            if (!yearOk || sido is null || sigungu is null || type is null)
             {
                 continue;
             }
@@ -56,12 +52,12 @@ internal static partial class KepcoWideParser
     /// <summary>The month columns, in file order; null (with errors) when the header is not KEPCO's.</summary>
     private static List<(int Index, int Month, string Column)>? ReadHeader(SourceRow header, ParseContext context)
     {
-        var before = context.Issues.Count;
+        var before = context.IssueCount;
         for (var i = 0; i < Fixed.Length; i++)
         {
             if (FormatDetector.Compact(header.Cell(i)) != Fixed[i])
             {
-                context.Error(header.Number, Fixed[i], header.Cell(i), $"Column {i + 1} should be '{Fixed[i]}', found '{header.Cell(i).Trim()}'.");
+                context.Error(header.Number, Fixed[i], header.Cell(i), $"Column {i + 1} should be '{Fixed[i]}', found '{header.Cell(i).Trim()}'.", ImportIssueKind.Header);
             }
         }
         var months = new List<(int Index, int Month, string Column)>();
@@ -76,22 +72,22 @@ internal static partial class KepcoWideParser
             var month = match.Success ? int.Parse(match.Groups[1].ValueSpan, provider: null) : 0;
             if (month is < 1 or > 12)
             {
-                context.Error(header.Number, $"column {i + 1}", header.Cells[i], $"'{header.Cells[i].Trim()}' is not a month column (1월 … 12월).");
+                context.Error(header.Number, $"column {i + 1}", header.Cells[i], $"'{header.Cells[i].Trim()}' is not a month column (1월 … 12월).", ImportIssueKind.Header);
             }
             else if (months.Any(m => m.Month == month))
             {
-                context.Error(header.Number, text, header.Cells[i], $"Month column '{text}' appears twice.");
+                context.Error(header.Number, text, header.Cells[i], $"Month column '{text}' appears twice.", ImportIssueKind.Header);
             }
             else
             {
                 months.Add((i, month, text));
             }
         }
-        if (months.Count == 0 && context.Issues.Count == before)
+        if (months.Count == 0 && context.IssueCount == before)
         {
-            context.Error(header.Number, null, string.Join(",", header.Cells), "No month columns (1월 … 12월) in the header.");
+            context.Error(header.Number, null, string.Join(",", header.Cells), "No month columns (1월 … 12월) in the header.", ImportIssueKind.Header);
         }
-        return context.Issues.Count == before ? months : null;
+        return context.IssueCount == before ? months : null;
     }
 
     [GeneratedRegex(@"^(\d{1,2})월$")]

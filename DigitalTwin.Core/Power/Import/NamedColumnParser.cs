@@ -47,15 +47,15 @@ internal static class NamedColumnParser
         var kwhOk = context.Number(row, map[spec.Kwh[0]], kwhColumn, out var kwh);
         var customersOk = OptionalNumber(row, map, spec.Customers, context, out var customers);
         var billOk = OptionalNumber(row, map, spec.Bill, context, out var bill);
-        if (!yearOk || !monthOk || sido is null || type is null || !kwhOk || !customersOk || !billOk)
+        // No 시군구 column, an empty one, or "전체": the row is the whole 시도 (or the whole country).
+        var sigungu = spec.Sigungu is null ? "" : RegionAliases.NormalizeSpaces(row.Cell(map[spec.Sigungu[0]]));
+        var total = sigungu.Length == 0 || sigungu == "전체" || sido == RegionAliases.Nationwide;
+        var nameOk = total || context.PlausibleDistrict(row, map[spec.Sigungu![0]], map.Names[map[spec.Sigungu[0]]], sigungu);
+        if (!yearOk || !monthOk || sido is null || type is null || !kwhOk || !customersOk || !billOk || !nameOk)
         {
             return;
         }
-        // No 시군구 column, an empty one, or "전체": the row is the whole 시도 (or the whole country).
-        var sigungu = spec.Sigungu is null ? "" : RegionAliases.NormalizeSpaces(row.Cell(map[spec.Sigungu[0]]));
-        var district = sigungu.Length == 0 || sigungu == "전체" || sido == RegionAliases.Nationwide
-            ? new District(sido, PowerUsage.ProvinceTotal)
-            : RegionAliases.CanonicalDistrict(sido, sigungu);
+        var district = total ? new District(sido, PowerUsage.ProvinceTotal) : RegionAliases.CanonicalDistrict(sido, sigungu);
         context.Rows.Add(new ParsedUsage(new YearMonth(year, month), district.Sido, context.Intern(district.Sigungu), type,
             kwh, customers, bill, row.Number, kwhColumn));
     }

@@ -3,27 +3,59 @@ using System.Globalization;
 namespace DigitalTwin.Core.Power.Import;
 
 /// <summary>What every parser shares: the issues found so far, the canonical names, and progress.</summary>
-internal sealed class ParseContext(string fileName, IProgress<double>? progress, double progressFrom, double progressTo)
+internal sealed class ParseContext(string fileName, IProgress<double>? progress, double progressFrom, double progressTo, int maxIssues = int.MaxValue)
 {
     private const int ProgressEvery = 2_000;
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
     public string FileName { get; } = fileName;
 
-    public List<ImportIssue> Issues { get; } = [];
+    /// <summary>The first issues in full, and counts of every one.</summary>
+    public IssueTally Tally { get; } = new(maxIssues);
+
+    /// <summary>Every issue found so far, listed or not.</summary>
+    public int IssueCount => Tally.Total;
 
     public List<ParsedUsage> Rows { get; } = [];
 
     /// <summary>The column that names the district in this format, for duplicate-district errors.</summary>
     public string DistrictColumn { get; set; } = "시군구";
 
-    public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
+    public bool HasErrors => Tally.HasErrors;
 
-    public void Error(int? row, string? column, string? value, string message) =>
-        Issues.Add(new ImportIssue(ImportSeverity.Error, FileName, row, column, value, message));
+    public void Error(int? row, string? column, string? value, string message, ImportIssueKind kind) =>
+        Tally.Add(new ImportIssue(ImportSeverity.Error, FileName, row, column, Shorten(value), message, kind));
 
-    public void Warning(int? row, string? column, string? value, string message) =>
-        Issues.Add(new ImportIssue(ImportSeverity.Warning, FileName, row, column, value, message));
+    public void Warning(int? row, string? column, string? value, string message, ImportIssueKind kind) =>
+        Tally.Add(new ImportIssue(ImportSeverity.Warning, FileName, row, column, Shorten(value), message, kind));
+
+    /// <summary>A cell is quoted in an issue to find it, not to copy it: a megabyte cell must not make a megabyte report.</summary>
+    public static string? Shorten(string? value) =>
+        value is { Length: > 100 } ? string.Create(CultureInfo.InvariantCulture, $"{value[..100]}… ({value.Length:N0} characters)") : value;
+
+    /// <summary>The 시군구 of a row, spaces normalized; null with an error when it is empty or cannot be a district name.</summary>
+    public string? Sigungu(SourceRow row, int index, string column)
+    {
+        var raw = row.Cell(index);
+        var name = RegionAliases.NormalizeSpaces(raw);
+        if (name.Length == 0)
+        {
+            Error(row.Number, column, raw, $"Empty {column}.", ImportIssueKind.EmptyDistrict);
+            return null;
+        }
+        return PlausibleDistrict(row, index, column, name) ? name : null;
+    }
+
+    /// <summary>False, with an error naming the problem, when a 시군구 name is implausible (see <see cref="DistrictName"/>).</summary>
+    public bool PlausibleDistrict(SourceRow row, int index, string column, string name)
+    {
+        if (DistrictName.Problem(row.Cell(index), name) is not { } problem)
+        {
+            return true;
+        }
+        Error(row.Number, column, row.Cell(index), problem, ImportIssueKind.ImplausibleDistrict);
+        return false;
+    }
 
     /// <summary>Hundreds of thousands of rows repeat a few hundred names; share one string each.</summary>
     public string Intern(string text)
@@ -51,7 +83,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return sido;
         }
-        Error(row.Number, column, raw, $"Unknown 시도 '{raw.Trim()}'.");
+        Error(row.Number, column, raw, $"Unknown 시도 '{raw.Trim()}'.", ImportIssueKind.UnknownSido);
         return null;
     }
 
@@ -62,7 +94,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return type;
         }
-        Error(row.Number, column, raw, $"Unknown 계약종별 '{raw.Trim()}'; expected one of {string.Join(", ", Power.ContractTypes.All)}.");
+        Error(row.Number, column, raw, $"Unknown 계약종별 '{raw.Trim()}'; expected one of {string.Join(", ", Power.ContractTypes.All)}.", ImportIssueKind.UnknownContractType);
         return null;
     }
 
@@ -74,7 +106,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return true;
         }
-        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a number.");
+        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a number.", ImportIssueKind.NotANumber);
         return false;
     }
 
@@ -85,7 +117,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return true;
         }
-        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a whole number between {min} and {max}.");
+        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a whole number between {min} and {max}.", ImportIssueKind.OutOfRange);
         return false;
     }
 
@@ -97,7 +129,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
             return true;
         }
         var missing = header[row.Cells.Length];
-        Error(row.Number, missing, null, $"Row has {row.Cells.Length} cells, expected {required}: the file looks truncated (no '{missing}').");
+        Error(row.Number, missing, null, $"Row has {row.Cells.Length} cells, expected {required}: the file looks truncated (no '{missing}').", ImportIssueKind.Truncated);
         return false;
     }
 }

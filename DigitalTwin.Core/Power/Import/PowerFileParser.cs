@@ -1,17 +1,21 @@
 namespace DigitalTwin.Core.Power.Import;
 
 /// <summary>A parsed and validated file: what a preview shows and a commit writes.</summary>
-internal sealed record ParsedFile(string Format, string Encoding, IReadOnlyList<ParsedUsage> Rows, IReadOnlyList<ImportIssue> Issues)
+internal sealed record ParsedFile(string Format, string Encoding, IReadOnlyList<ParsedUsage> Rows, IssueTally Tally)
 {
-    public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
+    /// <summary>The first issues in full (see <see cref="IssueTally"/>).</summary>
+    public IReadOnlyList<ImportIssue> Issues => Tally.Listed;
+
+    public bool HasErrors => Tally.HasErrors;
 }
 
 /// <summary>Bytes → container (CSV/XLSX/JSON) → layout → rows, then the whole-file checks.</summary>
 internal static class PowerFileParser
 {
-    public static ParsedFile Parse(string fileName, byte[] bytes, IProgress<double>? progress, double from, double to)
+    /// <param name="maxIssues">Issues listed in full; the rest are only counted.</param>
+    public static ParsedFile Parse(string fileName, byte[] bytes, IProgress<double>? progress, double from, double to, int maxIssues = int.MaxValue)
     {
-        var context = new ParseContext(fileName, progress, from, to);
+        var context = new ParseContext(fileName, progress, from, to, maxIssues);
         SourceTable table;
         try
         {
@@ -19,16 +23,16 @@ internal static class PowerFileParser
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            context.Error(null, null, null, $"The file cannot be read: {ex.Message}");
-            return new ParsedFile("unknown", "unknown", [], context.Issues);
+            context.Error(null, null, null, $"The file cannot be read: {ex.Message}", ImportIssueKind.Unreadable);
+            return new ParsedFile("unknown", "unknown", [], context.Tally);
         }
         if (FormatDetector.Detect(table) is not var (format, headerIndex))
         {
             var first = table.Rows.FirstOrDefault();
             context.Error(first.Cells is null ? null : first.Number, null, first.Cells is null ? null : string.Join(",", first.Cells),
                 "Not a known KEPCO layout: no header like '연도,시도,시군구,계약종별, 1월 …', '년월,시구,시군구,계약구분,…', "
-                + "'year,month,sido,sigungu,contract_type,kwh' or 'year,month,metro,city,cntr,powerUsage' in the first rows.");
-            return new ParsedFile("unknown", table.EncodingName, [], context.Issues);
+                + "'year,month,sido,sigungu,contract_type,kwh' or 'year,month,metro,city,cntr,powerUsage' in the first rows.", ImportIssueKind.UnknownLayout);
+            return new ParsedFile("unknown", table.EncodingName, [], context.Tally);
         }
         switch (format)
         {
@@ -47,9 +51,9 @@ internal static class PowerFileParser
         }
         if (context.Rows.Count == 0 && !context.HasErrors)
         {
-            context.Error(null, null, null, "The file has a header but no data rows.");
+            context.Error(null, null, null, "The file has a header but no data rows.", ImportIssueKind.NoRows);
         }
         ImportValidator.Validate(context);
-        return new ParsedFile(FormatDetector.DisplayName(format, table.IsJson), table.EncodingName, context.Rows, context.Issues);
+        return new ParsedFile(FormatDetector.DisplayName(format, table.IsJson), table.EncodingName, context.Rows, context.Tally);
     }
 }

@@ -18,7 +18,7 @@ internal static class ProvincePortalParser
         {
             if (FormatDetector.Compact(header.Cell(i)) != Columns[i])
             {
-                context.Error(header.Number, Columns[i], header.Cell(i), $"Column {i + 1} should be '{Columns[i]}', found '{header.Cell(i).Trim()}'.");
+                context.Error(header.Number, Columns[i], header.Cell(i), $"Column {i + 1} should be '{Columns[i]}', found '{header.Cell(i).Trim()}'.", ImportIssueKind.Header);
                 ok = false;
             }
         }
@@ -52,15 +52,15 @@ internal static class ProvincePortalParser
         var customersOk = context.Number(row, 4, "고객호수(호)", out var customers);
         var kwhOk = context.Number(row, 5, "사용량(kWh)", out var kwh);
         var billOk = context.Number(row, 6, "전기요금(원)", out var bill);
-        if (month is null || sido is null || type is null || !customersOk || !kwhOk || !billOk)
+        // "전체" / "전체(시 / 군 / 구)" is the whole 시도; a portal export filtered to districts names them instead.
+        var sigungu = RegionAliases.NormalizeSpaces(row.Cell(2));
+        var total = FormatDetector.Compact(sigungu).StartsWith("전체", StringComparison.Ordinal);
+        var nameOk = total || context.PlausibleDistrict(row, 2, "시군구", sigungu);
+        if (month is null || sido is null || type is null || !customersOk || !kwhOk || !billOk || !nameOk)
         {
             return;
         }
-        // "전체" / "전체(시 / 군 / 구)" is the whole 시도; a portal export filtered to districts names them instead.
-        var sigungu = RegionAliases.NormalizeSpaces(row.Cell(2));
-        var district = FormatDetector.Compact(sigungu).StartsWith("전체", StringComparison.Ordinal)
-            ? new District(sido, PowerUsage.ProvinceTotal)
-            : RegionAliases.CanonicalDistrict(sido, sigungu);
+        var district = total ? new District(sido, PowerUsage.ProvinceTotal) : RegionAliases.CanonicalDistrict(sido, sigungu);
         context.Rows.Add(new ParsedUsage(month.Value, district.Sido, context.Intern(district.Sigungu), type, kwh, customers, bill, row.Number, "사용량(kWh)"));
     }
 
@@ -72,7 +72,7 @@ internal static class ProvincePortalParser
         {
             return new YearMonth(value / 100, value % 100);
         }
-        context.Error(row.Number, "년월", row.Cell(0), $"'{text}' is not a month (YYYYMM).");
+        context.Error(row.Number, "년월", row.Cell(0), $"'{text}' is not a month (YYYYMM).", ImportIssueKind.NotAMonth);
         return null;
     }
 }

@@ -13,9 +13,9 @@ public sealed partial class ImportPreviewView : ComponentBase
     [Parameter, EditorRequired]
     public required ImportPreview Preview { get; set; }
 
-    private int Errors => Preview.Issues.Count(i => i.Severity == ImportSeverity.Error);
+    private int Errors => Preview.ErrorCount;
 
-    private int Warnings => Preview.Issues.Count - Errors;
+    private int Warnings => Preview.WarningCount;
 
     protected override void OnParametersSet() => _issues = OrderIssues(Preview.Issues);
 

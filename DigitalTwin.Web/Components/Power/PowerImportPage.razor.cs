@@ -7,13 +7,12 @@ using DigitalTwin.Web.Accounts;
 namespace DigitalTwin.Web.Components.Power;
 
 /// <summary>
-/// Upload → preview → commit. The file is copied from the browser in chunks (so a 50 MB export shows
+/// Upload → preview → commit. The file is copied from the browser in chunks (so a large export shows
 /// progress instead of a frozen page), previewed by <see cref="PowerImportService"/>, and written only
 /// on Commit. Every failure becomes an alert: an exception here must not end the circuit.
 /// </summary>
 public sealed partial class PowerImportPage : ComponentBase, IDisposable
 {
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
     private static readonly string[] Extensions = [".csv", ".xlsx", ".json"];
     private const int ChunkBytes = 256 * 1024;
 
@@ -36,6 +35,12 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
 
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
+
+    [Inject]
+    public required Microsoft.Extensions.Options.IOptions<PowerOptions> Options { get; init; }
+
+    /// <summary>Power:MaxImportBytes, the same limit as the API's.</summary>
+    private long MaxUploadBytes => Options.Value.MaxImportBytes;
 
     private bool Busy => _stage != Stage.Idle;
 
