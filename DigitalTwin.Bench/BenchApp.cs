@@ -59,6 +59,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Simulator:Count", "0");
+        // Every bench device connects from loopback.
+        builder.UseSetting("Mqtt:MaxConnectionsPerAddress", "1000000");
         builder.UseSetting("Power:SeedSampleData", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Devices:AllowAutoRegistration", _anonymousPublishers ? "true" : "false");

@@ -41,6 +41,7 @@ public static class WebExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)
             .AddMeter(AlertCounters.MeterName)
+            .AddMeter(DigitalTwin.Core.Mqtt.BrokerRefusals.MeterName)
             .AddPrometheusExporter());
         return builder;
     }

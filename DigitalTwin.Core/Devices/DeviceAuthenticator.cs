@@ -58,6 +58,16 @@ public sealed class DeviceAuthenticator(DeviceCredentials credentials, IngestCou
         return allowed;
     }
 
+    /// <summary>
+    /// Whether a client authenticated as <paramref name="clientDeviceId"/> (null: anonymous) may use
+    /// <paramref name="clientId"/>: a device only its own (<see cref="DeviceClientId"/>), so it cannot take over
+    /// another device's session; an anonymous client (open mode) none that speaks for a device with a secret.
+    /// </summary>
+    public bool MayUseClientId(string? clientDeviceId, string clientId) =>
+        !string.IsNullOrEmpty(clientDeviceId)
+            ? DeviceClientId.Belongs(clientId, clientDeviceId)
+            : !credentials.HasSecret(DeviceClientId.DeviceOf(clientId).ToString());
+
     /// <summary>Counts a refusal decided elsewhere (e.g. the HTTP endpoint's missing bearer token).</summary>
     public CredentialRefusal? Count(CredentialRefusal? refusal)
     {

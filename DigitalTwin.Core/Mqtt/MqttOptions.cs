@@ -26,6 +26,50 @@ public sealed class MqttOptions
 
     /// <summary>External mode: how long the broker keeps the app's session (and queued QoS 1 messages) while it is away.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Embedded broker: whether it listens on <see cref="Port"/> without TLS. Turn off in production once TLS is set up.</summary>
+    public bool AllowPlainText { get; set; } = true;
+
+    /// <summary>Embedded broker: MQTT over TLS, off unless a certificate is configured.</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Embedded broker: the largest MQTT packet read, checked on its fixed header before anything is buffered, and
+    /// announced to MQTT 5 clients in CONNACK. Keep it above Telemetry:MaxPayloadBytes plus the topic.
+    /// </summary>
+    public int MaxPacketSize { get; set; } = 131_072;
+
+    /// <summary>Embedded broker: how long a new connection may take (TLS handshake included) to be accepted by CONNACK.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Embedded broker: open connections at most; more are closed at once.</summary>
+    public int MaxConnections { get; set; } = 50_000;
+
+    /// <summary>Embedded broker: open connections from one remote address at most (devices behind one NAT share one).</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 1_000;
+
+    /// <summary>Embedded broker: connections not yet accepted by CONNACK at most, so a flood of silent sockets cannot crowd devices out for long.</summary>
+    public int MaxPendingConnections { get; set; } = 1_000;
+
+    /// <summary>Embedded broker: the longest client id, in characters (a device's is its id, or its id, '@' and a suffix).</summary>
+    public int MaxClientIdLength { get; set; } = 128;
+}
+
+/// <summary>The embedded broker's TLS listener.</summary>
+public sealed class MqttTlsOptions
+{
+    public int Port { get; set; } = 8883;
+
+    /// <summary>A PKCS#12 file (.pfx/.p12), or a PEM file with the certificate (and the key, unless <see cref="KeyPath"/> is set).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PKCS#12 file's password, or the encrypted PEM key's.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>A PEM private key in its own file, next to a PEM certificate.</summary>
+    public string? KeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }
 
 public enum MqttMode

@@ -99,7 +99,7 @@ public sealed class ThermometerSimulator : BackgroundService
         return [.. devices.Select(d =>
         {
             var id = d.Thermometer.DeviceId;
-            return new Link($"Simulator {id}", factory.CreateMqttClient(), BuildClientOptions($"{ClientId}-{id}", id, secrets[id], d.StatusTopic), [d]);
+            return new Link($"Simulator {id}", factory.CreateMqttClient(), BuildClientOptions($"{id}{DeviceClientId.Separator}simulator", id, secrets[id], d.StatusTopic), [d]);
         })];
     }
 

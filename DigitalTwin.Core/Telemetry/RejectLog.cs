@@ -11,22 +11,21 @@ public enum IngestSource
 public sealed record RejectRecord(DateTimeOffset At, IngestSource Source, string DeviceId, RejectReason Reason, string Detail);
 
 /// <summary>
-/// Logs a refused message once per burst (per reason, at most every <see cref="Quiet"/>), with how many
+/// Logs a refused message once per burst (per reason, see <see cref="BurstGate{TKey}"/>), with how many
 /// were not logged, so a misbehaving device cannot flood the log; keeps the latest refusals for the diagnostics page.
 /// </summary>
 public sealed partial class RejectLog(ILogger<RejectLog> logger, TimeProvider time)
 {
-    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Quiet = BurstGate<RejectReason>.Quiet;
     private const int RecentCapacity = 50;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<RejectReason, (DateTimeOffset LoggedAt, int Suppressed)> _bursts = [];
+    private readonly BurstGate<RejectReason> _bursts = new();
     private readonly LinkedList<RejectRecord> _recent = new();
 
     public void Report(IngestSource source, string deviceId, RejectReason reason, string detail)
     {
         var now = time.GetUtcNow();
-        int suppressed;
         lock (_lock)
         {
             _recent.AddFirst(new RejectRecord(now, source, deviceId, reason, detail));
@@ -34,15 +33,11 @@ public sealed partial class RejectLog(ILogger<RejectLog> logger, TimeProvider ti
             {
                 _recent.RemoveLast();
             }
-            if (_bursts.TryGetValue(reason, out var burst) && now - burst.LoggedAt < Quiet)
-            {
-                _bursts[reason] = burst with { Suppressed = burst.Suppressed + 1 };
-                return;
-            }
-            suppressed = burst.Suppressed;
-            _bursts[reason] = (now, 0);
         }
-        LogRejected(source, deviceId, reason, detail, suppressed);
+        if (_bursts.ShouldLog(reason, now, out var suppressed))
+        {
+            LogRejected(source, deviceId, reason, detail, suppressed);
+        }
     }
 
     public IReadOnlyList<RejectRecord> Recent()

@@ -12,13 +12,17 @@ public sealed class MqttTestClient : IAsyncDisposable
     private MqttTestClient(IMqttClient client) => _client = client;
 
     /// <param name="willTopic">When set, the connection's last will publishes <c>offline</c> there.</param>
-    public static async Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null, string? willTopic = null)
+    public static Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null, string? willTopic = null) =>
+        ConnectAsync(Options(port, clientId, username, password, willTopic));
+
+    /// <summary>Connects with options a test built (e.g. over TLS, or speaking MQTT 3.1.1).</summary>
+    public static async Task<MqttTestClient> ConnectAsync(MqttClientOptions options)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await client.ConnectAsync(Options(port, clientId, username, password, willTopic), timeout.Token);
+            await client.ConnectAsync(options, timeout.Token);
             return new MqttTestClient(client);
         }
         catch
@@ -29,11 +33,11 @@ public sealed class MqttTestClient : IAsyncDisposable
     }
 
     /// <summary>Connects and returns the broker's CONNACK reason code (MQTT 5), whether accepted or refused.</summary>
-    public static async Task<MqttClientConnectResultCode> TryConnectAsync(int port, string? username, string? password)
+    public static async Task<MqttClientConnectResultCode> TryConnectAsync(int port, string? username, string? password, string? clientId = null)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var result = await client.ConnectAsync(Options(port, null, username, password), timeout.Token);
+        var result = await client.ConnectAsync(Options(port, clientId, username, password), timeout.Token);
         if (client.IsConnected)
         {
             await client.DisconnectAsync();
@@ -41,12 +45,20 @@ public sealed class MqttTestClient : IAsyncDisposable
         return result.ResultCode;
     }
 
-    private static MqttClientOptions Options(int port, string? clientId, string? username, string? password, string? willTopic = null)
+    /// <summary>
+    /// The options <see cref="ConnectAsync(int, string?, string?, string?, string?)"/> uses, for a test to change (TLS, protocol).
+    /// A device's default client id is its id with a unique '@' suffix: the broker binds client ids to the device.
+    /// </summary>
+    public static MqttClientOptions Options(int port, string? clientId, string? username, string? password, string? willTopic = null) =>
+        Builder(port, clientId, username, password, willTopic).Build();
+
+    public static MqttClientOptionsBuilder Builder(int port, string? clientId, string? username, string? password, string? willTopic = null)
     {
+        var unique = Guid.NewGuid().ToString("N");
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId(clientId ?? "test-" + Guid.NewGuid().ToString("N"))
+            .WithClientId(clientId ?? (username is null ? "test-" + unique : $"{username}@{unique}"))
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (username is not null)
         {
@@ -56,7 +68,7 @@ public sealed class MqttTestClient : IAsyncDisposable
         {
             builder.WithWillTopic(willTopic).WithWillPayload("offline"u8.ToArray());
         }
-        return builder.Build();
+        return builder;
     }
 
     public bool IsConnected => _client.IsConnected;
@@ -65,8 +77,11 @@ public sealed class MqttTestClient : IAsyncDisposable
     public Task PublishAsync(string topic, string payload) => PublishAsync(topic, Encoding.UTF8.GetBytes(payload));
 
     /// <summary>Publishes with QoS 1 and returns the broker's PUBACK reason code, whether accepted or refused.</summary>
-    public async Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, string payload) =>
-        (await PublishQoS1Async(topic, Encoding.UTF8.GetBytes(payload))).ReasonCode;
+    public Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, string payload) => TryPublishAsync(topic, Encoding.UTF8.GetBytes(payload));
+
+    /// <inheritdoc cref="TryPublishAsync(string, string)"/>
+    public async Task<MqttClientPublishReasonCode> TryPublishAsync(string topic, byte[] payload) =>
+        (await PublishQoS1Async(topic, payload)).ReasonCode;
 
     /// <summary>Drops the connection without a DISCONNECT, as a crashed device or a lost network would.</summary>
     public void Drop() => _client.Dispose();

@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             // Several devices' worth of publishers keep readings in flight, so a kill always lands mid-stream.
             var secret = await app.CreateDeviceAsync("crash-1");
             var publishers = await Task.WhenAll(Enumerable.Range(0, Publishers)
-                .Select(k => MqttTestClient.ConnectAsync(mqttPort, $"crash-1-{k}", "crash-1", secret)));
+                .Select(k => MqttTestClient.ConnectAsync(mqttPort, $"crash-1@{k}", "crash-1", secret)));
             var publishing = publishers.Select((device, k) => Task.Run(() => PublishUntilRefusedAsync(device, k, start, acknowledged))).ToArray();
             await Eventually.TrueAsync(() => Task.FromResult(acknowledged.Count >= 2000), what: "2,000 acknowledged readings");
 

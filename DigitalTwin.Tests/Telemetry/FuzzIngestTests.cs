@@ -36,7 +36,8 @@ public sealed class FuzzIngestTests(AutoRegistrationAppFixture fixture) : IClass
                 }
                 try
                 {
-                    await device.PublishAsync(RandomTopic(), Garbage());
+                    // Refused garbage gets a failure PUBACK and keeps the connection.
+                    await device.TryPublishAsync(RandomTopic(), Garbage());
                 }
                 catch (Exception)
                 {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
+using MQTTnet;
 
 namespace DigitalTwin.Tests.Telemetry;
 
@@ -22,23 +23,25 @@ public sealed class IngestRejectionTests(AppFixture fixture) : IClassFixture<App
         string Good(int i) => $$"""{"ts":{{t0.AddSeconds(i).ToUnixTimeMilliseconds()}},"temperature":{{i}}}""";
         await using var mqtt = await _app.ConnectDeviceAsync("it-mix");
 
+        // Each refused message gets a failure reason code in its PUBACK (MQTT 5), never a success.
+        const MqttClientPublishReasonCode Invalid = MqttClientPublishReasonCode.PayloadFormatInvalid;
         await mqtt.PublishAsync(Topic, Good(0));
-        await mqtt.PublishAsync(Topic, """{"temperature":2""");
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, """{"temperature":2"""));
         await mqtt.PublishAsync(Topic, Good(1));
-        await mqtt.PublishAsync(Topic, """{"temperature":"warm"}""");
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, """{"temperature":"warm"}"""));
         await mqtt.PublishAsync(Topic, Good(2));
-        await mqtt.PublishAsync(Topic, """{"temperature":"NaN"}""");
-        await mqtt.PublishAsync(Topic, """{"temperature":1e400}""");
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, """{"temperature":"NaN"}"""));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, """{"temperature":1e400}"""));
         await mqtt.PublishAsync(Topic, Good(3));
-        await mqtt.PublishAsync(Topic, """{"temperature":1}""" + new string(' ', 70_000));
-        await mqtt.PublishAsync(Topic, $$"""{"ts":"{{future:O}}","temperature":1}""");
+        Assert.Equal(MqttClientPublishReasonCode.QuotaExceeded, await mqtt.TryPublishAsync(Topic, """{"temperature":1}""" + new string(' ', 70_000)));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, $$"""{"ts":"{{future:O}}","temperature":1}"""));
         // Another device's topic: refused by the broker before ingest (and counted as an authentication refusal).
-        await Assert.ThrowsAsync<InvalidOperationException>(() => mqtt.PublishAsync("devices/bad id/telemetry", Good(9)));
-        await mqtt.PublishAsync(Topic, "[");
-        await mqtt.PublishAsync(Topic, [0xFF, 0xFE, 0x00, 0x7B, 0x80]);
-        await mqtt.PublishAsync(Topic, [.. "{\"temperature\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
-        await mqtt.PublishAsync(Topic, "  \n ");
-        await mqtt.PublishAsync(Topic, "");
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, await mqtt.TryPublishAsync("devices/bad id/telemetry", Good(9)));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, "["));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, [0xFF, 0xFE, 0x00, 0x7B, 0x80]));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, [.. "{\"temperature\":\""u8, 0xC3, 0x28, .. "\"}"u8]));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, "  \n "));
+        Assert.Equal(Invalid, await mqtt.TryPublishAsync(Topic, ""));
         await mqtt.PublishAsync(Topic, Good(4));
 
         var expected = new Dictionary<string, long>

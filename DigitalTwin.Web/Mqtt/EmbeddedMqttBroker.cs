@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
@@ -14,32 +14,30 @@ namespace DigitalTwin.Web.Mqtt;
 /// The MQTTnet broker devices connect to. Telemetry publishes are taken straight from the broker's
 /// publish pipeline (no extra subscriber hop); awaiting the bounded queue there is the back-pressure:
 /// a publisher's connection is not read further until its message is queued.
-/// Devices connect with username = device id and password = secret, and may publish only to their own topics.
+/// Devices connect with username = device id and password = secret, and a client id bound to the device
+/// (<see cref="DeviceClientId"/>); they may publish only to their own topics. Limits apply before trust
+/// (<see cref="GuardedServerAdapter"/>); a refused publish is never acknowledged as taken (<see cref="PublishRefusal"/>).
 /// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
     IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceCredentials credentials,
-    TwinStatusReporter status, ILogger<EmbeddedMqttBroker> logger)
+    TwinStatusReporter status, ConnectionGate gate, BrokerRefusals refusals, ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
     /// <summary>Which device each connected client authenticated as, to close its connection when its credentials go.</summary>
     private readonly ConcurrentDictionary<string, string> _deviceByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
+    private X509Certificate2? _certificate;
 
     public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var address = IPAddress.Parse(settings.BindAddress);
-        var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(settings.Port)
-            .WithDefaultEndpointBoundIPAddress(address)
-            // MQTTnet also listens on [::] unless told otherwise; keep IPv6 to the matching scope.
-            .WithDefaultEndpointBoundIPV6Address(IPAddress.IsLoopback(address) ? IPAddress.IPv6Loopback : IPAddress.IPv6Any)
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _certificate = settings.Tls.Enabled ? ServerCertificate.Load(settings.Tls) : null;
+        // The adapter listens (plain and TLS); MQTTnet's own endpoints are not used.
+        var adapter = new GuardedServerAdapter(settings, _certificate, gate, refusals, logger);
+        _server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().Build(), [adapter]);
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.InterceptingPublishAsync += OnPublishAsync;
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
@@ -47,7 +45,14 @@ public sealed partial class EmbeddedMqttBroker(
         _server.ClientDisconnectedAsync += OnDisconnectedAsync;
         credentials.Invalidated += OnCredentialsInvalidated;
         await _server.StartAsync();
-        LogStarted(settings.BindAddress, settings.Port);
+        if (settings.AllowPlainText)
+        {
+            LogStarted(settings.BindAddress, settings.Port, "plain text");
+        }
+        if (_certificate is not null)
+        {
+            LogStarted(settings.BindAddress, settings.Tls.Port, "TLS");
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -60,17 +65,24 @@ public sealed partial class EmbeddedMqttBroker(
             await server.StopAsync();
             server.Dispose();
         }
+        Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 
     public void Dispose()
     {
         credentials.Invalidated -= OnCredentialsInvalidated;
         Interlocked.Exchange(ref _server, null)?.Dispose();
+        Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        if (authenticator.Authenticate(e.UserName, e.Password) is { } refusal)
+        PublishRefusal.RememberProtocol(e);
+        if (e.ClientId.Length > options.Value.MaxClientIdLength)
+        {
+            RefuseClientId(e, $"a client id of {e.ClientId.Length:N0} characters (at most {options.Value.MaxClientIdLength}, Mqtt:MaxClientIdLength)");
+        }
+        else if (authenticator.Authenticate(e.UserName, e.Password) is { } refusal)
         {
             // MQTT 5's codes: a wrong or unknown identity is "bad user name or password"; a known device that
             // may not connect (revoked, or never given a secret) is "not authorized".
@@ -79,11 +91,35 @@ public sealed partial class EmbeddedMqttBroker(
                 : MqttConnectReasonCode.BadUserNameOrPassword;
             LogRefused(e.ClientId, e.UserName, refusal);
         }
-        else if (!string.IsNullOrEmpty(e.UserName))
+        else
         {
-            _deviceByClient[e.ClientId] = e.UserName;
+            BindClientId(e);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>A device's client id is its own (<see cref="DeviceClientId"/>), so it cannot end another device's session.</summary>
+    private void BindClientId(ValidatingConnectionEventArgs e)
+    {
+        var clientId = e.ClientId;
+        if (clientId.Length == 0 && !string.IsNullOrEmpty(e.UserName) && e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
+        {
+            clientId = e.AssignedClientIdentifier = DeviceClientId.Assign(e.UserName);
+        }
+        if (clientId.Length > 0 && !authenticator.MayUseClientId(e.UserName, clientId))
+        {
+            RefuseClientId(e, $"client id '{clientId}' is not device '{e.UserName}''s own (its id, or its id, '@' and a suffix)");
+        }
+        else if (!string.IsNullOrEmpty(e.UserName))
+        {
+            _deviceByClient[clientId] = e.UserName;
+        }
+    }
+
+    private void RefuseClientId(ValidatingConnectionEventArgs e, string detail)
+    {
+        e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+        refusals.Report(BrokerRefusal.ClientId, e.RemoteEndPoint, detail);
     }
 
     private Task OnConnectedAsync(ClientConnectedEventArgs e) =>
@@ -148,9 +184,8 @@ public sealed partial class EmbeddedMqttBroker(
         var message = e.ApplicationMessage;
         if (!authenticator.MayPublish(e.UserName, message.Topic))
         {
-            e.ProcessPublish = false;
-            // QoS 1 publishers learn why from the PUBACK; the connection stays up.
-            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            // MQTT 5 publishers learn why from the PUBACK and keep the connection.
+            PublishRefusal.Refuse(e, MqttPubAckReasonCode.NotAuthorized, "A device publishes only to its own devices/{id}/… topics.", refusals);
             return;
         }
         if (StatusTopic.TryParse(message.Topic, out var statusDevice))
@@ -160,7 +195,11 @@ public sealed partial class EmbeddedMqttBroker(
         else if (TelemetryTopic.TryParse(message.Topic, out var deviceId))
         {
             var result = await ingestor.IngestAsync(IngestSource.Mqtt, deviceId, message.Payload, e.CancellationToken);
-            if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            if (!result.IsAccepted)
+            {
+                PublishRefusal.Refuse(e, PublishRefusal.CodeFor(result.Reason!.Value), $"{result.Reason}: {result.Detail}", refusals);
+            }
+            else if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
             {
                 await ingestor.WhenCommittedAsync(result).WaitAsync(e.CancellationToken);
             }
@@ -178,9 +217,8 @@ public sealed partial class EmbeddedMqttBroker(
         var lastWill = !e.CancellationToken.CanBeCanceled;
         if (!await status.ReportMessageAsync(deviceId, e.ApplicationMessage.Payload, lastWill))
         {
-            // Not telemetry, so not counted as refused telemetry; a QoS 1 publisher learns why from the PUBACK.
-            e.Response.ReasonCode = MqttPubAckReasonCode.PayloadFormatInvalid;
-            e.Response.ReasonString = "A status payload is 'online' or 'offline'.";
+            // Not telemetry, so not counted as refused telemetry.
+            PublishRefusal.Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, "A status payload is 'online' or 'offline'.", refusals);
         }
     }
 
@@ -190,6 +228,6 @@ public sealed partial class EmbeddedMqttBroker(
     [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT connect refused: client {ClientId}, user {UserName}: {Reason}")]
     private partial void LogRefused(string clientId, string? userName, CredentialRefusal reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
-    private partial void LogStarted(string address, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port} ({Transport})")]
+    private partial void LogStarted(string address, int port, string transport);
 }

@@ -1,4 +1,6 @@
 using DigitalTwin.Core.Mqtt;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Web.Mqtt;
 
@@ -8,6 +10,7 @@ public static class MqttExtensions
     public static IHostApplicationBuilder AddMqttBroker(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
         var mode = builder.Configuration.GetValue($"{MqttOptions.Section}:{nameof(MqttOptions.Mode)}", MqttMode.Embedded);
         if (mode == MqttMode.External)
         {
@@ -16,6 +19,8 @@ public static class MqttExtensions
         }
         else
         {
+            builder.Services.AddSingleton<ConnectionGate>();
+            builder.Services.AddSingleton<BrokerRefusals>();
             builder.Services.AddSingleton<EmbeddedMqttBroker>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
         }
