@@ -23,6 +23,18 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         await App.DisposeAsync();
     }
 
+    /// <summary>Opens the user menu (top right) and returns its sign-out item; clicks again until the circuit is interactive.</summary>
+    protected static async Task<ILocator> OpenUserMenuAsync(IPage page)
+    {
+        var signOut = page.GetByTestId("sign-out");
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByTestId("user-menu-button").ClickAsync();
+            return await VisibleSoonAsync(signOut);
+        }, what: "the user menu to open");
+        return signOut;
+    }
+
     /// <summary>Whether the element shows within a few seconds: for retrying an action until the circuit is interactive.</summary>
     protected static async Task<bool> VisibleSoonAsync(ILocator locator)
     {

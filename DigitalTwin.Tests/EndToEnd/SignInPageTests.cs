@@ -54,13 +54,7 @@ public sealed partial class SignInPageTests(BrowserFixture browser) : BrowserTes
     {
         var page = await Context.NewPageAsync();
         await page.GotoAsync("/");
-        // The menu opens once the circuit is interactive: retry the click until it does.
-        do
-        {
-            await page.GetByTestId("user-menu-button").ClickAsync();
-        }
-        while (!await VisibleSoonAsync(page.GetByTestId("sign-out")));
-        await page.GetByTestId("sign-out").ClickAsync();
+        await (await OpenUserMenuAsync(page)).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
 
         await page.GotoAsync("/alerts");

@@ -51,14 +51,7 @@ public sealed class CrossSiteFormTests(BrowserFixture browser) : BrowserTest(bro
         // The control: the same post from the app's own page (with its token) does sign out.
         var page = await Context.NewPageAsync();
         await page.GotoAsync("/devices");
-        var signOut = page.Locator("[data-testid=sign-out]");
-        // The menu opens once the circuit is interactive; until then a click does nothing.
-        for (var i = 0; i < 5 && !await VisibleSoonAsync(signOut); i++)
-        {
-            await page.ClickAsync("[data-testid=user-menu-button]");
-        }
-
-        await signOut.ClickAsync();
+        await (await OpenUserMenuAsync(page)).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         Assert.False(await SignedInAsync(Context));

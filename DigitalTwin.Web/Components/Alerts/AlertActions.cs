@@ -13,7 +13,7 @@ public sealed class AlertActions(AlertService alerts, CurrentActor currentActor,
     /// <summary>Asks for a comment, then acknowledges as the signed-in user; the alert as it is now, or null if cancelled or refused.</summary>
     public async Task<Alert?> AcknowledgeAsync(Alert alert)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.DemandAsync(Policies.Operate);
         var parameters = new DialogParameters<AcknowledgeDialog>
         {
             { d => d.Alert, alert },
@@ -30,7 +30,7 @@ public sealed class AlertActions(AlertService alerts, CurrentActor currentActor,
     /// <summary>Acknowledges at once, without a comment (the bell's quick button).</summary>
     public async Task<Alert?> AcknowledgeNowAsync(long alertId)
     {
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.DemandAsync(Policies.Operate);
         return await ReportAsync(() => alerts.AcknowledgeAsync(alertId, actor, null), null);
     }
 
@@ -45,14 +45,14 @@ public sealed class AlertActions(AlertService alerts, CurrentActor currentActor,
         {
             return null;
         }
-        var actor = await currentActor.GetAsync();
+        var actor = await currentActor.DemandAsync(Policies.Operate);
         return await ReportAsync(() => alerts.ClearAsync(alert.Id, actor, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}");
     }
 
     /// <summary>Silences notifications of a rule, a device, or both, for a period.</summary>
     public async Task<AlertSilence?> SilenceAsync(long? ruleId, string? deviceId, TimeSpan period)
     {
-        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.GetAsync());
+        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
             snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : $"Could not silence ({result.Status}).", Severity.Warning);

@@ -102,8 +102,8 @@ public sealed partial class AlertRuleDialog : ComponentBase
         try
         {
             var result = Rule is null
-                ? await Alerts.CreateRuleAsync(_draft, await CurrentActor.GetAsync())
-                : await Alerts.UpdateRuleAsync(Rule.Id, _draft, await CurrentActor.GetAsync());
+                ? await Alerts.CreateRuleAsync(_draft, await CurrentActor.DemandAsync(Policies.Operate))
+                : await Alerts.UpdateRuleAsync(Rule.Id, _draft, await CurrentActor.DemandAsync(Policies.Operate));
             switch (result.Status)
             {
                 case AlertResultStatus.Ok:

@@ -68,7 +68,7 @@ public sealed partial class AlertRulesPage : ComponentBase
     {
         var draft = AlertRuleDraft.From(rule);
         draft.Enabled = enabled;
-        var result = await Alerts.UpdateRuleAsync(rule.Id, draft, await CurrentActor.GetAsync());
+        var result = await Alerts.UpdateRuleAsync(rule.Id, draft, await CurrentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
             Snackbar.Add($"Could not {(enabled ? "enable" : "disable")} {rule.Name} ({result.Status}).", Severity.Warning);
@@ -84,7 +84,7 @@ public sealed partial class AlertRulesPage : ComponentBase
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await Alerts.DeleteRuleAsync(rule.Id, await CurrentActor.GetAsync());
+            await Alerts.DeleteRuleAsync(rule.Id, await CurrentActor.DemandAsync(Policies.Operate));
             Snackbar.Add($"Deleted · {rule.Name}", Severity.Normal);
             await LoadAsync();
         }
@@ -92,7 +92,7 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task UnsilenceRuleAsync(AlertRule rule)
     {
-        var actor = await CurrentActor.GetAsync();
+        var actor = await CurrentActor.DemandAsync(Policies.Operate);
         foreach (var silence in _silences.Where(s => s.RuleId == rule.Id && s.DeviceId is null))
         {
             await Alerts.UnsilenceAsync(silence.Id, actor);
@@ -102,7 +102,7 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task EndSilenceAsync(AlertSilence silence)
     {
-        await Alerts.UnsilenceAsync(silence.Id, await CurrentActor.GetAsync());
+        await Alerts.UnsilenceAsync(silence.Id, await CurrentActor.DemandAsync(Policies.Operate));
         await LoadAsync();
     }
 

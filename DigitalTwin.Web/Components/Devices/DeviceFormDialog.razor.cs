@@ -109,8 +109,8 @@ public sealed partial class DeviceFormDialog : ComponentBase
         {
             var draft = Draft();
             var result = IsEdit
-                ? await Registry.UpdateAsync(Device!.Id, draft, await CurrentActor.GetAsync())
-                : await Registry.CreateAsync(draft, await CurrentActor.GetAsync());
+                ? await Registry.UpdateAsync(Device!.Id, draft, await CurrentActor.DemandAsync(Policies.Operate))
+                : await Registry.CreateAsync(draft, await CurrentActor.DemandAsync(Policies.Operate));
             _errors = result.Status switch
             {
                 RegistryStatus.Ok => _errors,

@@ -132,7 +132,7 @@ public sealed partial class DevicesPage : LivePage
         {
             return;
         }
-        var result = await Registry.RotateSecretAsync(device.Id, await CurrentActor.GetAsync());
+        var result = await Registry.RotateSecretAsync(device.Id, await CurrentActor.DemandAsync(Policies.Operate));
         if (result.Status == RegistryStatus.Ok)
         {
             await DeviceSecretDialog.ShowAsync(Dialogs, device.Id, result.Secret!, rotated: true);
@@ -144,7 +144,7 @@ public sealed partial class DevicesPage : LivePage
     {
         if (await ConfirmAsync("Revoke device", $"Refuse {device.Id} from now on? Its connections are closed; rotate its secret to let it back in.", "Revoke"))
         {
-            var result = await Registry.RevokeAsync(device.Id, await CurrentActor.GetAsync());
+            var result = await Registry.RevokeAsync(device.Id, await CurrentActor.DemandAsync(Policies.Operate));
             await AfterChangeAsync(result.Status, $"Revoked {device.Id}.");
         }
     }
@@ -153,7 +153,7 @@ public sealed partial class DevicesPage : LivePage
     {
         if (await ConfirmAsync("Delete device", $"Delete {device.Id} and all its history? This cannot be undone.", "Delete"))
         {
-            await AfterChangeAsync(await Registry.DeleteAsync(device.Id, await CurrentActor.GetAsync()), $"Deleted {device.Id}.");
+            await AfterChangeAsync(await Registry.DeleteAsync(device.Id, await CurrentActor.DemandAsync(Policies.Admin)), $"Deleted {device.Id}.");
         }
     }
 

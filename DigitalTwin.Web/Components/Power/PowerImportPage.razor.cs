@@ -118,7 +118,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         SetStage(Stage.Committing, $"Writing {preview.FileName}…");
         try
         {
-            _result = await Imports.CommitAsync(preview.Id, await CurrentActor.GetAsync(), cancellationToken);
+            _result = await Imports.CommitAsync(preview.Id, await CurrentActor.DemandAsync(Policies.Analyze), cancellationToken);
             _resultFile = preview.FileName;
             _preview = null;
         }

@@ -45,7 +45,7 @@ public sealed partial class UserFormDialog : ComponentBase
         _saving = true;
         try
         {
-            var result = await Users.CreateAsync(new NewUser(_userName, _displayName, _roles), await CurrentActor.GetAsync());
+            var result = await Users.CreateAsync(new NewUser(_userName, _displayName, _roles), await CurrentActor.DemandAsync(Policies.Admin));
             if (result.Succeeded)
             {
                 Dialog.Close(DialogResult.Ok(result));

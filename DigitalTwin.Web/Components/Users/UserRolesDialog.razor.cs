@@ -45,7 +45,7 @@ public sealed partial class UserRolesDialog : ComponentBase
         _saving = true;
         try
         {
-            var result = await Users.SetRolesAsync(User.UserName, _roles, await CurrentActor.GetAsync());
+            var result = await Users.SetRolesAsync(User.UserName, _roles, await CurrentActor.DemandAsync(Policies.Admin));
             if (result.Succeeded)
             {
                 Dialog.Close(DialogResult.Ok(result.User!));

@@ -87,7 +87,7 @@ public sealed partial class UsersPage : ComponentBase
         {
             return;
         }
-        var result = await Users.ResetPasswordAsync(user.UserName, await CurrentActor.GetAsync());
+        var result = await Users.ResetPasswordAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin));
         if (result is { Succeeded: true, User: { } reset, Password: { } password })
         {
             await AfterChangeAsync();
@@ -104,15 +104,15 @@ public sealed partial class UsersPage : ComponentBase
         var self = IsSelf(user) ? " This is you: you are signed out." : "";
         if (await ConfirmAsync("Disable user", $"Disable {user.UserName}? They cannot sign in, their open pages sign out within a minute or so and their API tokens stop working. You can enable them again.{self}", "Disable"))
         {
-            await ApplyAsync(Users.DisableAsync(user.UserName, await CurrentActor.GetAsync()), $"Disabled {user.UserName}.", IsSelf(user));
+            await ApplyAsync(Users.DisableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Disabled {user.UserName}.", IsSelf(user));
         }
     }
 
     private async Task EnableAsync(UserSummary user) =>
-        await ApplyAsync(Users.EnableAsync(user.UserName, await CurrentActor.GetAsync()), $"Enabled {user.UserName}.");
+        await ApplyAsync(Users.EnableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Enabled {user.UserName}.");
 
     private async Task UnlockAsync(UserSummary user) =>
-        await ApplyAsync(Users.UnlockAsync(user.UserName, await CurrentActor.GetAsync()), $"Unlocked {user.UserName}.");
+        await ApplyAsync(Users.UnlockAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Unlocked {user.UserName}.");
 
     private void ShowTokens(UserSummary user)
     {
@@ -124,7 +124,7 @@ public sealed partial class UsersPage : ComponentBase
     {
         if (await ConfirmAsync("Revoke token", $"Revoke {token.UserName}'s token '{token.Name}'? Scripts and apps using it are refused from now on.", "Revoke"))
         {
-            await Tokens.RevokeAsync(token.Id, null, await CurrentActor.GetAsync());
+            await Tokens.RevokeAsync(token.Id, null, await CurrentActor.DemandAsync(Policies.Admin));
             Snackbar.Add($"Revoked '{token.Name}' of {token.UserName}.", Severity.Success);
             _tokens = await Tokens.ListAsync(null);
         }
