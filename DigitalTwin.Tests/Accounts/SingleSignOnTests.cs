@@ -178,8 +178,15 @@ public sealed class SingleSignOnTests(SingleSignOnFixture sso, BrowserFixture br
         if (expectSignedIn)
         {
             // Back on the app, past the provider and the hand-over page, and not sent to the sign-in page again.
-            await page.WaitForURLAsync(url => url.StartsWith(App.BaseAddress.ToString(), StringComparison.Ordinal)
-                && !url.Contains("/account/", StringComparison.Ordinal));
+            try
+            {
+                await page.WaitForURLAsync(url => url.StartsWith(App.BaseAddress.ToString(), StringComparison.Ordinal)
+                    && !url.Contains("/account/", StringComparison.Ordinal));
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"Not back in the app: the browser is at {page.Url}, showing: {await page.InnerTextAsync("body")}; app log: {string.Join("\n", App.Logs.Lines)}", e);
+            }
             await Assertions.Expect(page.GetByTestId("user-menu-button")).ToBeVisibleAsync();
         }
         else

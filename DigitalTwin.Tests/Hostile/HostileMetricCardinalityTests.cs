@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
+using MQTTnet;
 
 namespace DigitalTwin.Tests.Hostile;
 
@@ -48,8 +49,9 @@ public sealed class HostileMetricCardinalityTests(SmallMetricLimitsFixture fixtu
 
         await mqtt.PublishAsync("devices/card-mqtt/telemetry", Reading(0, 8));   // 8 names
         await mqtt.PublishAsync("devices/card-mqtt/telemetry", Reading(8, 4));   // 12: at the limit
-        await mqtt.PublishAsync("devices/card-mqtt/telemetry", Reading(12, 1));  // a 13th: refused
-        await mqtt.PublishAsync("devices/card-mqtt/telemetry", Reading(10, 3));  // two known and a 13th: refused whole
+        // A 13th, alone or beside two known names: refused whole, and an MQTT 5 client is told so in its PUBACK.
+        Assert.Equal(MqttClientPublishReasonCode.PayloadFormatInvalid, await mqtt.TryPublishAsync("devices/card-mqtt/telemetry", Reading(12, 1)));
+        Assert.Equal(MqttClientPublishReasonCode.PayloadFormatInvalid, await mqtt.TryPublishAsync("devices/card-mqtt/telemetry", Reading(10, 3)));
         await mqtt.PublishAsync("devices/card-mqtt/telemetry", Reading(4, 8));   // known names: stored
         await other.PublishAsync("devices/card-other/telemetry", Reading(100, 8));
 

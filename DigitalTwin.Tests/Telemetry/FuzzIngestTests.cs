@@ -78,8 +78,9 @@ public sealed class FuzzIngestTests(AutoRegistrationAppFixture fixture) : IClass
         Assert.True((await _app.Http.GetAsync("/api/devices")).IsSuccessStatusCode);
     }
 
+    /// <summary>As an auto-registered device posts: without a user's token (whose own rate limit would apply).</summary>
     private Task<HttpResponseMessage> PostAsync(string deviceId, byte[] body) =>
-        _app.Http.PostAsync($"/api/devices/{deviceId}/telemetry", new ByteArrayContent(body));
+        _app.AnonymousHttp.PostAsync($"/api/devices/{deviceId}/telemetry", new ByteArrayContent(body));
 
     private byte[] ValidReading(int n) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
         $$"""{"ts":{{_start.AddMilliseconds(n).ToUnixTimeMilliseconds()}},"temperature":{{n}}.5}"""));
