@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +36,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         Feed = Services.GetRequiredService<ITwinChangeFeed>();
     }
 
+    /// <summary>The first admin's password (Auth:AdminPassword), for modes that call the HTTP API.</summary>
+    public const string AdminPassword = "bench-admin-password";
+
     public int MqttPort { get; }
 
     public int SiloPort { get; }
@@ -64,6 +70,16 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Power:SeedSampleData", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Devices:AllowAutoRegistration", _anonymousPublishers ? "true" : "false");
+        builder.UseSetting("Auth:AdminPassword", AdminPassword);
+    }
+
+    /// <summary>Signs the client in as the first admin: POST /api/auth/token, as a script would, and the token as its bearer.</summary>
+    public static async Task SignInAsAdminAsync(HttpClient http)
+    {
+        using var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = AdminPassword, name = "bench" });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("token").GetString());
     }
 
     public override async ValueTask DisposeAsync()

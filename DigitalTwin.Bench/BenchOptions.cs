@@ -17,7 +17,7 @@ internal sealed record BenchOptions(int Devices, double Seconds, int Publishers,
           --light-seconds S  length of the light-load latency run (default 5)
           --window W         raw round: most messages in flight to the subscriber (default 500;
                      the broker drops past 1,000 queued per client)
-        Other modes (first argument): power-import, forecast, history-query, devices-page, memory,
+        Other modes (first argument): power-import, forecast, history-query, history-write, devices-page, memory,
           import-memory (memory of refusing 10 MB and 100 MB broken KEPCO uploads over HTTP)
         """;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ internal static class HistoryQueryBench
     private static async Task<long> WriteWeekAsync(IHistoryDatabase database, DateTimeOffset start)
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(database, counters, new CommitTracker(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var seconds = (int)Week.TotalSeconds;
         for (var first = 0; first < seconds; first += 20_000)

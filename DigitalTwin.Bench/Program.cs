@@ -7,7 +7,8 @@ namespace DigitalTwin.Bench;
 /// <c>dotnet run -c Release --project DigitalTwin.Bench -- --devices 1000 --seconds 10</c>, or
 /// <c>… -- power-import</c> for the KEPCO import (<see cref="PowerImportBench"/>), or <c>… -- forecast</c> for the
 /// forecasting backtest (<see cref="ForecastBench"/>), or <c>… -- history-query</c> for a week of 1 Hz history
-/// (<see cref="HistoryQueryBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
+/// (<see cref="HistoryQueryBench"/>), or <c>… -- history-write</c> for what checking foreign keys costs the history writer
+/// (<see cref="HistoryWriteBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
 /// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>), or <c>… -- import-memory</c> for
 /// the memory of refusing 10 MB and 100 MB broken KEPCO uploads (<see cref="ImportMemoryBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
@@ -27,6 +28,10 @@ internal static class BenchProgram
         if (args is ["history-query", ..])
         {
             return await HistoryQueryBench.RunAsync();
+        }
+        if (args is ["history-write", ..])
+        {
+            return await HistoryWriteBench.RunAsync();
         }
         if (args is ["devices-page", ..])
         {

@@ -16,10 +16,15 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // WAL lets readers (charts, API) run while the writer commits; NORMAL sync is durable across app crashes.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+        // Foreign keys stated, not left to how the SQLite library was built: a row pointing at a deleted series must
+        // fail its write (see HistoryWriter), and deleting a device or series must cascade to its history.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>Only for the benchmark's baseline: the writer as it was before it checked foreign keys.</summary>
+    internal bool WriterAsBefore { get; init; }
 
     /// <summary>The writer connection's page cache: 64 MB holds the hot leaf pages of ~16,000 series.</summary>
     private const int WriterCacheKiB = 64 * 1024;
@@ -28,9 +33,9 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
     {
         var connection = await OpenAsync(cancellationToken);
         await UseLargePageCacheAsync(connection, cancellationToken);
-        await SkipForeignKeyChecksAsync(connection, cancellationToken);
+        await CheckForeignKeysAsync(connection, !WriterAsBefore, cancellationToken);
         await CheckpointLessOftenAsync(connection, cancellationToken);
-        return new HistoryStatements(connection);
+        return new HistoryStatements(connection, WriterAsBefore);
     }
 
     /// <summary>
@@ -48,19 +53,21 @@ public sealed class SqliteDatabase(string connectionString) : IHistoryDatabase
     }
 
     /// <summary>
-    /// The bundled SQLite enforces foreign keys by default, so each sample insert also looked up its series and,
-    /// for INSERT OR REPLACE, ran the full delete-then-insert conflict path instead of overwriting in place.
-    /// Safe on this connection only: every series id it writes comes from a Series row it inserted or read
-    /// itself, in the same transaction or an earlier committed one, and is forgotten after a rollback
-    /// (<see cref="IHistoryStatements.ForgetSeries"/>). Nothing deletes series while the app runs; a future
-    /// delete would have to clear the writer's series cache too. The constraint stays in the schema, and every
-    /// other connection still enforces it (deleting a series still cascades to its samples there).
+    /// The writer caches series ids; a device delete takes its series with it. With foreign keys checked, a sample
+    /// written under the id of a deleted series fails its commit (the writer then reads every id again and retries)
+    /// instead of being stored where no query finds it, as it was while the writer skipped the check for speed.
+    /// The check costs one look-up of the series per sample (see the README's Benchmark section). Refuses to start
+    /// on an SQLite built without foreign keys, where the pragma is silently ignored.
     /// </summary>
-    private static async Task SkipForeignKeyChecksAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task CheckForeignKeysAsync(SqliteConnection connection, bool check, CancellationToken cancellationToken)
     {
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys=OFF;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        pragma.CommandText = $"PRAGMA foreign_keys={(check ? "ON" : "OFF")}; PRAGMA foreign_keys;";
+        var enforced = Convert.ToInt64(await pragma.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        if (check && !enforced)
+        {
+            throw new InvalidOperationException("This SQLite library does not enforce foreign keys; history could be written to deleted series.");
+        }
     }
 
     /// <summary>

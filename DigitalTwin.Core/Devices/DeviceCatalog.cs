@@ -10,7 +10,7 @@ public sealed class DeviceCatalog
 {
     private readonly ConcurrentDictionary<string, TimeSpan?> _devices = new(StringComparer.Ordinal);
 
-    /// <summary>Raised after a device left the registry, so its live twin can be reset.</summary>
+    /// <summary>Raised after a device left the registry, so its live twin is reset and the history writer reads its series ids again.</summary>
     public event Action<string>? Removed;
 
     /// <summary>Records a device id (auto-registration, or a device seen in history); true when it was not known before.</summary>

@@ -43,6 +43,9 @@ public interface IHistoryStatements : IAsyncDisposable
     /// <summary>Writes every reading of the group in one transaction; returns the number of samples written.</summary>
     int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now);
 
-    /// <summary>After a rolled-back transaction the cached ids may name rows that were never committed.</summary>
+    /// <summary>
+    /// Reads every series id again on the next commit: after a rolled-back transaction the cached ids may name rows that
+    /// were never committed, and after a device delete rows that are gone.
+    /// </summary>
     void ForgetSeries();
 }

@@ -21,6 +21,8 @@ public sealed class IngestCounters : IDisposable
     private long _readingsApplied;
     private long _readingsCommitted;
     private long _samplesCommitted;
+    private long _historyCommitFailures;
+    private long _readingsDropped;
 
     public IngestCounters()
     {
@@ -29,6 +31,10 @@ public sealed class IngestCounters : IDisposable
         _meter.CreateObservableCounter("digitaltwin.telemetry.readings.applied", () => Volatile.Read(ref _readingsApplied), "{reading}", "Readings applied to device twins");
         _meter.CreateObservableCounter("digitaltwin.telemetry.readings.committed", () => Volatile.Read(ref _readingsCommitted), "{reading}", "Readings committed to history");
         _meter.CreateObservableCounter("digitaltwin.telemetry.samples.committed", () => Volatile.Read(ref _samplesCommitted), "{sample}", "Metric samples committed to history");
+        _meter.CreateObservableCounter("digitaltwin.history.commits.failed", () => Volatile.Read(ref _historyCommitFailures), "{commit}",
+            "History commits that failed and were retried, or split to leave out the readings the database refused");
+        _meter.CreateObservableCounter("digitaltwin.telemetry.readings.dropped", () => Volatile.Read(ref _readingsDropped), "{reading}",
+            "Readings the history database refused, each logged; the rest of their batch was committed");
         _meter.CreateObservableCounter("digitaltwin.telemetry.messages.rejected", ObserveRejects, "{message}", "Telemetry messages refused, by reason");
         _meter.CreateObservableCounter("digitaltwin.devices.auth.refused", ObserveRefusals, "{attempt}", "Device connections, requests and publishes refused by authentication, by reason");
     }
@@ -56,7 +62,15 @@ public sealed class IngestCounters : IDisposable
         Interlocked.Add(ref _samplesCommitted, samples);
     }
 
+    public void HistoryCommitFailed() => Interlocked.Increment(ref _historyCommitFailures);
+
+    public void HistoryDropped(int readings) => Interlocked.Add(ref _readingsDropped, readings);
+
     public long ReadingsCommitted => Volatile.Read(ref _readingsCommitted);
+
+    public long HistoryCommitFailures => Volatile.Read(ref _historyCommitFailures);
+
+    public long ReadingsDropped => Volatile.Read(ref _readingsDropped);
 
     public long ReadingsApplied() => Volatile.Read(ref _readingsApplied);
 
@@ -66,6 +80,8 @@ public sealed class IngestCounters : IDisposable
         Volatile.Read(ref _readingsApplied),
         Volatile.Read(ref _readingsCommitted),
         Volatile.Read(ref _samplesCommitted),
+        Volatile.Read(ref _historyCommitFailures),
+        Volatile.Read(ref _readingsDropped),
         Reasons.ToDictionary(r => r, r => Volatile.Read(ref _rejected[(int)r])));
 
     public void Dispose() => _meter.Dispose();
@@ -83,6 +99,8 @@ public sealed record IngestCountersSnapshot(
     long ReadingsApplied,
     long ReadingsCommitted,
     long SamplesCommitted,
+    long HistoryCommitFailures,
+    long ReadingsDropped,
     IReadOnlyDictionary<RejectReason, long> Rejected)
 {
     public long TotalRejected => Rejected.Values.Sum();

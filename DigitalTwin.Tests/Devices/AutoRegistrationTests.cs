@@ -46,6 +46,27 @@ public sealed class AutoRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HttpWithoutBearer_DeletedDeviceReportsAgain_RegisteredAgainWithItsNewReadingNoOrphans()
+    {
+        using (var first = await _app.Http.PostAsync("/api/devices/auto-again/telemetry", new StringContent(Reading, Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+        using (var deleted = await _app.Http.DeleteAsync("/api/devices/auto-again"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using var again = await _app.Http.PostAsync("/api/devices/auto-again/telemetry", new StringContent(Reading, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(1, await _app.CountSamplesAsync("auto-again"));
+        Assert.Equal(0, await _app.CountOrphanHistoryAsync());
+        using var registration = await _app.Http.GetAsync("/api/devices/auto-again/registration");
+        Assert.Equal(HttpStatusCode.OK, registration.StatusCode);
+    }
+
+    [Fact]
     public async Task RegisteredDevice_StillNeedsItsSecret()
     {
         var secret = await _app.CreateDeviceAsync("auto-protected");

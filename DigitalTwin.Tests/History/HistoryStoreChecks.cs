@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
@@ -262,7 +263,7 @@ public abstract partial class HistoryStoreChecks : IAsyncLifetime
     protected async Task WriteAsync(params IReadOnlyList<TelemetryReading>[] batches)
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         // Queued before the writer starts, so they are committed as one group.
         foreach (var batch in batches)
         {

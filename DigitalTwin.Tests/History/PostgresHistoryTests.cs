@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DigitalTwin.Core.Data;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
@@ -32,6 +33,15 @@ public sealed class PostgresHistoryTests : HistoryStoreChecks
         await connection.OpenAsync();
         return connection;
     }
+
+    protected override Task RefuseSamplesWithValueAsync(double value) => ExecuteAsync(FormattableString.Invariant($$"""
+        CREATE FUNCTION refuse_value() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW."Value" = {{value}} THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_value BEFORE INSERT ON "Samples" FOR EACH ROW EXECUTE FUNCTION refuse_value();
+        """));
 
     protected override async Task DropDatabaseAsync()
     {
@@ -67,7 +77,7 @@ public sealed class PostgresHistoryTests : HistoryStoreChecks
     public async Task WriterCommit_ConnectionKilledBetweenCommits_RetriedOnANewConnectionAndNothingLost()
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         await writer.EnqueueAsync([Reading("d1", T0, ("temperature", 1.0))], CancellationToken.None);
         await WaitUntilAsync(() => counters.ReadingsCommitted == 1);

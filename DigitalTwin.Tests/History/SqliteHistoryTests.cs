@@ -26,6 +26,11 @@ public sealed class SqliteHistoryTests : HistoryStoreChecks
         return connection;
     }
 
+    protected override Task RefuseSamplesWithValueAsync(double value) => ExecuteAsync(FormattableString.Invariant($"""
+        CREATE TRIGGER refuse_value BEFORE INSERT ON Samples WHEN NEW.Value = {value}
+        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+        """));
+
     protected override Task DropDatabaseAsync()
     {
         Directory.Delete(_directory, recursive: true);

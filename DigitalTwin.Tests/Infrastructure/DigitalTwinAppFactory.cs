@@ -158,6 +158,18 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Samples and minute rollups whose series no longer exists: history nobody can read, which must never be written.</summary>
+    public async Task<long> CountOrphanHistoryAsync()
+    {
+        await using var connection = await OpenDatabaseAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM Samples s WHERE NOT EXISTS (SELECT 1 FROM Series r WHERE r.Id = s.SeriesId))
+                 + (SELECT COUNT(*) FROM SampleMinutes m WHERE NOT EXISTS (SELECT 1 FROM Series r WHERE r.Id = m.SeriesId))
+            """;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The app's warnings and errors, as logged.</summary>
     public LogCapture Logs { get; } = new();
 
