@@ -20,7 +20,14 @@ using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published app started from another directory (a service's working directory) still finds its own web assets;
+// under `dotnet run` there is no wwwroot beside the binary and the development manifest serves them.
+var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Directory.Exists(publishedWebRoot) ? publishedWebRoot : null,
+});
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
