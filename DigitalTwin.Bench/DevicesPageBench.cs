@@ -64,7 +64,7 @@ internal static class DevicesPageBench
         Directory.CreateDirectory(directory);
         using var host = await PowerImportBench.StartAsync(directory);
         var factory = host.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
-        var registry = new DeviceRegistry(factory, host.Services.GetRequiredService<DeviceCatalog>(), host.Services.GetRequiredService<DeviceCredentials>(), TimeProvider.System);
+        var registry = host.Services.GetRequiredService<DeviceRegistry>();
         var registered = Stopwatch.StartNew();
         await registry.ProvisionAsync([.. Enumerable.Range(0, count).Select(Draft)], CancellationToken.None);
         var samples = await WriteHistoryAsync(host.Services.GetRequiredService<SqliteDatabase>(), count);

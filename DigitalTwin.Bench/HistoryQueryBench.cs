@@ -30,6 +30,7 @@ internal static class HistoryQueryBench
             var database = host.Services.GetRequiredService<IHistoryDatabase>();
             var end = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
             var written = Stopwatch.StartNew();
+            await BenchRegistry.RegisterAsync(host, [Device]);
             var samples = await WriteWeekAsync(database, end - Week);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {samples:N0} samples in {written.Elapsed.TotalSeconds:N1} s ({samples / written.Elapsed.TotalSeconds:N0}/s)"));
@@ -58,7 +59,7 @@ internal static class HistoryQueryBench
     private static async Task<long> WriteWeekAsync(IHistoryDatabase database, DateTimeOffset start)
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(database, counters, new CommitTracker(), new DeviceDirectory(NullLogger<DeviceDirectory>.Instance), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var seconds = (int)Week.TotalSeconds;
         for (var first = 0; first < seconds; first += 20_000)
@@ -68,7 +69,7 @@ internal static class HistoryQueryBench
                 var at = start.AddSeconds(s);
                 return new TelemetryReading(Device, at, at, [new MetricValue("temperature", 21 + Math.Sin(s / 3600.0)), new MetricValue("humidity", 40 + (s % 7))]);
             }).ToList();
-            await writer.EnqueueAsync(batch, CancellationToken.None);
+            await writer.EnqueueAsync(new TelemetryBatch(batch, first + batch.Count), CancellationToken.None);
         }
         writer.Complete();
         await writer.ExecuteTask!;

@@ -76,7 +76,7 @@ internal static class HistoryWriteBench
         private Arm(string name, IHost host, SqliteDatabase database)
         {
             (Name, _host) = (name, host);
-            _writer = new HistoryWriter(database, _counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+            _writer = new HistoryWriter(database, _counters, new CommitTracker(), new DeviceDirectory(NullLogger<DeviceDirectory>.Instance), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         }
 
         public string Name { get; }
@@ -90,6 +90,7 @@ internal static class HistoryWriteBench
             Directory.CreateDirectory(directory);
             var host = await PowerImportBench.StartAsync(directory);
             var database = new SqliteDatabase($"Data Source={Path.Combine(directory, "bench.db")}") { WriterAsBefore = !checks };
+            await BenchRegistry.RegisterAsync(host, Enumerable.Range(0, Devices).Select(d => $"bench-{d}"));
             var arm = new Arm(name, host, database);
             await arm._writer.StartAsync(CancellationToken.None);
             return arm;
@@ -102,9 +103,11 @@ internal static class HistoryWriteBench
             var target = _counters.ReadingsCommitted + batches.Sum(b => b.Count);
             var samples0 = _counters.Snapshot().SamplesCommitted;
             var clock = Stopwatch.StartNew();
+            var position = _counters.ReadingsCommitted;
             foreach (var batch in batches)
             {
-                await _writer.EnqueueAsync(batch, CancellationToken.None);
+                position += batch.Count;
+                await _writer.EnqueueAsync(new TelemetryBatch(batch, position), CancellationToken.None);
             }
             while (_counters.ReadingsCommitted < target)
             {

@@ -76,6 +76,7 @@ internal static class PowerImportBench
         });
         builder.Services.AddLogging();
         builder.AddDigitalTwinData();
+        builder.AddDeviceRegistry();
         builder.AddPowerAnalytics();
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();

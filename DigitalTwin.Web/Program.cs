@@ -1,6 +1,8 @@
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Pipeline;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Telemetry;
@@ -33,6 +35,8 @@ builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
 builder.AddAccounts();
 builder.AddDeviceRegistry();
+builder.AddTelemetryIngest();
+builder.AddHistory();
 builder.AddTwins();
 builder.AddAlerts();
 builder.AddTelemetryPipeline();
@@ -43,6 +47,7 @@ builder.AddWebUi();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
+await app.Services.LoadDevicesAsync();
 await app.Services.EnsureAccountsAsync();
 await app.Services.SeedDeviceStatusAsync();
 

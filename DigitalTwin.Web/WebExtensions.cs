@@ -40,6 +40,7 @@ public static class WebExtensions
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)
+            .AddMeter(DigitalTwin.Core.Devices.DeviceAuthCounters.MeterName)
             .AddMeter(AlertCounters.MeterName)
             .AddMeter(DigitalTwin.Core.Mqtt.BrokerRefusals.MeterName)
             .AddPrometheusExporter());

@@ -117,10 +117,6 @@ public sealed partial class AlertEngine : IReadingObserver
                     evaluated++;
                     Evaluate(rules, reading, now);
                 }
-                else if (!_targets.IsKnown(reading.DeviceId))
-                {
-                    _targets.Discover(reading.DeviceId);
-                }
             }
             _counters.ReadingsEvaluated(evaluated);
             effects = TakeEffects();

@@ -7,12 +7,11 @@ using Microsoft.Extensions.Options;
 namespace DigitalTwin.Core.Alerts;
 
 /// <summary>
-/// Restores the engine at start (rules, open alerts with their pending-since times, silences, device kinds and tags),
+/// Restores the engine at start (rules, open alerts with their pending-since times, silences),
 /// then drives its time-based transitions every Alerts:TickInterval.
 /// </summary>
 public sealed partial class AlertEngineHost(
     AlertEngine engine,
-    AlertTargets targets,
     IDbContextFactory<DigitalTwinDbContext> dbFactory,
     IOptions<AlertOptions> options,
     TimeProvider time,
@@ -20,7 +19,6 @@ public sealed partial class AlertEngineHost(
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await targets.LoadAsync(cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow();

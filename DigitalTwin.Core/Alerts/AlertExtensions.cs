@@ -10,8 +10,7 @@ public static class AlertExtensions
 {
     /// <summary>
     /// Rules, the engine fed by the telemetry pipeline, its writer, the notifier with webhook and e-mail channels.
-    /// Call before AddTelemetryPipeline: hosted services stop in reverse order, so the processor drains its last
-    /// readings into the engine while the alert writer still runs.
+    /// The pipeline drains its last readings into the engine before any hosted service stops (TelemetryProcessor).
     /// </summary>
     public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
     {

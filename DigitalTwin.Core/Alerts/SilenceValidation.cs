@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Text;
 

@@ -1,4 +1,3 @@
-using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +18,6 @@ public static class DataExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
-        // What InitializeDatabaseAsync loads the registered devices into; every host that stores data needs them.
-        builder.Services.TryAddSingleton<DeviceCatalog>();
-        builder.Services.TryAddSingleton<DeviceCredentials>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -36,19 +32,12 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations and loads the device catalog and credentials; call before the host starts.</summary>
+    /// <summary>Applies pending migrations; call before the host starts.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        var catalog = services.GetRequiredService<DeviceCatalog>();
-        var credentials = services.GetRequiredService<DeviceCredentials>();
-        await foreach (var device in db.Devices.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            catalog.Set(device);
-            credentials.Set(device);
-        }
     }
 
     private static void AddSqlite(IServiceCollection services, string connectionString)

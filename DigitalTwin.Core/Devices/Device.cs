@@ -3,11 +3,14 @@ namespace DigitalTwin.Core.Devices;
 /// <summary>A device in the registry: what it is, where it is, and the hash of its secret (never the secret).</summary>
 public sealed class Device
 {
+    /// <summary>The kind of a device registered by its telemetry: nobody said what it is.</summary>
+    public const string UnknownKind = "unknown";
+
     public required string Id { get; set; }
 
     public string? Name { get; set; }
 
-    public string Kind { get; set; } = "thermometer";
+    public string Kind { get; set; } = UnknownKind;
 
     public string? Location { get; set; }
 

@@ -1,4 +1,3 @@
-using DigitalTwin.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Devices;
@@ -12,7 +11,7 @@ namespace DigitalTwin.Core.Devices;
 /// auto-registered ones, and anonymous clients publishing for them), as before the registry existed; a device
 /// that has a secret is still protected: nobody can connect or publish as it without that secret.
 /// </remarks>
-public sealed class DeviceAuthenticator(DeviceCredentials credentials, IngestCounters counters, IOptions<DeviceOptions> options)
+public sealed class DeviceAuthenticator(DeviceCredentials credentials, DeviceAuthCounters counters, IOptions<DeviceOptions> options)
 {
     private bool Open => options.Value.AllowAutoRegistration;
 
@@ -73,7 +72,7 @@ public sealed class DeviceAuthenticator(DeviceCredentials credentials, IngestCou
     {
         if (refusal is { } reason)
         {
-            counters.AuthRefused(reason);
+            counters.Refused(reason);
         }
         return refusal;
     }

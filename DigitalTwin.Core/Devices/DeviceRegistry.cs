@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,15 +17,16 @@ public enum RegistryStatus
 public sealed record RegistryResult(RegistryStatus Status, Device? Device = null, string? Secret = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
 /// <summary>
-/// Creates, edits, deletes devices and issues or revokes their secrets; the Devices table is the truth, and
-/// <see cref="DeviceCatalog"/> and <see cref="DeviceCredentials"/> are updated after each commit. Every change commits
-/// with its audit row (who, what, before → after) in one transaction.
+/// Creates, edits, deletes devices and issues or revokes their secrets, and registers devices that report unregistered
+/// when Devices:AllowAutoRegistration is on: the only writer of the Devices table, which is the truth. The
+/// <see cref="DeviceDirectory"/> is told after each commit. Every change commits with its audit row (who, what,
+/// before → after) in one transaction.
 /// </summary>
-public sealed class DeviceRegistry(
-    IDbContextFactory<DigitalTwinDbContext> dbFactory, DeviceCatalog catalog, DeviceCredentials credentials, TimeProvider time)
+public sealed class DeviceRegistry(IDbContextFactory<DigitalTwinDbContext> dbFactory, DeviceDirectory directory, TimeProvider time)
     : IDeviceProvisioner
 {
     private const int ProvisionBatch = 1000;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _autoRegistrations = new(StringComparer.Ordinal);
 
     public async Task<Device?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -61,15 +63,14 @@ public sealed class DeviceRegistry(
         }
         catch (DbUpdateException)
         {
-            // Created concurrently by another request (or by the history writer's auto-registration)?
+            // Created concurrently by another request (or by auto-registration)?
             if (await ExistsAsync(device.Id, cancellationToken))
             {
                 return new RegistryResult(RegistryStatus.Conflict);
             }
             throw;
         }
-        credentials.Set(device);
-        catalog.Set(device);
+        directory.Stored(device);
         return new RegistryResult(RegistryStatus.Ok, device, secret);
     }
 
@@ -126,7 +127,7 @@ public sealed class DeviceRegistry(
             return RegistryStatus.NotFound;
         }
         // Refuse first, so a device being deleted cannot authenticate while its history goes.
-        credentials.Remove(id);
+        directory.Store(DeviceEntry.From(device) with { Key = new DeviceKey([], [], Revoked: true) });
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -142,10 +143,10 @@ public sealed class DeviceRegistry(
         catch
         {
             // Nothing was deleted: the device may authenticate again.
-            credentials.Set(device);
+            directory.Stored(device);
             throw;
         }
-        catalog.Remove(id);
+        directory.Removed(id);
         return RegistryStatus.Ok;
     }
 
@@ -180,11 +181,7 @@ public sealed class DeviceRegistry(
             db.AuditLog.Add(AuditEntry.Of(Actor.System, time.GetUtcNow(), "device.provision", DeviceAudit.EntityType, null,
                 $"{chunk.Length} device(s) given new secrets ({chunk.Length - existing} new): {string.Join(", ", ids.Take(20))}{(ids.Count > 20 ? ", …" : "")}"));
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var device in devices.Values)
-            {
-                credentials.Set(device);
-                catalog.Set(device);
-            }
+            directory.Stored(devices.Values);
         }
         return secrets;
     }
@@ -205,9 +202,53 @@ public sealed class DeviceRegistry(
             db.AuditLog.Add(DeviceAudit.Entry(actor, time.GetUtcNow(), action, id, summary));
         }
         await db.SaveChangesAsync(cancellationToken);
-        credentials.Set(device);
-        catalog.Set(device);
+        directory.Stored(device);
         return new RegistryResult(RegistryStatus.Ok, device, secret?.Invoke());
+    }
+
+    /// <summary>
+    /// Registers a device that reported without being registered: kind "unknown", no secret, audited as the system.
+    /// Completes once the device is in the directory; concurrent first messages of one device share one insert.
+    /// </summary>
+    public async Task AutoRegisterAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        if (directory.Contains(deviceId))
+        {
+            return;
+        }
+        var registration = _autoRegistrations.GetOrAdd(deviceId, id => new Lazy<Task>(() => InsertAutoRegisteredAsync(id)));
+        try
+        {
+            await registration.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _autoRegistrations.TryRemove(KeyValuePair.Create(deviceId, registration));
+        }
+    }
+
+    /// <remarks>Not cancellable: other messages of the device may be waiting for it.</remarks>
+    private async Task InsertAutoRegisteredAsync(string deviceId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId);
+        if (device is null)
+        {
+            device = new Device { Id = deviceId, Kind = Device.UnknownKind, CreatedAt = time.GetUtcNow() };
+            db.Devices.Add(device);
+            db.AuditLog.Add(DeviceAudit.Entry(Actor.System, device.CreatedAt, "device.auto-register", deviceId,
+                "registered by its first telemetry (Devices:AllowAutoRegistration), without a secret"));
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Created meanwhile through the API: that row wins.
+                device = await GetAsync(deviceId) ?? throw new InvalidOperationException($"Device '{deviceId}' could not be registered.");
+            }
+        }
+        directory.Stored(device);
     }
 
     private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)

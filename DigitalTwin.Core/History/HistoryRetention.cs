@@ -4,20 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.History;
 
-public sealed class HistoryOptions
-{
-    public const string Section = "History";
-
-    /// <summary>Samples older than this (by device timestamp) are deleted; null (the default) keeps everything.</summary>
-    public TimeSpan? Retention { get; set; }
-
-    /// <summary>How often the retention sweep runs.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Most rows one delete statement removes, so ingest never waits long for the database.</summary>
-    public int DeleteBatchSize { get; set; } = 5_000;
-}
-
 /// <summary>
 /// Deletes expired samples in small batches, series by series, with a pause between batches: each delete
 /// is a short transaction, so the history writer (SQLite allows one writer at a time) is never held up long.

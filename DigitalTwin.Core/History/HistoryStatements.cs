@@ -30,15 +30,13 @@ internal sealed class HistoryStatements(SqliteConnection connection, bool asBefo
         """);
     private readonly SqliteCommand _recomputeMinute = Prepare(connection, SqliteHistoryMaintenance.RecomputeMinute, "$s", "$m");
     private readonly MinuteRollup _minutes = new();
-    private readonly SqliteCommand _insertDevice = Prepare(connection,
-        "INSERT OR IGNORE INTO Devices (Id, Kind, CreatedAt) VALUES ($d, 'thermometer', $c)", "$d", "$c");
     private readonly SqliteCommand _insertSeries = Prepare(connection,
         "INSERT OR IGNORE INTO Series (DeviceId, Metric) VALUES ($d, $m)", "$d", "$m");
     private readonly SqliteCommand _selectSeries = Prepare(connection,
         "SELECT Id FROM Series WHERE DeviceId = $d AND Metric = $m", "$d", "$m");
 
     /// <summary>Writes every reading of the group in one transaction; returns the number of samples written.</summary>
-    public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
+    public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group)
     {
         using var transaction = connection.BeginTransaction();
         foreach (var command in Commands)
@@ -53,7 +51,7 @@ internal sealed class HistoryStatements(SqliteConnection connection, bool asBefo
                 var timestamp = reading.Timestamp.ToUnixTimeMilliseconds();
                 foreach (var metric in reading.Metrics)
                 {
-                    _rows.Add(new SampleRow(SeriesId(reading.DeviceId, metric.Name, now), timestamp, _rows.Count, metric.Value));
+                    _rows.Add(new SampleRow(SeriesId(reading.DeviceId, metric.Name), timestamp, _rows.Count, metric.Value));
                 }
             }
         }
@@ -70,7 +68,7 @@ internal sealed class HistoryStatements(SqliteConnection connection, bool asBefo
         return _rows.Count;
     }
 
-    private SqliteCommand[] Commands => [_insertDevice, _insertSeries, _selectSeries, _recomputeMinute];
+    private SqliteCommand[] Commands => [_insertSeries, _selectSeries, _recomputeMinute];
 
     /// <summary>The minutes the commit touched, from the samples as stored: of a repeated key, the last write.</summary>
     private void UpdateMinutes()
@@ -143,15 +141,12 @@ internal sealed class HistoryStatements(SqliteConnection connection, bool asBefo
         await connection.DisposeAsync();
     }
 
-    private int SeriesId(string device, string metric, DateTimeOffset now)
+    private int SeriesId(string device, string metric)
     {
         if (_seriesIds.TryGetValue((device, metric), out var id))
         {
             return id;
         }
-        _insertDevice.Parameters[0].Value = device;
-        _insertDevice.Parameters[1].Value = now;
-        _insertDevice.ExecuteNonQuery();
         _insertSeries.Parameters[0].Value = device;
         _insertSeries.Parameters[1].Value = metric;
         _insertSeries.ExecuteNonQuery();

@@ -18,24 +18,24 @@ namespace DigitalTwin.Core.History;
 /// </summary>
 public sealed partial class HistoryWriter : BackgroundService
 {
-    private readonly Channel<IReadOnlyList<TelemetryReading>> _batches =
-        Channel.CreateBounded<IReadOnlyList<TelemetryReading>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<TelemetryBatch> _batches =
+        Channel.CreateBounded<TelemetryBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly IHistoryDatabase _database;
     private readonly IngestCounters _counters;
     private readonly CommitTracker _commits;
-    private readonly DeviceCatalog _catalog;
+    private readonly IDisposable _deletions;
     private readonly TimeProvider _time;
     private readonly ILogger<HistoryWriter> _logger;
-    private int _deletions;
-    private int _deletionsForgotten;
+    private int _devicesRemoved;
+    private int _devicesForgotten;
 
-    public HistoryWriter(IHistoryDatabase database, IngestCounters counters, CommitTracker commits, DeviceCatalog catalog, TimeProvider time, ILogger<HistoryWriter> logger)
+    public HistoryWriter(IHistoryDatabase database, IngestCounters counters, CommitTracker commits, DeviceDirectory devices, TimeProvider time, ILogger<HistoryWriter> logger)
     {
-        (_database, _counters, _commits, _catalog, _time, _logger) = (database, counters, commits, catalog, time, logger);
-        _catalog.Removed += OnDeviceRemoved;
+        (_database, _counters, _commits, _time, _logger) = (database, counters, commits, time, logger);
+        _deletions = devices.Subscribe(OnDeviceChanged);
     }
 
-    public ValueTask EnqueueAsync(IReadOnlyList<TelemetryReading> batch, CancellationToken cancellationToken) =>
+    public ValueTask EnqueueAsync(TelemetryBatch batch, CancellationToken cancellationToken) =>
         _batches.Writer.WriteAsync(batch, cancellationToken);
 
     /// <summary>No more batches will come; the writer commits what it has and stops.</summary>
@@ -43,7 +43,7 @@ public sealed partial class HistoryWriter : BackgroundService
 
     public override void Dispose()
     {
-        _catalog.Removed -= OnDeviceRemoved;
+        _deletions.Dispose();
         base.Dispose();
     }
 
@@ -53,30 +53,40 @@ public sealed partial class HistoryWriter : BackgroundService
         // Not the stopping token: on shutdown the writer drains until the processor completes the channel.
         while (await _batches.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            var group = new List<IReadOnlyList<TelemetryReading>>();
+            var group = new List<TelemetryBatch>();
             while (group.Count < 8 && _batches.Reader.TryRead(out var batch))
             {
                 group.Add(batch);
             }
-            await CommitAsync(statements, group, splitting: false);
+            if (group.Any(b => b.Readings.Count > 0))
+            {
+                await CommitAsync(statements, [.. group.Select(b => b.Readings)], splitting: false);
+            }
+            _commits.Committed(group[^1].LastPosition);
         }
     }
 
     /// <summary>
     /// A deleted device takes its series with it, so the ids the writer cached for them name nothing any more (ids are
-    /// never reused). Raised on the deleting thread after the delete committed: it only counts, and the writer's own
+    /// never reused). Told on the deleting thread after the delete committed: it only counts, and the writer's own
     /// loop, which owns the statements, reads every id again before its next commit. A commit already under way then
     /// fails on the foreign key and is retried at once, so nothing is written to a deleted series either way.
     /// </summary>
-    private void OnDeviceRemoved(string deviceId) => Interlocked.Increment(ref _deletions);
+    private void OnDeviceChanged(DeviceChange change)
+    {
+        if (change.Kind == DeviceChangeKind.Removed)
+        {
+            Interlocked.Increment(ref _devicesRemoved);
+        }
+    }
 
     private void ForgetDeletedSeries(IHistoryStatements statements)
     {
-        var deletions = Volatile.Read(ref _deletions);
-        if (deletions != _deletionsForgotten)
+        var removed = Volatile.Read(ref _devicesRemoved);
+        if (removed != _devicesForgotten)
         {
             statements.ForgetSeries();
-            _deletionsForgotten = deletions;
+            _devicesForgotten = removed;
         }
     }
 
@@ -88,9 +98,8 @@ public sealed partial class HistoryWriter : BackgroundService
             ForgetDeletedSeries(statements);
             try
             {
-                var samples = statements.Commit(group, _time.GetUtcNow());
+                var samples = statements.Commit(group);
                 _counters.HistoryCommitted(group.Sum(b => b.Count), samples);
-                _commits.Committed(ReadingsDone);
                 return;
             }
             // DbException: SqliteException and NpgsqlException (which also wraps a lost connection) alike.
@@ -128,9 +137,8 @@ public sealed partial class HistoryWriter : BackgroundService
         var readings = group.SelectMany(b => b).ToList();
         if (readings.Count == 1)
         {
+            // Its publisher is acknowledged with the rest of the batch rather than left waiting: the drop is in the log and on /metrics.
             _counters.HistoryDropped(1);
-            // Released rather than left waiting forever: the drop is in the log and on /metrics.
-            _commits.Committed(ReadingsDone);
             LogReadingDropped(refusal, readings[0].DeviceId, readings[0].Timestamp);
             return;
         }
@@ -138,9 +146,6 @@ public sealed partial class HistoryWriter : BackgroundService
         await CommitAsync(statements, [readings[..half]], splitting: true);
         await CommitAsync(statements, [readings[half..]], splitting: true);
     }
-
-    /// <summary>Readings in queue order that are through the writer, committed or dropped: what <see cref="CommitTracker"/> counts.</summary>
-    private long ReadingsDone => _counters.ReadingsCommitted + _counters.ReadingsDropped;
 
     /// <summary>The database refused the rows themselves (a constraint), so the same write cannot succeed by waiting.</summary>
     private static bool IsRefusal(DbException exception) => exception switch

@@ -41,7 +41,7 @@ public interface IHistoryDatabase
 public interface IHistoryStatements : IAsyncDisposable
 {
     /// <summary>Writes every reading of the group in one transaction; returns the number of samples written.</summary>
-    int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now);
+    int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group);
 
     /// <summary>
     /// Reads every series id again on the next commit: after a rolled-back transaction the cached ids may name rows that

@@ -59,11 +59,11 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
     private readonly List<Sample> _samples = [];
     private NpgsqlConnection? _connection;
 
-    public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
+    public int Commit(IReadOnlyList<IReadOnlyList<TelemetryReading>> group)
     {
         var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var samples = Collect(connection, group, now);
+        var samples = Collect(connection, group);
         using (var importer = connection.BeginBinaryImport(CopyStage))
         {
             foreach (var sample in _samples)
@@ -132,7 +132,7 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
     /// (series, timestamp) because one upsert may not touch a row twice. Returns every sample, repeats included,
     /// as the SQLite writer counts them.
     /// </summary>
-    private int Collect(NpgsqlConnection connection, IReadOnlyList<IReadOnlyList<TelemetryReading>> group, DateTimeOffset now)
+    private int Collect(NpgsqlConnection connection, IReadOnlyList<IReadOnlyList<TelemetryReading>> group)
     {
         _samples.Clear();
         foreach (var batch in group)
@@ -142,7 +142,7 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
                 var timestamp = reading.Timestamp.ToUnixTimeMilliseconds();
                 foreach (var metric in reading.Metrics)
                 {
-                    _samples.Add(new Sample(SeriesId(connection, reading.DeviceId, metric.Name, now), timestamp, metric.Value, _samples.Count));
+                    _samples.Add(new Sample(SeriesId(connection, reading.DeviceId, metric.Name), timestamp, metric.Value, _samples.Count));
                 }
             }
         }
@@ -168,20 +168,11 @@ internal sealed class PostgresHistoryStatements(NpgsqlDataSource dataSource) : I
         return count;
     }
 
-    private int SeriesId(NpgsqlConnection connection, string device, string metric, DateTimeOffset now)
+    private int SeriesId(NpgsqlConnection connection, string device, string metric)
     {
         if (_seriesIds.TryGetValue((device, metric), out var id))
         {
             return id;
-        }
-        using (var insertDevice = new NpgsqlCommand("""
-            INSERT INTO "Devices" ("Id", "Kind", "CreatedAt") VALUES ($1, 'thermometer', $2) ON CONFLICT DO NOTHING
-            """, connection))
-        {
-            insertDevice.Parameters.Add(new NpgsqlParameter<string> { TypedValue = device });
-            // timestamptz takes UTC only.
-            insertDevice.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
-            insertDevice.ExecuteNonQuery();
         }
         using (var insertSeries = new NpgsqlCommand("""
             INSERT INTO "Series" ("DeviceId", "Metric") VALUES ($1, $2) ON CONFLICT DO NOTHING

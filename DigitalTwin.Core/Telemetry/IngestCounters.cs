@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using DigitalTwin.Core.Devices;
 
 namespace DigitalTwin.Core.Telemetry;
 
@@ -11,11 +10,9 @@ public sealed class IngestCounters : IDisposable
 {
     public const string MeterName = "DigitalTwin.Telemetry";
     private static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
-    private static readonly CredentialRefusal[] Refusals = Enum.GetValues<CredentialRefusal>();
 
     private readonly Meter _meter = new(MeterName);
     private readonly long[] _rejected = new long[Reasons.Length];
-    private readonly long[] _refused = new long[Refusals.Length];
     private long _messagesAccepted;
     private long _readingsAccepted;
     private long _readingsApplied;
@@ -23,6 +20,7 @@ public sealed class IngestCounters : IDisposable
     private long _samplesCommitted;
     private long _historyCommitFailures;
     private long _readingsDropped;
+    private long _readingsDiscarded;
 
     public IngestCounters()
     {
@@ -35,8 +33,9 @@ public sealed class IngestCounters : IDisposable
             "History commits that failed and were retried, or split to leave out the readings the database refused");
         _meter.CreateObservableCounter("digitaltwin.telemetry.readings.dropped", () => Volatile.Read(ref _readingsDropped), "{reading}",
             "Readings the history database refused, each logged; the rest of their batch was committed");
+        _meter.CreateObservableCounter("digitaltwin.telemetry.readings.discarded", () => Volatile.Read(ref _readingsDiscarded), "{reading}",
+            "Readings of devices deleted while the readings waited in the queue");
         _meter.CreateObservableCounter("digitaltwin.telemetry.messages.rejected", ObserveRejects, "{message}", "Telemetry messages refused, by reason");
-        _meter.CreateObservableCounter("digitaltwin.devices.auth.refused", ObserveRefusals, "{attempt}", "Device connections, requests and publishes refused by authentication, by reason");
     }
 
     /// <summary>The meter, for gauges that belong to other parts (queue depth).</summary>
@@ -50,10 +49,6 @@ public sealed class IngestCounters : IDisposable
 
     public void Rejected(RejectReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
 
-    public void AuthRefused(CredentialRefusal reason) => Interlocked.Increment(ref _refused[(int)reason]);
-
-    public long AuthRefusals(CredentialRefusal reason) => Volatile.Read(ref _refused[(int)reason]);
-
     public void ReadingsApplied(int count) => Interlocked.Add(ref _readingsApplied, count);
 
     public void HistoryCommitted(int readings, int samples)
@@ -65,6 +60,10 @@ public sealed class IngestCounters : IDisposable
     public void HistoryCommitFailed() => Interlocked.Increment(ref _historyCommitFailures);
 
     public void HistoryDropped(int readings) => Interlocked.Add(ref _readingsDropped, readings);
+
+    public void ReadingsDiscarded(int readings) => Interlocked.Add(ref _readingsDiscarded, readings);
+
+    public long ReadingsOfRemovedDevices => Volatile.Read(ref _readingsDiscarded);
 
     public long ReadingsCommitted => Volatile.Read(ref _readingsCommitted);
 
@@ -85,9 +84,6 @@ public sealed class IngestCounters : IDisposable
         Reasons.ToDictionary(r => r, r => Volatile.Read(ref _rejected[(int)r])));
 
     public void Dispose() => _meter.Dispose();
-
-    private IEnumerable<Measurement<long>> ObserveRefusals() =>
-        Refusals.Select(r => new Measurement<long>(Volatile.Read(ref _refused[(int)r]), new KeyValuePair<string, object?>("reason", r.ToString())));
 
     private IEnumerable<Measurement<long>> ObserveRejects() =>
         Reasons.Select(r => new Measurement<long>(Volatile.Read(ref _rejected[(int)r]), new KeyValuePair<string, object?>("reason", r.ToString())));

@@ -14,19 +14,18 @@ namespace DigitalTwin.Core.Telemetry;
 /// ingest path. Seeded from the stored series at start, so a restart does not reopen the allowance; a deleted device
 /// starts again from nothing.
 /// </summary>
-public sealed class MetricCardinality : IHostedService, IDisposable
+public sealed class MetricCardinality : IHostedLifecycleService, IDisposable
 {
     private readonly ConcurrentDictionary<string, HashSet<string>> _devices = new(StringComparer.Ordinal);
     private readonly IDbContextFactory<DigitalTwinDbContext> _contexts;
-    private readonly DeviceCatalog _catalog;
+    private readonly IDisposable _deletions;
     private readonly int _limit;
 
-    public MetricCardinality(IDbContextFactory<DigitalTwinDbContext> contexts, DeviceCatalog catalog, IOptions<TelemetryOptions> options)
+    public MetricCardinality(IDbContextFactory<DigitalTwinDbContext> contexts, DeviceDirectory directory, IOptions<TelemetryOptions> options)
     {
         _contexts = contexts;
-        _catalog = catalog;
         _limit = options.Value.MaxMetricsPerDevice;
-        _catalog.Removed += Forget;
+        _deletions = directory.Subscribe(Forget);
     }
 
     /// <summary>Null when the readings fit (their new names are then counted), else why not; all or nothing.</summary>
@@ -57,7 +56,8 @@ public sealed class MetricCardinality : IHostedService, IDisposable
         }
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Seeded before any hosted service starts (the broker among them), so it is full before any device speaks.</summary>
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var series = await db.Series.AsNoTracking().Select(s => new { s.DeviceId, s.Metric }).ToListAsync(cancellationToken);
@@ -67,11 +67,25 @@ public sealed class MetricCardinality : IHostedService, IDisposable
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _catalog.Removed -= Forget;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Forget(string deviceId) => _devices.TryRemove(deviceId, out _);
+    public void Dispose() => _deletions.Dispose();
+
+    private void Forget(DeviceChange change)
+    {
+        if (change.Kind == DeviceChangeKind.Removed)
+        {
+            _devices.TryRemove(change.DeviceId, out _);
+        }
+    }
 
     private static bool AllKnown(HashSet<string> names, IReadOnlyList<TelemetryReading> readings)
     {

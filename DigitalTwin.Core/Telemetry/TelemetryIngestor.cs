@@ -17,12 +17,13 @@ public sealed class TelemetryIngestor(
     CommitTracker commits,
     IngestCounters counters,
     RejectLog rejects,
-    DeviceCatalog catalog,
+    DeviceDirectory directory,
+    DeviceRegistry registry,
     MetricCardinality cardinality,
     IOptions<DeviceOptions> devices)
 {
     /// <summary>Unregistered devices are refused here, for every transport, unless auto-registration is on.</summary>
-    public bool IsAllowed(string deviceId) => devices.Value.AllowAutoRegistration || catalog.Contains(deviceId);
+    public bool IsAllowed(string deviceId) => devices.Value.AllowAutoRegistration || directory.Contains(deviceId);
 
     /// <remarks>The payload is parsed before the first await, so a transport may reuse its buffer afterwards.</remarks>
     public ValueTask<IngestResult> IngestAsync(IngestSource source, string deviceId, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
@@ -41,7 +42,9 @@ public sealed class TelemetryIngestor(
         {
             return ValueTask.FromResult(Reject(source, deviceId, RejectReason.TooManyDeviceMetrics, tooMany));
         }
-        return EnqueueAsync(parsed.Readings!, cancellationToken);
+        return directory.Contains(deviceId)
+            ? EnqueueAsync(parsed.Readings!, cancellationToken)
+            : RegisterAndEnqueueAsync(deviceId, parsed.Readings!, cancellationToken);
     }
 
     public IngestResult Reject(IngestSource source, string deviceId, RejectReason reason, string detail)
@@ -54,6 +57,13 @@ public sealed class TelemetryIngestor(
     /// <summary>Completes when an accepted message's readings are committed to history (at once for a refused one).</summary>
     public Task WhenCommittedAsync(IngestResult result) =>
         result.IsAccepted ? commits.WhenCommittedAsync(result.Position) : Task.CompletedTask;
+
+    /// <summary>The first message of a device that auto-registration lets in: registered before its readings queue, so they have a device to belong to.</summary>
+    private async ValueTask<IngestResult> RegisterAndEnqueueAsync(string deviceId, IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
+    {
+        await registry.AutoRegisterAsync(deviceId, cancellationToken);
+        return await EnqueueAsync(readings, cancellationToken);
+    }
 
     private async ValueTask<IngestResult> EnqueueAsync(IReadOnlyList<TelemetryReading> readings, CancellationToken cancellationToken)
     {

@@ -17,16 +17,16 @@ public static class DeviceStatusSeed
     public static async Task<int> SeedDeviceStatusAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var board = services.GetRequiredService<DeviceStatusBoard>();
-        var catalog = services.GetRequiredService<DeviceCatalog>();
+        var directory = services.GetRequiredService<DeviceDirectory>();
         var offlineAfter = services.GetRequiredService<IOptions<TwinOptions>>().Value.OfflineAfter;
         var started = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var lastSeen = await LastSeenAsync(services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>(), cancellationToken);
         foreach (var (deviceId, at) in lastSeen)
         {
-            if (catalog.Contains(deviceId))
+            if (directory.Find(deviceId) is { } device)
             {
                 board.TryAdd(deviceId, new DeviceStatusEntry(
-                    DeviceStatus.Offline, StatusReason.NotSeenSinceStart, started, at, catalog.OfflineAfter(deviceId) ?? offlineAfter));
+                    DeviceStatus.Offline, StatusReason.NotSeenSinceStart, started, at, device.OfflineAfter ?? offlineAfter));
             }
         }
         return lastSeen.Count;

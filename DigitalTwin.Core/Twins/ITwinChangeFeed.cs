@@ -1,16 +1,15 @@
 namespace DigitalTwin.Core.Twins;
 
 /// <summary>
-/// Pushes every twin change to in-process listeners (the Blazor circuits).
-/// Subscribers must not block: they get the snapshot on the grain's thread.
+/// Every twin change, published once by the twin: the status board, the live pages and the API's streams listen here.
+/// In one process this is a direct call (<see cref="TwinChangeFeed"/>); a cluster would put an Orleans stream or
+/// grain observer behind the same interface, so each instance's listeners see every twin.
 /// </summary>
+/// <remarks>Listeners must not block: they get the snapshot on the grain's thread.</remarks>
 public interface ITwinChangeFeed
 {
     /// <summary>Listen to one device, or to all devices when <paramref name="deviceId"/> is null.</summary>
     IDisposable Subscribe(string? deviceId, Action<TwinSnapshot> onChange);
-
-    /// <summary>Whether anyone listens to this device, so a twin can skip building a snapshot nobody reads.</summary>
-    bool HasListeners(string deviceId);
 
     void Publish(TwinSnapshot snapshot);
 }

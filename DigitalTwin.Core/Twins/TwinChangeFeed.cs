@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace DigitalTwin.Core.Twins;
 
 /// <summary>
-/// In-process fan-out of twin changes to the Blazor circuits of this server. Twins run in the silo
-/// co-hosted here, so a direct call is the cheapest hop; listeners throttle their own re-rendering.
+/// In-process fan-out of twin changes to the status board and the Blazor circuits of this server. Twins run in the
+/// silo co-hosted here, so a direct call is the cheapest hop; listeners throttle their own re-rendering.
 /// </summary>
 public sealed partial class TwinChangeFeed(ILogger<TwinChangeFeed> logger) : ITwinChangeFeed
 {
@@ -29,8 +29,6 @@ public sealed partial class TwinChangeFeed(ILogger<TwinChangeFeed> logger) : ITw
         }
         return subscription;
     }
-
-    public bool HasListeners(string deviceId) => !_all.IsEmpty || _byDevice.ContainsKey(deviceId);
 
     public void Publish(TwinSnapshot snapshot)
     {

@@ -8,10 +8,11 @@ namespace DigitalTwin.Core.Twins;
 /// <summary>
 /// Latest value per metric (by device timestamp), last-seen time and online status of one device, with why and
 /// since when. Hot telemetry is not grain state: on activation the twin starts from the newest values in history
-/// and the status on the <see cref="DeviceStatusBoard"/>.
+/// and the status on the <see cref="DeviceStatusBoard"/>. Every change is published once, on the
+/// <see cref="ITwinChangeFeed"/>; the board and the pages are its listeners.
 /// </summary>
 public sealed class TwinGrain(
-    ITwinChangeFeed feed, HistoryStore history, DeviceCatalog catalog, DeviceStatusBoard board, IOptions<TwinOptions> options, TimeProvider time)
+    ITwinChangeFeed feed, HistoryStore history, DeviceDirectory directory, DeviceStatusBoard board, IOptions<TwinOptions> options, TimeProvider time)
     : Grain, ITwinGrain
 {
     private Dictionary<string, TwinMetric> _metrics = [];
@@ -27,7 +28,7 @@ public sealed class TwinGrain(
     private string DeviceId => this.GetPrimaryKeyString();
 
     /// <summary>The device's own timeout (edited in the registry at any time), else Twins:OfflineAfter.</summary>
-    private TimeSpan OfflineAfter => catalog.OfflineAfter(DeviceId) ?? options.Value.OfflineAfter;
+    private TimeSpan OfflineAfter => directory.OfflineAfter(DeviceId) ?? options.Value.OfflineAfter;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed class TwinGrain(
             (_status, _reason, _since) = silent
                 ? (DeviceStatus.Offline, StatusReason.NoData, _lastSeen + OfflineAfter)
                 : (DeviceStatus.Online, StatusReason.DataReceived, _lastSeen);
-            board.Set(DeviceId, Snapshot().StatusEntry);
+            Changed();
         }
         _timerOfflineAfter = OfflineAfter;
         _timer = this.RegisterGrainTimer(CheckInactivity, new GrainTimerCreationOptions(CheckPeriod(_timerOfflineAfter), CheckPeriod(_timerOfflineAfter)) { Interleave = true });
@@ -105,7 +106,6 @@ public sealed class TwinGrain(
         _lastSeen = null;
         (_status, _reason, _since) = (DeviceStatus.Unknown, StatusReason.None, null);
         Changed();
-        board.Remove(DeviceId);
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
@@ -148,12 +148,7 @@ public sealed class TwinGrain(
     {
         _version++;
         _snapshot = null;
-        board.Set(DeviceId, new DeviceStatusEntry(_status, _reason, _since, _lastSeen, OfflineAfter, _version));
-        // The snapshot copies the metrics: under ingest load most twins have no page open on them.
-        if (feed.HasListeners(DeviceId))
-        {
-            feed.Publish(Snapshot());
-        }
+        feed.Publish(Snapshot());
     }
 
     private TwinSnapshot Snapshot() =>

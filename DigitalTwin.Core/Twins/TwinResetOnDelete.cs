@@ -8,21 +8,30 @@ namespace DigitalTwin.Core.Twins;
 /// Resets the live twin of a deleted device, so a device re-created with the same id does not show the old values
 /// until the grain would have been collected.
 /// </summary>
-public sealed partial class TwinResetOnDelete(DeviceCatalog catalog, IGrainFactory grains, ILogger<TwinResetOnDelete> logger) : IHostedService
+public sealed partial class TwinResetOnDelete(DeviceDirectory directory, IGrainFactory grains, ILogger<TwinResetOnDelete> logger) : IHostedService
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        catalog.Removed += OnRemoved;
+        _subscription = directory.Subscribe(OnChanged);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        catalog.Removed -= OnRemoved;
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 
-    private void OnRemoved(string deviceId) => _ = ResetAsync(deviceId);
+    /// <summary>Started, not awaited: directory subscribers must not block the registry's commit.</summary>
+    private void OnChanged(DeviceChange change)
+    {
+        if (change.Kind == DeviceChangeKind.Removed)
+        {
+            _ = ResetAsync(change.DeviceId);
+        }
+    }
 
     private async Task ResetAsync(string deviceId)
     {

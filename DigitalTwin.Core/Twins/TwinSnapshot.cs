@@ -1,10 +1,6 @@
-namespace DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Telemetry;
 
-/// <summary>The latest value of one metric and the device time it was measured.</summary>
-[GenerateSerializer, Immutable]
-public readonly record struct TwinMetric(
-    [property: Id(0)] double Value,
-    [property: Id(1)] DateTimeOffset Timestamp);
+namespace DigitalTwin.Core.Twins;
 
 /// <summary>What the twin knows about its device at one moment; immutable, safe to share with the UI.</summary>
 /// <param name="Version">Increases with every change, so observers can drop stale snapshots.</param>

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace DigitalTwin.Core.Twins;
 
 /// <summary>Hands connection events and status messages from the transports to the device's twin.</summary>
-public sealed partial class TwinStatusReporter(IGrainFactory grains, DeviceCatalog catalog, ILogger<TwinStatusReporter> logger)
+public sealed partial class TwinStatusReporter(IGrainFactory grains, DeviceDirectory directory, ILogger<TwinStatusReporter> logger)
 {
-    /// <summary>Ignored for devices missing from the catalog (unknown, or just deleted): no twin should start for them.</summary>
+    /// <summary>Ignored for devices missing from the directory (unknown, or just deleted): no twin should start for them.</summary>
     public async Task ReportAsync(string deviceId, DeviceStatus status, StatusReason reason)
     {
-        if (!catalog.Contains(deviceId))
+        if (!directory.Contains(deviceId))
         {
             return;
         }

@@ -31,7 +31,7 @@ internal sealed class AlertHarness : IDisposable
         var options = Options.Create(new AlertOptions());
         Writer = new AlertWriter(dbFactory, _counters, options, Time, NullLogger<AlertWriter>.Instance);
         _notifier = new AlertNotifier([], Writer, _counters, options, Time, NullLogger<AlertNotifier>.Instance);
-        Targets = new AlertTargets(dbFactory, new DeviceCredentials(), Time);
+        Targets = new AlertTargets(Devices);
         var feed = new AlertFeed(NullLogger<AlertFeed>.Instance);
         _subscription = feed.Subscribe(Changes.Add);
         Engine = new AlertEngine(Targets, Writer, _notifier, feed, _counters, Time);
@@ -105,8 +105,11 @@ internal sealed class AlertHarness : IDisposable
         }
     }
 
+    /// <summary>What the registry tells the directory after it committed a device.</summary>
     public void AddDevice(string id, string kind, params string[] tags) =>
-        Targets.Set(new Device { Id = id, Kind = kind, Tags = [.. tags] });
+        Devices.Stored(new Device { Id = id, Kind = kind, Tags = [.. tags] });
+
+    public DeviceDirectory Devices { get; } = new(NullLogger<DeviceDirectory>.Instance);
 
     public void Dispose()
     {

@@ -44,11 +44,11 @@ public sealed class StatusReasonTextTests : MudComponentTest
         Assert.Equal(text, StatusText.Describe(status, reason, TimeSpan.FromSeconds(offlineAfterSeconds)));
 
     [Theory]
-    [InlineData("Device.Id", Core.Devices.DeviceSort.Id)]
-    [InlineData("Device.Kind", Core.Devices.DeviceSort.Kind)]
-    [InlineData("Status.LastSeen", Core.Devices.DeviceSort.LastSeen)]
-    [InlineData("Status.Status", Core.Devices.DeviceSort.Status)]
-    [InlineData(null, Core.Devices.DeviceSort.Id)]
-    public void SortFor_GridColumn_MapsToTheQuerysSort(string? column, Core.Devices.DeviceSort sort) =>
+    [InlineData("Device.Id", Core.Twins.DeviceSort.Id)]
+    [InlineData("Device.Kind", Core.Twins.DeviceSort.Kind)]
+    [InlineData("Status.LastSeen", Core.Twins.DeviceSort.LastSeen)]
+    [InlineData("Status.Status", Core.Twins.DeviceSort.Status)]
+    [InlineData(null, Core.Twins.DeviceSort.Id)]
+    public void SortFor_GridColumn_MapsToTheQuerysSort(string? column, Core.Twins.DeviceSort sort) =>
         Assert.Equal(sort, DevicesPage.SortFor(column));
 }

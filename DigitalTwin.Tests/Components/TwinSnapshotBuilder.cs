@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 
 namespace DigitalTwin.Tests.Components;

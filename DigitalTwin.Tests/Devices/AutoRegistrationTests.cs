@@ -70,14 +70,14 @@ public sealed class AutoRegistrationTests : IAsyncLifetime
     public async Task RegisteredDevice_StillNeedsItsSecret()
     {
         var secret = await _app.CreateDeviceAsync("auto-protected");
-        var counters = _app.Services.GetRequiredService<IngestCounters>();
-        var foreign = counters.AuthRefusals(CredentialRefusal.ForeignTopic);
+        var counters = _app.Services.GetRequiredService<DeviceAuthCounters>();
+        var foreign = counters.Refusals(CredentialRefusal.ForeignTopic);
         await using var anonymous = await _app.ConnectMqttAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => anonymous.PublishAsync("devices/auto-protected/telemetry", Reading));
         using var http = await _app.Http.PostAsync("/api/devices/auto-protected/telemetry", new StringContent(Reading, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(foreign + 1, counters.AuthRefusals(CredentialRefusal.ForeignTopic));
+        Assert.Equal(foreign + 1, counters.Refusals(CredentialRefusal.ForeignTopic));
         await ApiJson.AssertProblemAsync(http, 401);
         Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, await MqttTestClient.TryConnectAsync(_app.MqttPort, "auto-protected", "wrong"));
         Assert.Equal(MqttClientConnectResultCode.Success, await MqttTestClient.TryConnectAsync(_app.MqttPort, "auto-protected", secret));

@@ -16,7 +16,7 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     private const string Reading = """{"temperature":21.5}""";
     private readonly DigitalTwinAppFactory _app = fixture.App;
 
-    private IngestCounters Counters => _app.Services.GetRequiredService<IngestCounters>();
+    private DeviceAuthCounters Counters => _app.Services.GetRequiredService<DeviceAuthCounters>();
 
     [Fact]
     public async Task MqttConnect_RightSecret_Accepted()
@@ -30,12 +30,12 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     public async Task MqttConnect_WrongSecret_BadUserNameOrPasswordAndCounted()
     {
         await _app.CreateDeviceAsync("auth-wrong");
-        var before = Counters.AuthRefusals(CredentialRefusal.WrongSecret);
+        var before = Counters.Refusals(CredentialRefusal.WrongSecret);
 
         var result = await MqttTestClient.TryConnectAsync(_app.MqttPort, "auth-wrong", DeviceSecret.Generate());
 
         Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, result);
-        Assert.Equal(before + 1, Counters.AuthRefusals(CredentialRefusal.WrongSecret));
+        Assert.Equal(before + 1, Counters.Refusals(CredentialRefusal.WrongSecret));
     }
 
     [Theory]
@@ -43,12 +43,12 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     [InlineData(null, null)]
     public async Task MqttConnect_UnknownOrAnonymous_BadUserNameOrPasswordAndCounted(string? user, string? password)
     {
-        var before = Counters.AuthRefusals(CredentialRefusal.UnknownDevice);
+        var before = Counters.Refusals(CredentialRefusal.UnknownDevice);
 
         var result = await MqttTestClient.TryConnectAsync(_app.MqttPort, user, password);
 
         Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, result);
-        Assert.Equal(before + 1, Counters.AuthRefusals(CredentialRefusal.UnknownDevice));
+        Assert.Equal(before + 1, Counters.Refusals(CredentialRefusal.UnknownDevice));
     }
 
     [Fact]
@@ -56,12 +56,12 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     {
         var secret = await _app.CreateDeviceAsync("auth-revoked");
         (await _app.Http.PostAsync("/api/devices/auth-revoked/revoke", null)).EnsureSuccessStatusCode();
-        var before = Counters.AuthRefusals(CredentialRefusal.Revoked);
+        var before = Counters.Refusals(CredentialRefusal.Revoked);
 
         var result = await MqttTestClient.TryConnectAsync(_app.MqttPort, "auth-revoked", secret);
 
         Assert.Equal(MqttClientConnectResultCode.NotAuthorized, result);
-        Assert.Equal(before + 1, Counters.AuthRefusals(CredentialRefusal.Revoked));
+        Assert.Equal(before + 1, Counters.Refusals(CredentialRefusal.Revoked));
     }
 
     [Fact]
@@ -69,13 +69,13 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     {
         await _app.CreateDeviceAsync("auth-victim");
         await using var attacker = await _app.ConnectDeviceAsync("auth-attacker");
-        var before = Counters.AuthRefusals(CredentialRefusal.ForeignTopic);
+        var before = Counters.Refusals(CredentialRefusal.ForeignTopic);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => attacker.PublishAsync("devices/auth-victim/telemetry", Reading));
         await attacker.PublishAsync("devices/auth-attacker/telemetry", Reading);
 
         Assert.Contains("NotAuthorized", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(before + 1, Counters.AuthRefusals(CredentialRefusal.ForeignTopic));
+        Assert.Equal(before + 1, Counters.Refusals(CredentialRefusal.ForeignTopic));
         Assert.True(attacker.IsConnected);
         await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("auth-attacker") == 1, what: "the attacker's own reading stored");
         Assert.Equal(0, await _app.CountSamplesAsync("auth-victim"));
@@ -118,7 +118,7 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
     public async Task MqttSubscribe_OwnTopicsGrantedOthersRefused()
     {
         await using var device = await _app.ConnectDeviceAsync("auth-sub");
-        var before = Counters.AuthRefusals(CredentialRefusal.ForeignTopic);
+        var before = Counters.Refusals(CredentialRefusal.ForeignTopic);
 
         Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, await device.SubscribeAsync("devices/auth-sub/desired"));
         Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, await device.SubscribeAsync("devices/auth-sub/commands/#"));
@@ -126,7 +126,7 @@ public sealed class DeviceAuthTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await device.SubscribeAsync("devices/auth-other/telemetry"));
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await device.SubscribeAsync("#"));
 
-        Assert.Equal(before + 3, Counters.AuthRefusals(CredentialRefusal.ForeignTopic));
+        Assert.Equal(before + 3, Counters.Refusals(CredentialRefusal.ForeignTopic));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class DeviceListTests(DeviceListTests.Fleet fleet) : IClassFixture
         {
             _host = await HistoryDatabaseHost.StartAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "twin.db")}");
             var factory = _host.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
-            var registry = new DeviceRegistry(factory, _host.Services.GetRequiredService<DeviceCatalog>(), _host.Services.GetRequiredService<DeviceCredentials>(), TimeProvider.System);
+            var registry = new DeviceRegistry(factory, _host.Services.GetRequiredService<DeviceDirectory>(), TimeProvider.System);
             await registry.ProvisionAsync(_drafts, CancellationToken.None);
             var start = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
             for (var i = 0; i < Count; i++)

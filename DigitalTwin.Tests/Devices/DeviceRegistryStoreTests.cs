@@ -46,6 +46,7 @@ public sealed class DeviceRegistryStoreTests
         Assert.Equal(("Hall B", "meter", "Floor 2", null), (device.Name, device.Kind, device.Location, device.OfflineAfter));
         Assert.Equal(["b"], device.Tags);
         Assert.Equal("X-2", device.Metadata["serial"]);
+        await restarted.Services.LoadDevicesAsync();
         var credentials = restarted.Services.GetRequiredService<DeviceCredentials>();
         Assert.Null(credentials.Check("store-1", secret));
         Assert.Equal(CredentialRefusal.WrongSecret, credentials.Check("store-1", "not-it"));
@@ -74,7 +75,7 @@ public sealed class DeviceRegistryStoreTests
                 Reading("seen-a", t0.AddSeconds(30), ("temperature", 7), ("humidity", 41)),
                 Reading("seen-a", t0.AddSeconds(10), ("temperature", 3)),
                 Reading("seen-a", t0.AddSeconds(40), ("humidity", 44)),
-                Reading("seen-b", t0, ("power", 1.5))]], t0);
+                Reading("seen-b", t0, ("power", 1.5))]]);
         }
         var factory = host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DigitalTwinDbContext>>();
 
@@ -94,8 +95,7 @@ public sealed class DeviceRegistryStoreTests
 
     private static DeviceRegistry Registry(HistoryDatabaseHost host, TimeProvider time) => new(
         host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DigitalTwinDbContext>>(),
-        host.Services.GetRequiredService<DeviceCatalog>(),
-        host.Services.GetRequiredService<DeviceCredentials>(),
+        host.Services.GetRequiredService<DeviceDirectory>(),
         time);
 
     /// <summary>A SQLite file in a temp folder, or a PostgreSQL database of its own; skips when PostgreSQL is not configured.</summary>

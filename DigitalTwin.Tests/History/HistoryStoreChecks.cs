@@ -262,12 +262,15 @@ public abstract partial class HistoryStoreChecks : IAsyncLifetime
     /// <summary>Through the app's real write path: the writer's channel, its statements and transaction.</summary>
     protected async Task WriteAsync(params IReadOnlyList<TelemetryReading>[] batches)
     {
+        await RegisterDevicesAsync([.. batches.SelectMany(b => b).Select(r => r.DeviceId)]);
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), NewDirectory(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         // Queued before the writer starts, so they are committed as one group.
+        var position = 0L;
         foreach (var batch in batches)
         {
-            await writer.EnqueueAsync(batch, CancellationToken.None);
+            position += batch.Count;
+            await writer.EnqueueAsync(new TelemetryBatch(batch, position), CancellationToken.None);
         }
         writer.Complete();
         await writer.StartAsync(CancellationToken.None);
@@ -275,6 +278,20 @@ public abstract partial class HistoryStoreChecks : IAsyncLifetime
         await writer.StopAsync(CancellationToken.None);
         Assert.Equal(batches.Sum(b => b.Count), counters.ReadingsCommitted);
     }
+
+    /// <summary>The devices' rows, as the registry would have made them: history is written only for registered devices.</summary>
+    protected async Task RegisterDevicesAsync(params IReadOnlyCollection<string> deviceIds)
+    {
+        foreach (var id in deviceIds.Distinct(StringComparer.Ordinal))
+        {
+            await ExecuteAsync($$"""
+                INSERT INTO "Devices" ("Id", "Kind", "CreatedAt", "Tags", "Metadata") VALUES ('{{id}}', 'meter', '2024-05-01 09:00:00+00:00', '[]', '{}')
+                ON CONFLICT DO NOTHING
+                """);
+        }
+    }
+
+    protected static DeviceDirectory NewDirectory() => new(NullLogger<DeviceDirectory>.Instance);
 
     protected static TelemetryReading Reading(string device, DateTimeOffset at, params (string Name, double Value)[] metrics) =>
         new(device, at, at, [.. metrics.Select(m => new MetricValue(m.Name, m.Value))]);

@@ -77,15 +77,16 @@ public sealed class PostgresHistoryTests : HistoryStoreChecks
     public async Task WriterCommit_ConnectionKilledBetweenCommits_RetriedOnANewConnectionAndNothingLost()
     {
         using var counters = new IngestCounters();
-        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), new DeviceCatalog(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
+        await RegisterDevicesAsync("d1", "d2");
+        using var writer = new HistoryWriter(Database, counters, new CommitTracker(), NewDirectory(), TimeProvider.System, NullLogger<HistoryWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
-        await writer.EnqueueAsync([Reading("d1", T0, ("temperature", 1.0))], CancellationToken.None);
+        await writer.EnqueueAsync(new([Reading("d1", T0, ("temperature", 1.0))], 1), CancellationToken.None);
         await WaitUntilAsync(() => counters.ReadingsCommitted == 1);
 
         var killed = await ScalarAsync("""
             SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
             """);
-        await writer.EnqueueAsync([Reading("d1", T0.AddSeconds(1), ("temperature", 2.0)), Reading("d2", T0, ("humidity", 3.0))], CancellationToken.None);
+        await writer.EnqueueAsync(new([Reading("d1", T0.AddSeconds(1), ("temperature", 2.0)), Reading("d2", T0, ("humidity", 3.0))], 3), CancellationToken.None);
         writer.Complete();
         await writer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         await writer.StopAsync(CancellationToken.None);

@@ -30,6 +30,8 @@ public sealed class HistoryDatabaseHost : IAsyncDisposable
             [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = connectionString,
         });
         builder.AddDigitalTwinData();
+        builder.AddDeviceRegistry();
+        builder.Services.AddLogging();
         var host = builder.Build();
         try
         {

@@ -16,7 +16,7 @@ public sealed class SimulatorRegistrationTests
         app.Settings["Simulator:Count"] = "2";
         app.Settings["Simulator:Interval"] = "00:00:00.200";
         await app.StartAsync();
-        var counters = app.Services.GetRequiredService<Core.Telemetry.IngestCounters>();
+        var counters = app.Services.GetRequiredService<DeviceAuthCounters>();
 
         foreach (var id in new[] { "thermo-1", "thermo-2" })
         {
@@ -25,6 +25,6 @@ public sealed class SimulatorRegistrationTests
             Assert.True(registration.GetProperty("hasSecret").GetBoolean());
             Assert.Contains("simulated", registration.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         }
-        Assert.Equal(0, Enum.GetValues<CredentialRefusal>().Sum(counters.AuthRefusals));
+        Assert.Equal(0, Enum.GetValues<CredentialRefusal>().Sum(counters.Refusals));
     }
 }

@@ -8,31 +8,6 @@ public sealed class TwinChangeFeedTests
     private readonly TwinChangeFeed _feed = new(NullLogger<TwinChangeFeed>.Instance);
 
     [Fact]
-    public void HasListeners_NobodySubscribed_False()
-    {
-        Assert.False(_feed.HasListeners("t-1"));
-    }
-
-    [Fact]
-    public void HasListeners_SubscribedToThatDeviceThenDisposed_TrueThenFalse()
-    {
-        var subscription = _feed.Subscribe("t-1", _ => { });
-
-        Assert.True(_feed.HasListeners("t-1"));
-        Assert.False(_feed.HasListeners("t-2"));
-        subscription.Dispose();
-        Assert.False(_feed.HasListeners("t-1"));
-    }
-
-    [Fact]
-    public void HasListeners_SubscribedToAllDevices_TrueForAnyDevice()
-    {
-        using var subscription = _feed.Subscribe(null, _ => { });
-
-        Assert.True(_feed.HasListeners("any-device"));
-    }
-
-    [Fact]
     public void Publish_DeviceAndAllListeners_EachGetsTheSnapshotOnce()
     {
         var received = new List<string>();

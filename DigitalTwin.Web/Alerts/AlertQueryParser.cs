@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using System.Globalization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Telemetry;

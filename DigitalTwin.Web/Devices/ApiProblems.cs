@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Devices;
 using System.Text.RegularExpressions;
 using DigitalTwin.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Twins;
 using System.ComponentModel;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;

@@ -20,7 +20,7 @@ namespace DigitalTwin.Web.Mqtt;
 /// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
-    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceCredentials credentials,
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceDirectory directory,
     TwinStatusReporter status, ConnectionGate gate, BrokerRefusals refusals, ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
@@ -28,6 +28,7 @@ public sealed partial class EmbeddedMqttBroker(
     private readonly ConcurrentDictionary<string, string> _deviceByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
     private X509Certificate2? _certificate;
+    private IDisposable? _directorySubscription;
 
     public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
 
@@ -43,7 +44,7 @@ public sealed partial class EmbeddedMqttBroker(
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
         _server.ClientConnectedAsync += OnConnectedAsync;
         _server.ClientDisconnectedAsync += OnDisconnectedAsync;
-        credentials.Invalidated += OnCredentialsInvalidated;
+        _directorySubscription = directory.Subscribe(OnDeviceChanged);
         await _server.StartAsync();
         if (settings.AllowPlainText)
         {
@@ -59,7 +60,7 @@ public sealed partial class EmbeddedMqttBroker(
     {
         // Once only: a host can be stopped twice at once (WebApplicationFactory stops it while the app's own
         // Run() does too) and disposed meanwhile, and MQTTnet's listener cleanup is not thread-safe.
-        credentials.Invalidated -= OnCredentialsInvalidated;
+        Interlocked.Exchange(ref _directorySubscription, null)?.Dispose();
         if (Interlocked.Exchange(ref _server, null) is { } server)
         {
             await server.StopAsync();
@@ -70,7 +71,7 @@ public sealed partial class EmbeddedMqttBroker(
 
     public void Dispose()
     {
-        credentials.Invalidated -= OnCredentialsInvalidated;
+        Interlocked.Exchange(ref _directorySubscription, null)?.Dispose();
         Interlocked.Exchange(ref _server, null)?.Dispose();
         Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
@@ -139,13 +140,13 @@ public sealed partial class EmbeddedMqttBroker(
     }
 
     /// <summary>A rotated, revoked or deleted device's open connections are closed: old credentials stop working at once.</summary>
-    private void OnCredentialsInvalidated(string deviceId)
+    private void OnDeviceChanged(DeviceChange change)
     {
-        if (_server is not { } server)
+        if (!change.InvalidatesCredentials || _server is not { } server)
         {
             return;
         }
-        foreach (var (clientId, _) in _deviceByClient.Where(c => c.Value == deviceId))
+        foreach (var (clientId, _) in _deviceByClient.Where(c => c.Value == change.DeviceId))
         {
             _ = DisconnectAsync(server, clientId);
         }

@@ -1,7 +1,5 @@
 using DigitalTwin.Core.Twins;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-
 
 namespace DigitalTwin.Web.Twins;
 
@@ -19,9 +17,6 @@ public static class TwinHostingExtensions
             silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "digitaltwin", clusterId: $"digitaltwin-{siloPort}");
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
         });
-        builder.Services.TryAddSingleton<DeviceStatusBoard>();
-        builder.Services.AddSingleton<TwinStatusReporter>();
-        builder.Services.AddHostedService<TwinResetOnDelete>();
-        return builder;
+        return builder.AddTwinState();
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class Diagnostics : LivePage
     public required RejectLog Rejects { get; init; }
 
     [Inject]
-    public required DeviceCatalog Catalog { get; init; }
+    public required DeviceDirectory Devices { get; init; }
 
     private double QueueFill => _queueCapacity == 0 ? 0 : 100.0 * _queueDepth / _queueCapacity;
 
@@ -64,7 +64,7 @@ public sealed partial class Diagnostics : LivePage
     private IEnumerable<(string Label, string Value, string Hint, string TestId)> Stats()
     {
         var c = _counters!;
-        yield return ("Devices", Format(Catalog.Count), "known", "stat-devices");
+        yield return ("Devices", Format(Devices.Count), "known", "stat-devices");
         yield return ("Messages accepted", Format(c.MessagesAccepted), $"{_acceptedRate:N0}/s", "stat-accepted");
         yield return ("Readings in twins", Format(c.ReadingsApplied), "applied", "stat-applied");
         yield return ("Readings in history", Format(c.ReadingsCommitted), $"{_committedRate:N0}/s committed", "stat-committed");

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Components.Charts;
 using Microsoft.AspNetCore.Components;

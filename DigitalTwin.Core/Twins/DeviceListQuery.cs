@@ -1,6 +1,7 @@
-using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Telemetry;
 
-namespace DigitalTwin.Core.Devices;
+namespace DigitalTwin.Core.Twins;
 
 public enum DeviceSort
 {

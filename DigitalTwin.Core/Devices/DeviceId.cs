@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DigitalTwin.Core.Telemetry;
+namespace DigitalTwin.Core.Devices;
 
 /// <summary>Device ids appear in MQTT topics and URLs, so they are kept to a safe alphabet.</summary>
 public static partial class DeviceId

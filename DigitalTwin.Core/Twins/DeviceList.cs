@@ -1,9 +1,10 @@
 using System.Text.Json;
 using DigitalTwin.Core.Data;
-using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalTwin.Core.Devices;
+namespace DigitalTwin.Core.Twins;
 
 /// <summary>
 /// Lists devices a page at a time for the registry page and the API: the database searches, filters, sorts and

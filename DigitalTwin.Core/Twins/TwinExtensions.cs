@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Core.Twins;
+
+public static class TwinExtensions
+{
+    /// <summary>
+    /// What lives beside the twin grains: their change feed, the status board projected from it, the device list that
+    /// reads the board, status reports from the transports, and the reset of a deleted device's twin. The silo that
+    /// hosts the grains is the host's business (Web's AddTwins).
+    /// </summary>
+    public static IHostApplicationBuilder AddTwinState(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwinOptions>, TwinOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();
+        services.AddSingleton(sp => new DeviceStatusBoard(sp.GetRequiredService<ITwinChangeFeed>()));
+        services.AddSingleton<DeviceList>();
+        services.AddSingleton<TwinStatusReporter>();
+        services.AddHostedService<TwinResetOnDelete>();
+        return builder;
+    }
+}
