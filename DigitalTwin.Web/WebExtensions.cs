@@ -36,7 +36,7 @@ public static class WebExtensions
             return Task.CompletedTask;
         }).AddSecuritySchemes());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddSingleton<TwinDirectory>();
+        services.AddSingleton<TwinReader>();
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)

@@ -1,4 +1,3 @@
-using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Devices;

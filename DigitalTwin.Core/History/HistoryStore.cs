@@ -1,5 +1,4 @@
 using DigitalTwin.Core.Telemetry;
-using DigitalTwin.Core.Twins;
 
 namespace DigitalTwin.Core.History;
 

@@ -1,6 +1,5 @@
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Telemetry;
-using DigitalTwin.Core.Twins;
 using Microsoft.Data.Sqlite;
 
 namespace DigitalTwin.Core.History;

@@ -1,5 +1,4 @@
 using DigitalTwin.Core.Devices;
-using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.Twins;
 

@@ -125,7 +125,7 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
-    public async Task Delete_ThenRecreate_TwinStartsEmpty()
+    public async Task Delete_ThenRecreate_TwinStartsEmptyThenShowsOnlyTheNewReading()
     {
         using (var response = await _app.PostTelemetryAsync("status-gone", new StringContent(Reading)))
         {
@@ -140,6 +140,16 @@ public sealed class DeviceStatusTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(DeviceStatus.Unknown, twin!.Status);
         Assert.Null(twin.LastSeen);
         Assert.Equal(DeviceStatusEntry.NeverSeen, _app.Services.GetRequiredService<DeviceStatusBoard>().Get("status-gone"));
+
+        using (var response = await _app.PostTelemetryAsync("status-gone", new StringContent("""{"temperature":17.25}""")))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        var again = await Eventually.MatchAsync(() => _app.Http.GetTwinAsync("status-gone"), t => t is { Metrics.Count: 1 }, what: "the re-created device's new reading");
+        Assert.Equal(17.25, again!.Metrics["temperature"].Value);
+        Assert.Equal(DeviceStatus.Online, again.Status);
+        Assert.Equal(1, await _app.CountSamplesAsync("status-gone"));
+        Assert.Equal(DeviceStatus.Online, _app.Services.GetRequiredService<DeviceStatusBoard>().Get("status-gone").Status);
     }
 
     [Fact]

@@ -49,6 +49,26 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
         await BrowserFixture.ScreenshotAsync(page, "device.png");
     }
 
+    [Fact]
+    public async Task DevicePage_DeviceDeletedAndRecreated_ShowsTheNewReadingNotTheOld()
+    {
+        await using (var old = await App.ConnectDeviceAsync("e2e-3"))
+        {
+            await old.PublishAsync("devices/e2e-3/telemetry", Reading(18.5, 50));
+            await Eventually.TrueAsync(async () => await App.CountSamplesAsync("e2e-3") == 2, what: "the old reading stored");
+        }
+        (await App.Http.DeleteAsync("/api/devices/e2e-3")).EnsureSuccessStatusCode();
+        await App.CreateDeviceAsync("e2e-3");
+        await using var device = await App.ConnectDeviceAsync("e2e-3");
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync("/devices/e2e-3");
+        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-3");
+
+        await PublishUntilShownAsync(device, "e2e-3", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
+
+        await Expect(page.GetByTestId("metric-humidity")).ToHaveTextAsync("44", new() { Timeout = 20_000 });
+    }
+
     private static async Task PublishUntilShownAsync(MqttTestClient device, string deviceId, ILocator target, double value, string? attribute = "data-value")
     {
         var expected = value.ToString(CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Web.Accounts;
 
@@ -19,7 +20,10 @@ public static class AccountsExtensions
     {
         var services = builder.Services;
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateOnStart();
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
+            .Validate(o => o.ScrapeToken is null || o.ScrapeToken.Length >= 16, "Metrics:ScrapeToken must be at least 16 characters, or unset.")
+            .ValidateOnStart();
         var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiTokenService>();

@@ -46,7 +46,7 @@ public static class DeviceApi
             [.. page.Items.Select(i => DeviceListItemResponse.From(i, metrics[i.Device.Id]))], page.Total, query.Skip, query.Take));
     }
 
-    private static async Task<Results<Ok<DeviceTwinResponse>, ProblemHttpResult>> GetDevice(string id, TwinDirectory twins)
+    private static async Task<Results<Ok<DeviceTwinResponse>, ProblemHttpResult>> GetDevice(string id, TwinReader twins)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {

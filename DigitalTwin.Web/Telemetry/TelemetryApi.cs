@@ -60,7 +60,7 @@ public static class TelemetryApi
 
     private static async Task<Results<Ok<HistorySeries>, Ok<HistoryBuckets>, ProblemHttpResult>> GetHistory(
         string id, string? metric, string? from, string? to, string? interval, string? agg,
-        TwinDirectory twins, HistoryStore history, TimeProvider time, CancellationToken cancellationToken)
+        TwinReader twins, HistoryStore history, TimeProvider time, CancellationToken cancellationToken)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {
@@ -81,7 +81,7 @@ public static class TelemetryApi
     }
 
     private static async Task<IResult> ExportCsv(
-        string id, string? from, string? to, TwinDirectory twins, HistoryStore history, TimeProvider time, HttpContext context)
+        string id, string? from, string? to, TwinReader twins, HistoryStore history, TimeProvider time, HttpContext context)
     {
         if (ApiProblems.InvalidDeviceId(id) is { } invalid)
         {

@@ -42,7 +42,7 @@ public sealed partial class DeviceDetail : LivePage
     public required string DeviceId { get; set; }
 
     [Inject]
-    public required TwinDirectory Twins { get; init; }
+    public required TwinReader Twins { get; init; }
 
     [Inject]
     public required ITwinChangeFeed Feed { get; init; }

@@ -1,25 +1,37 @@
 using System.Collections.Concurrent;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Components.Charts;
 using DigitalTwin.Web.Components.Shared;
-using DigitalTwin.Web.Twins;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Pages;
 
-/// <summary>A live card per device: current values, status, last seen and a temperature sparkline.</summary>
+/// <summary>
+/// A live card per device, a page of them at a time: current values, status, last seen and a temperature sparkline.
+/// Like /devices, only the visible page lives in the circuit: its cards start from the status board and the newest
+/// stored values (one query), and no twin is activated to show them; twin changes then keep them live.
+/// </summary>
 public sealed partial class Overview : LivePage
 {
+    public const int PageSize = 12;
     private static readonly TimeSpan TrendWindow = TimeSpan.FromMinutes(5);
     private const int TrendPoints = 150;
 
-    private readonly ConcurrentDictionary<string, DeviceTile> _tiles = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, DeviceTile> _tiles = new(StringComparer.Ordinal);
     private bool _loading = true;
+    private int _page = 1;
 
     [Inject]
-    public required TwinDirectory Twins { get; init; }
+    public required DeviceDirectory Devices { get; init; }
+
+    [Inject]
+    public required DeviceStatusBoard Board { get; init; }
+
+    [Inject]
+    public required DeviceList List { get; init; }
 
     [Inject]
     public required ITwinChangeFeed Feed { get; init; }
@@ -27,29 +39,51 @@ public sealed partial class Overview : LivePage
     [Inject]
     public required HistoryStore History { get; init; }
 
+    private int PageCount => Math.Max(1, (Devices.Count + PageSize - 1) / PageSize);
+
     protected override async Task OnInitializedAsync()
     {
         base.OnInitialized();
         // Subscribe before loading, so a change that lands in between is not missed.
         Listen(Feed.Subscribe(null, OnTwinChanged));
-        var twins = await Twins.GetAllAsync();
-        await Task.WhenAll(twins.Select(LoadTileAsync));
+        await ShowPageAsync(1);
         _loading = false;
     }
 
-    private int CountWith(DeviceStatus status) => _tiles.Values.Count(t => t.Snapshot.Status == status);
+    private int CountWith(DeviceStatus status) => Devices.Snapshot.Keys.Count(id => Board.Get(id).Status == status);
 
-    private async Task LoadTileAsync(TwinSnapshot twin)
+    private async Task ShowPageAsync(int page)
     {
-        var to = Now;
-        var series = await History.QueryAsync(new HistoryQuery(twin.DeviceId, "temperature", to - TrendWindow, to, TrendWindow / TrendPoints, Aggregation.Avg));
-        var tile = _tiles.GetOrAdd(twin.DeviceId, _ => new DeviceTile(twin));
-        tile.Seed(twin, series.Points.Select(p => ChartPoint.At(p.Time, p.Value)));
+        _page = Math.Clamp(page, 1, PageCount);
+        var ids = Devices.Snapshot.Keys.Order(StringComparer.Ordinal).Skip((_page - 1) * PageSize).Take(PageSize).ToList();
+        var latest = await List.LatestMetricsAsync(ids);
+        var tiles = new ConcurrentDictionary<string, DeviceTile>(
+            ids.Select(id => KeyValuePair.Create(id, new DeviceTile(StoredSnapshot(id, latest.GetValueOrDefault(id))))), StringComparer.Ordinal);
+        _tiles = tiles;
+        await Task.WhenAll(tiles.Values.Select(LoadTrendAsync));
     }
 
+    /// <summary>What the card shows before its twin says anything: the board's status and the newest stored values.</summary>
+    private TwinSnapshot StoredSnapshot(string deviceId, Dictionary<string, TwinMetric>? metrics)
+    {
+        var status = Board.Get(deviceId);
+        return new TwinSnapshot(deviceId, status.Status, status.LastSeen, metrics ?? [], status.Version, status.Reason, status.Since, status.OfflineAfter);
+    }
+
+    private async Task LoadTrendAsync(DeviceTile tile)
+    {
+        var to = Now;
+        var series = await History.QueryAsync(new HistoryQuery(tile.Snapshot.DeviceId, "temperature", to - TrendWindow, to, TrendWindow / TrendPoints, Aggregation.Avg));
+        tile.Seed(series.Points.Select(p => ChartPoint.At(p.Time, p.Value)));
+    }
+
+    /// <summary>Any twin may change the counts; only the visible page's cards are kept.</summary>
     private void OnTwinChanged(TwinSnapshot twin)
     {
-        _tiles.GetOrAdd(twin.DeviceId, _ => new DeviceTile(twin)).Apply(twin, TrendPoints);
+        if (_tiles.TryGetValue(twin.DeviceId, out var tile))
+        {
+            tile.Apply(twin, TrendPoints);
+        }
         Invalidate();
     }
 
@@ -63,14 +97,10 @@ public sealed partial class Overview : LivePage
         /// <summary>Replaced (never mutated) on change, so the sparkline sees a new list and redraws.</summary>
         public IReadOnlyList<ChartPoint> Trend { get; private set; } = [];
 
-        public void Seed(TwinSnapshot twin, IEnumerable<ChartPoint> history)
+        public void Seed(IEnumerable<ChartPoint> history)
         {
             lock (_lock)
             {
-                if (twin.Version >= Snapshot.Version)
-                {
-                    Snapshot = twin;
-                }
                 Trend = [.. history.Concat(Trend).DistinctBy(p => p.X).OrderBy(p => p.X)];
             }
         }
@@ -79,10 +109,6 @@ public sealed partial class Overview : LivePage
         {
             lock (_lock)
             {
-                if (twin.Version <= Snapshot.Version && Snapshot.Version != 0)
-                {
-                    return;
-                }
                 var previous = Snapshot.Metrics.GetValueOrDefault("temperature");
                 Snapshot = twin;
                 if (twin.Metrics.TryGetValue("temperature", out var temperature) && temperature.Timestamp > previous.Timestamp)
