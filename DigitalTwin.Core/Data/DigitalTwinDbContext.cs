@@ -64,8 +64,8 @@ public class DigitalTwinDbContext : IdentityDbContext<AppUser>
             device.Property(d => d.Kind).HasMaxLength(64);
             device.Property(d => d.Location).HasMaxLength(200);
             // JSON text rather than provider types (jsonb, arrays): one model and one query shape on both providers.
-            // Defaults so that the history writer's auto-registration insert, which names only Id, Kind and
-            // CreatedAt, still fills them.
+            // Database defaults as well, so a row written outside EF Core (a script, a restore) is still valid;
+            // the app itself inserts devices only through DeviceRegistry.
             device.Property(d => d.Tags).HasConversion(JsonColumn.ListConverter, JsonColumn.ListComparer).HasDefaultValueSql("'[]'");
             device.Property(d => d.Metadata).HasConversion(JsonColumn.DictionaryConverter, JsonColumn.DictionaryComparer).HasDefaultValueSql("'{}'");
             device.Property(d => d.SecretSalt).HasMaxLength(DeviceSecret.SaltBytes);

@@ -34,6 +34,8 @@ public sealed class AutoRegistrationTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await _app.CountSamplesAsync("auto-mqtt") == 1, what: "auto-mqtt stored");
         var registration = await _app.Http.GetStringAsync("/api/devices/auto-mqtt/registration");
         Assert.Contains("\"hasSecret\":false", registration, StringComparison.Ordinal);
+        // Nobody said what it is: not a thermometer by default any more.
+        Assert.Contains("\"kind\":\"unknown\"", registration, StringComparison.Ordinal);
     }
 
     [Fact]

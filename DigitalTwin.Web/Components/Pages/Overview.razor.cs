@@ -55,7 +55,9 @@ public sealed partial class Overview : LivePage
     private async Task ShowPageAsync(int page)
     {
         _page = Math.Clamp(page, 1, PageCount);
-        var ids = Devices.Snapshot.Keys.Order(StringComparer.Ordinal).Skip((_page - 1) * PageSize).Take(PageSize).ToList();
+        // Devices that have spoken first, so the live ones are on the first pages and a batch of new registrations does not push them back.
+        var ids = Devices.Snapshot.Keys.OrderBy(id => !Board.Has(id)).ThenBy(id => id, StringComparer.Ordinal)
+            .Skip((_page - 1) * PageSize).Take(PageSize).ToList();
         var latest = await List.LatestMetricsAsync(ids);
         var tiles = new ConcurrentDictionary<string, DeviceTile>(
             ids.Select(id => KeyValuePair.Create(id, new DeviceTile(StoredSnapshot(id, latest.GetValueOrDefault(id))))), StringComparer.Ordinal);
