@@ -33,6 +33,7 @@ internal static class ForecastBench
             var engine = host.Services.GetRequiredService<ForecastEngine>();
             var history = PowerHistory.FromRows(await host.Services.GetRequiredService<PowerQueries>().UsageAsync(new UsageFilter()));
             var months = await host.Services.GetRequiredService<PowerQueries>().MonthsAsync();
+            ProvinceCalendar(history);
             foreach (var horizon in Horizons)
             {
                 Backtest(history, months, horizon);
@@ -79,7 +80,6 @@ internal static class ForecastBench
             foreach (var run in runs)
             {
                 var type = run.Request.ContractType;
-                rows[ForecastModels.Auto].AddRange(run.Rows.Select(r => (cutoff, type, r)));
                 foreach (var (model, list) in run.ModelRows)
                 {
                     rows[model].AddRange(list.Select(r => (cutoff, type, r)));
@@ -91,10 +91,34 @@ internal static class ForecastBench
         ForecastReport.Print("all contract types", rows, _ => true);
         ForecastReport.Print($"{ContractTypes.Total} only", rows, type => type == ContractTypes.Total);
         ForecastReport.PrintPerCutoff(rows, seconds);
+        CalendarReport.PrintByMonth($"district rolling origin, horizon {horizon}, {ContractTypes.Total}: auto vs province-ratio by target month", CalendarReport.FromDistricts(rows, type => type == ContractTypes.Total));
+        CalendarReport.PrintByMonth($"district rolling origin, horizon {horizon}, all contract types", CalendarReport.FromDistricts(rows, _ => true));
+    }
+
+    /// <summary>Issue 13: every calendar month and horizon 1–12 on the province series, each year held out in turn.</summary>
+    private static void ProvinceCalendar(PowerHistory history)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcomes = CalendarBacktest.Run(history);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Province series, leave one year out ({string.Join(", ", CalendarEvaluation.Years(history))}), every origin, 1–12 months ahead: {outcomes.Count:N0} forecasts in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var total = CalendarReport.FromProvinces(outcomes, o => o.ContractType == ContractTypes.Total);
+        var all = CalendarReport.FromProvinces(outcomes, _ => true);
+        CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1 month ahead", [.. total.Where(s => s.Steps == 1)]);
+        CalendarReport.PrintByMonth("all contract types, 1 month ahead", [.. all.Where(s => s.Steps == 1)]);
+        CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1–12 months ahead", total);
+        CalendarReport.PrintByHorizon($"{ContractTypes.Total} per horizon", total);
+        CalendarReport.PrintByHorizon("all contract types per horizon", all);
+        var bottomUp = outcomes.Where(o => o.ContractType == ContractTypes.Total).GroupBy(o => o.Path).Select(g => $"{g.Key} {g.Count():N0}");
+        Console.WriteLine($"  {ContractTypes.Total} path chosen: {string.Join(", ", bottomUp)}");
     }
 
     private static async Task TimeOneCutoffAsync(ForecastEngine engine, PowerHistory history, YearMonth cutoff)
     {
+        var calendar = Stopwatch.StartNew();
+        CalendarModel.Learn(history.Until(cutoff));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Calendar model (province series, leave one year out) learned at {cutoff}: {calendar.Elapsed.TotalMilliseconds:N0} ms"));
         var training = Stopwatch.StartNew();
         var ml = MlModel.Train(history.Until(cutoff));
         training.Stop();

@@ -20,7 +20,7 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
     [InlineData("horizon=0", "horizon '0' must be a whole number of months from 1 to 12.")]
     [InlineData("horizon=13", "horizon '13' must be a whole number of months from 1 to 12.")]
     [InlineData("contractType=공장용", "Unknown contractType '공장용'; use one of 주택용, 일반용, 교육용, 산업용, 농사용, 가로등, 심야, 합계.")]
-    [InlineData("model=drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, province-shape, ets, ml, ensemble.")]
+    [InlineData("model=drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, province-shape, province-ratio, ets, ml, ensemble.")]
     [InlineData("top=0", "top '0' must be a whole number from 1 to 100.")]
     public async Task Get_BadParameter_400ProblemDetailsSayingWhatIsWrong(string query, string detail)
     {
@@ -60,7 +60,7 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
         Assert.All(response.Rows, r => Assert.Equal(r.Forecast - r.Actual, r.Error));
         Assert.Equal(run.Overall.Mae, response.Summary.Overall.Mae);
         Assert.Equal(run.Overall.Mape, response.Summary.Overall.Mape);
-        Assert.Equal(ForecastModels.Scored, response.Summary.Models.Select(m => m.Model));
+        Assert.Equal(ForecastModels.Compared, response.Summary.Models.Select(m => m.Model));
         Assert.Equal(run.Models.Select(m => m.Metrics.Rmse), response.Summary.Models.Select(m => m.Metrics.Rmse ?? double.NaN));
         Assert.Equal(4, response.Summary.Models.Sum(m => m.BestAt.Count));
         var explanation = run.Explain(ForecastApi.DefaultTop);

@@ -41,6 +41,23 @@ public sealed class ForecastComponentsTests : MudComponentTest
     }
 
     [Fact]
+    public void Summary_PerModelTable_ListsThePeerRightBesideAuto()
+    {
+        var view = new ForecastView(Run.Value, 5);
+
+        var cut = Context.Render<ForecastSummary>(p => p.Add(c => c.View, view));
+
+        var rows = cut.FindAll("[data-testid=forecast-models] tbody tr");
+        Assert.Equal(
+            [ForecastModels.Auto, ForecastModels.ProvinceRatio],
+            rows.Take(2).Select(r => r.QuerySelectorAll("td")[0].TextContent.Trim()));
+        var peer = Run.Value.Models.Single(m => m.Model == ForecastModels.ProvinceRatio);
+        Assert.True(peer.Comparable);
+        Assert.Equal(peer.Metrics.Count.ToString(System.Globalization.CultureInfo.CurrentCulture), rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Contains("province-ratio", cut.Find("[data-testid=forecast-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ranking_TopN_HighlightedAndLargestFirst()
     {
         var view = new ForecastView(Run.Value, 3);

@@ -48,22 +48,6 @@ public sealed class Ensemble
         .GroupBy(p => (p.Origin, p.Target))
         .Select(g => g.First() with { Model = ForecastModels.Ensemble, Forecast = Mean(g.Select(p => (p.Model, p.Forecast))) });
 
-    /// <summary>Auto takes the ensemble whenever it forecasts every target, and says how it and its members did before the cutoff.</summary>
-    public static string Reason(IEnumerable<BacktestPoint> backtests)
-    {
-        var mape = backtests
-            .Where(p => p.Recent && !double.IsNaN(p.AbsPctError))
-            .GroupBy(p => p.Model)
-            .ToDictionary(g => g.Key, g => g.Average(p => p.AbsPctError));
-        if (!mape.TryGetValue(ForecastModels.Ensemble, out var own))
-        {
-            return "auto: the ensemble (no backtest possible for this district before the cutoff)";
-        }
-        var members = string.Join(", ", mape.Where(p => p.Key != ForecastModels.Ensemble).OrderBy(p => p.Value)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.0} %")));
-        return string.Create(CultureInfo.InvariantCulture, $"auto: the ensemble; its backtest MAPE before the cutoff {own:0.0} % (single models: {members})");
-    }
-
     private double Weight(string model) => _weights.Count == 0 ? 1 : _weights.GetValueOrDefault(model, _weights.Values.Min());
 
     private double Mean(IEnumerable<(string Model, double Value)> values)

@@ -35,8 +35,9 @@ public sealed class Forecaster(PowerHistory history)
             pools[point.Model].Add(point.Steps, point.Target, point.Forecast, point.Actual);
         }
 
-        var rows = new List<ForecastRow>(districts.Count * targets.Count);
-        var byModel = ForecastModels.Scored.ToDictionary(m => m, _ => new List<ForecastRow>(districts.Count * targets.Count));
+        var auto = new CalendarAuto(set, request.ContractType, targets);
+        var scale = auto.IntervalScale(backtests.Values.SelectMany(p => p));
+        var byModel = ForecastModels.Compared.ToDictionary(m => m, _ => new List<ForecastRow>(districts.Count * targets.Count));
         foreach (var district in districts)
         {
             var input = set.Input(district, request.ContractType, targets);
@@ -47,11 +48,15 @@ public sealed class Forecaster(PowerHistory history)
             {
                 byModel[model].AddRange(Rows(input, candidates[model], model, pools[model], actualSeries));
             }
-            var (chosen, why) = request.Model != ForecastModels.Auto ? (candidates[request.Model], $"requested {request.Model}")
-                : candidates[ForecastModels.Ensemble].IsComplete ? (candidates[ForecastModels.Ensemble], Ensemble.Reason(backtests[district]))
-                : AutoSelector.Choose(candidates, backtests[district]);
-            rows.AddRange(Rows(input, chosen, why, pools[chosen.Model], actualSeries));
+            byModel[ForecastModels.Auto].AddRange(set.Calendar.Samples > 0 ? auto.Rows(district, candidates, scale, actualSeries)
+                : byModel[ForecastModels.Ensemble].TakeLast(targets.Count).Select(r => r with
+                {
+                    Model = ForecastModels.Auto,
+                    Reason = $"auto: no province series to learn the calendar from, so the ensemble of the district backtests; {r.Reason}",
+                }));
         }
+        var rows = request.Model == ForecastModels.Auto ? byModel[ForecastModels.Auto]
+            : [.. byModel[request.Model].Select(r => r with { Reason = $"requested {r.Reason}" })];
         var traits = districts.ToDictionary(d => d, d => DistrictTraits.Of(set.History, d));
         return ForecastRun.From(request, rows, byModel, traits);
     }

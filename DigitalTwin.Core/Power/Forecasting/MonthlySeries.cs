@@ -56,6 +56,13 @@ public sealed class MonthlySeries
         return count == _index.Length ? this : new MonthlySeries(_index[..count], _values[..count]);
     }
 
+    /// <summary>The series without the months of <paramref name="year"/>.</summary>
+    public MonthlySeries WithoutYear(int year)
+    {
+        var keep = Enumerable.Range(0, _index.Length).Where(i => MonthIndex.ToYearMonth(_index[i]).Year != year).ToArray();
+        return keep.Length == _index.Length ? this : new MonthlySeries([.. keep.Select(i => _index[i])], [.. keep.Select(i => _values[i])]);
+    }
+
     /// <summary>The values of the longest run of consecutive months that ends at the last observation.</summary>
     public double[] ContiguousTail()
     {

@@ -75,9 +75,9 @@ public sealed class ResidualPool
             return (-FallbackRelative, FallbackRelative);
         }
         ratios.Sort();
-        var median = Quantile(ratios, 0.5);
-        var lo = Quantile(ratios, (1 - coverage) / 2);
-        var hi = Quantile(ratios, 1 - (1 - coverage) / 2);
+        var median = Quantiles.Of(ratios, 0.5);
+        var lo = Quantiles.Of(ratios, (1 - coverage) / 2);
+        var hi = Quantiles.Of(ratios, 1 - (1 - coverage) / 2);
         return (median + scale * (lo - median), median + scale * (hi - median));
     }
 
@@ -100,7 +100,7 @@ public sealed class ResidualPool
                     continue;
                 }
                 var (lo, hi) = Bounds(others, 1, coverage);
-                var median = Quantile(others, 0.5);
+                var median = Quantiles.Of(others, 0.5);
                 checks.AddRange(list.Where(p => p.Target == month).Select(p => (p.Ratio, median, lo, hi)));
             }
         }
@@ -133,13 +133,5 @@ public sealed class ResidualPool
             }
         }
         return result;
-    }
-
-    private static double Quantile(List<double> sorted, double p)
-    {
-        var position = p * (sorted.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Count - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

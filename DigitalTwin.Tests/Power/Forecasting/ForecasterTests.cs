@@ -22,18 +22,18 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Run_ShortDistrictHistoryAuto_EnsembleWeighsTheModelsThatUseTheProvince()
+    public void Run_ShortDistrictHistoryAuto_CalendarWeightsFavourTheModelsThatUseTheProvince()
     {
         // The districts are the province shape × a size that grew 10 % in 2024: the same month last year is
-        // 10 % off; the borrowed shape (and the ML model, which sees it as a feature) is not. The ensemble's
-        // backtest weights must keep seasonal naive's 10 % out of the mean.
+        // 10 % off; the borrowed shape and ratios are not. On the province series seasonal naive also trails
+        // (the province grows), so the weights auto learned there must keep its 10 % out of the mean.
         var history = PowerHistory.FromRows(Hierarchy(districts: 30, noise: 0.002, growth2024: 0.1));
 
         var run = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
 
-        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Ensemble, r.Model));
-        Assert.All(run.Rows, r => Assert.Contains("auto: the ensemble; its backtest MAPE before the cutoff", r.Reason, StringComparison.Ordinal));
-        Assert.InRange(run.Overall.Mape, 0, 1);
+        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Auto, r.Model));
+        Assert.All(run.Rows, r => Assert.Contains("weights learned on province backtests for month 4 at 1 ahead", r.Reason, StringComparison.Ordinal));
+        Assert.True(run.Overall.Mape < 1, run.Rows[0].Reason);
         Assert.True(run.Overall.Mape < run.Models.Single(m => m.Model == ForecastModels.SeasonalNaive).Metrics.Mape / 5);
     }
 
@@ -76,8 +76,9 @@ public sealed class ForecasterTests
 
         var run = new Forecaster(PowerHistory.FromRows(rows)).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
 
-        // Seasonal naive was perfect before the cutoff, so it carries the ensemble: last April's value.
-        Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Ensemble, r.Model));
+        // No province series to learn the calendar from: auto is the ensemble, and seasonal naive was perfect
+        // before the cutoff, so it carries the ensemble: last April's value.
+        Assert.All(run.Rows, r => Assert.Contains("auto: no province series to learn the calendar from, so the ensemble", r.Reason, StringComparison.Ordinal));
         Assert.All(run.Rows, r => Assert.InRange(r.Forecast!.Value / (1000.0 * (int.Parse(r.District.Sigungu[1..], CultureInfo.InvariantCulture) + 1) * 1.8), 0.98, 1.02));
     }
 

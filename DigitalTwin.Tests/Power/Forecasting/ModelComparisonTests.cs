@@ -16,7 +16,7 @@ public sealed class ModelComparisonTests
         var auto = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
         var naive = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential, ForecastModels.Naive));
 
-        Assert.Equal(ForecastModels.Scored, auto.Models.Select(m => m.Model));
+        Assert.Equal(ForecastModels.Compared, auto.Models.Select(m => m.Model));
         Assert.Equal(auto.Models, naive.Models);
         var comparable = auto.Models.Where(m => m.Comparable).ToList();
         Assert.Contains(comparable, m => m.Model == ForecastModels.Ml);
@@ -26,8 +26,8 @@ public sealed class ModelComparisonTests
         var ets = auto.Models.Single(m => m.Model == ForecastModels.Ets);
         Assert.False(ets.Comparable);
         Assert.Contains("needs ≥ 2 seasons", ets.Note, StringComparison.Ordinal);
-        // Growth of 10 % in 2024 that the province shape (and ML) see and seasonal naive does not.
-        Assert.Contains(ModelComparison.Best(auto.Models)["MAPE"], new[] { ForecastModels.ProvinceShape, ForecastModels.Ml });
+        // Growth of 10 % in 2024 that the province-based models (and ML) see and seasonal naive does not.
+        Assert.Contains(ModelComparison.Best(auto.Models)["MAPE"], new[] { ForecastModels.Auto, ForecastModels.ProvinceRatio, ForecastModels.ProvinceShape, ForecastModels.Ml });
         Assert.True(ModelComparison.Metric(auto.Models.Single(m => m.Model == ForecastModels.SeasonalNaive).Metrics, "MAPE") > 5);
     }
 

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace DigitalTwin.Core.Power.Forecasting;
+
+/// <summary>
+/// Auto on a district: per target, the members blended with the weights the province series earned for that
+/// calendar month and horizon (<see cref="CalendarModel"/>); for 합계, the sum of the seven contract types' blends
+/// where that path won on the province series; 90 % intervals from the province's errors for that month, widened
+/// by how much noisier the district backtests were than the province's (<see cref="IntervalScale"/>).
+/// </summary>
+public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyList<YearMonth> targets)
+{
+    private const int MaxSteps = ForecastRequest.MaxHorizon;
+
+    private CalendarModel Model => set.Calendar;
+
+    /// <summary>How much wider than a province's a district's intervals must be to cover 90 % of the district backtests before the cutoff.</summary>
+    public double IntervalScale(IEnumerable<BacktestPoint> backtests) => Model.Intervals.Scale([.. backtests
+        .Where(p => CalendarEvaluation.Members.Contains(p.Model))
+        .GroupBy(p => (p.District, p.Origin, p.Target))
+        .Select(g => (Point: g.First(), Blend: Model.Weights.Blend(Cell(g.First().Steps, g.Key.Target), g.ToDictionary(p => p.Model, p => p.Forecast))))
+        .Where(b => b.Blend > 0 && b.Point.Actual > 0)
+        .Select(b => (Cell(b.Point.Steps, b.Point.Target), CalendarModel.Direct, b.Point.Actual / b.Blend - 1))]);
+
+    public IEnumerable<ForecastRow> Rows(District district, IReadOnlyDictionary<string, ModelForecast> candidates, double scale, MonthlySeries actuals)
+    {
+        var history = set.History.Series(district, contractType);
+        var parts = contractType == ContractTypes.Total ? PartForecasts(district) : null;
+        for (var k = 0; k < targets.Count; k++)
+        {
+            var target = targets[k];
+            double? actual = actuals.TryGet(target, out var a) ? a : null;
+            if (history.Count == 0)
+            {
+                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, "auto: no observation up to the cutoff", actual);
+                continue;
+            }
+            var cell = Cell(history.LastMonth.MonthsUntil(target), target);
+            var direct = Model.Weights.Blend(cell, candidates.ToDictionary(c => c.Key, c => c.Value.IsApplicable ? c.Value.Values![k] : double.NaN));
+            var bottomUp = parts?.Select(p => p[k]).Sum() ?? double.NaN;
+            var path = double.IsFinite(bottomUp) && bottomUp > 0 && Model.PathFor(cell.Steps, cell.Month) == CalendarModel.BottomUp ? CalendarModel.BottomUp : CalendarModel.Direct;
+            var value = path == CalendarModel.BottomUp ? bottomUp : direct;
+            if (!double.IsFinite(value))
+            {
+                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, "auto: no member model forecasts this month", actual);
+                continue;
+            }
+            var (lower, upper) = Model.Intervals.Interval(value, cell, path, scale);
+            yield return new ForecastRow(district, target, value, lower, upper, ForecastModels.Auto, Reason(cell, path, scale), actual);
+        }
+    }
+
+    private string Reason(CalendarCell cell, string path, double scale)
+    {
+        var how = path == CalendarModel.BottomUp
+            ? $"sum of the {ContractTypes.Parts.Count} contract types' blends"
+            : $"blend of {Model.Weights.Describe(cell)}";
+        var why = contractType == ContractTypes.Total ? $"; {path} won on {Model.WhyPath(cell.Steps, cell.Month)}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"auto: {how}, weights learned on province backtests for month {cell.Month} at {cell.Steps} ahead{why}; interval {scale:0.0}× the province's");
+    }
+
+    /// <summary>Each contract type's blend per target; a part that has history but no forecast makes the sum NaN.</summary>
+    private List<double[]> PartForecasts(District district) => [.. ContractTypes.Parts
+        .Where(part => set.History.Series(district, part).Count > 0)
+        .Select(part =>
+        {
+            var input = set.Input(district, part, targets);
+            var last = input.History.LastMonth;
+            var members = CalendarEvaluation.Members.Select(m => set.Get(m).Forecast(input)).ToList();
+            return targets.Select((t, k) => Model.Weights.Blend(
+                new CalendarCell(part, Math.Clamp(last.MonthsUntil(t), 1, MaxSteps), t.Month),
+                [.. members.Select(f => f.IsApplicable ? f.Values![k] : double.NaN)])).ToArray();
+        })];
+
+    private CalendarCell Cell(int steps, YearMonth target) => new(contractType, Math.Clamp(steps, 1, MaxSteps), target.Month);
+}

@@ -1,0 +1,49 @@
+namespace DigitalTwin.Core.Power.Forecasting;
+
+/// <summary>One scored forecast of auto and of its peer (<see cref="ForecastModels.ProvinceRatio"/>) on a province series.</summary>
+public sealed record CalendarOutcome(
+    string Sido, string ContractType, string Path, YearMonth Origin, YearMonth Target, double Auto, double Lower, double Upper, double? Peer, double Actual)
+{
+    public int Steps => Origin.MonthsUntil(Target);
+
+    public double AutoApe => 100 * Math.Abs(Auto - Actual) / Actual;
+
+    public double? PeerApe => Peer is { } p ? 100 * Math.Abs(p - Actual) / Actual : null;
+
+    public bool Covered => Lower <= Actual && Actual <= Upper;
+
+    /// <summary>Interval width relative to the forecast.</summary>
+    public double Width => (Upper - Lower) / Auto;
+}
+
+/// <summary>
+/// Auto scored the way it will be used, over every calendar month: each year of the province series is held out in
+/// turn, everything auto learns (<see cref="CalendarModel"/>: weights, 합계's path, intervals) comes from the other
+/// years, and the held-out year's targets are forecast from each origin up to twelve months before.
+/// </summary>
+public static class CalendarBacktest
+{
+    public static List<CalendarOutcome> Run(PowerHistory history) =>
+        [.. CalendarEvaluation.Years(history).SelectMany(year => HeldOut(history, year))];
+
+    public static IEnumerable<CalendarOutcome> HeldOut(PowerHistory history, int year)
+    {
+        var learnFrom = history.WithoutYear(year);
+        var model = CalendarModel.Learn(learnFrom);
+        var samples = CalendarEvaluation.Samples(history, learnFrom, year).ToList();
+        var peer = CalendarEvaluation.Members.ToList().IndexOf(ForecastModels.ProvinceRatio);
+        var peers = samples.ToDictionary(s => (s.Sido, s.ContractType, s.Origin, s.Target), s => s.Forecasts[peer]);
+        foreach (var point in CalendarModel.Blend(samples, model.Weights))
+        {
+            var path = point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct;
+            if (point.Model != path)
+            {
+                continue;
+            }
+            var (lower, upper) = model.Intervals.Interval(point.Forecast, point.Cell, path);
+            yield return new CalendarOutcome(
+                point.Sido, point.ContractType, path, point.Origin, point.Target, point.Forecast, lower, upper,
+                peers.TryGetValue((point.Sido, point.ContractType, point.Origin, point.Target), out var p) && double.IsFinite(p) ? p : null, point.Actual);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace DigitalTwin.Core.Power.Forecasting;
+
+/// <summary>
+/// Rolling-origin forecasts of every province series, leave one year out: the targets of year Y are forecast
+/// from each earlier month up to <see cref="ForecastRequest.MaxHorizon"/> ahead by the models that can run on a
+/// province series, with their ratios and seasonal shapes learned from the history without year Y. A forecast
+/// sees the series up to its origin (its input) and nothing of year Y after it.
+/// </summary>
+public static class CalendarEvaluation
+{
+    /// <summary>The models auto blends: those that need only the series and the province's calendar, so they can be scored on every calendar month.</summary>
+    public static readonly IReadOnlyList<string> Members =
+        [ForecastModels.Naive, ForecastModels.SeasonalNaive, ForecastModels.ProvinceShape, ForecastModels.ProvinceRatio];
+
+    private static readonly IForecastModel[] Models = [new NaiveModel(), new SeasonalNaiveModel(), new ProvinceShapeModel(), new ProvinceRatioModel()];
+
+    /// <summary>The years with province data, each of which can be held out.</summary>
+    public static IReadOnlyList<int> Years(PowerHistory history) => [.. ContractTypes.All
+        .SelectMany(type => history.Provinces(type).Select(sido => history.Series(new District(sido, PowerUsage.ProvinceTotal), type)))
+        .SelectMany(series => Enumerable.Range(0, series.Count).Select(i => series.MonthAt(i).Year))
+        .Distinct().Order()];
+
+    /// <summary>Every year held out in turn, parameters learned from the others.</summary>
+    public static List<CalendarSample> LeaveOneYearOut(PowerHistory history) =>
+        [.. Years(history).SelectMany(year => Samples(history, history.WithoutYear(year), year))];
+
+    /// <summary>The forecasts of the targets in <paramref name="year"/>: inputs from <paramref name="history"/>, parameters from <paramref name="learnFrom"/>.</summary>
+    public static IEnumerable<CalendarSample> Samples(PowerHistory history, PowerHistory learnFrom, int year)
+    {
+        var ratios = new ProvinceRatios(learnFrom);
+        foreach (var type in ContractTypes.All)
+        {
+            foreach (var sido in history.Provinces(type))
+            {
+                var province = new District(sido, PowerUsage.ProvinceTotal);
+                var series = history.Series(province, type);
+                var profile = learnFrom.ProvinceProfile(sido, type);
+                var monthRatios = ratios.For(sido, type);
+                for (var i = 0; i < series.Count; i++)
+                {
+                    var origin = series.MonthAt(i);
+                    var targets = Enumerable.Range(1, ForecastRequest.MaxHorizon).Select(origin.AddMonths)
+                        .Where(t => t.Year == year && series.TryGet(t, out var v) && v > 0).ToList();
+                    if (targets.Count == 0 || !(series.ValueAt(i) > 0))
+                    {
+                        continue;
+                    }
+                    var input = new ForecastInput(province, type, series.Until(origin), origin, targets, profile, monthRatios);
+                    var forecasts = Models.Select(m => m.Forecast(input)).ToArray();
+                    for (var k = 0; k < targets.Count; k++)
+                    {
+                        series.TryGet(targets[k], out var actual);
+                        var values = forecasts.Select(f => f.IsApplicable && f.Values![k] > 0 ? f.Values[k] : double.NaN).ToArray();
+                        yield return new CalendarSample(sido, type, origin, targets[k], values, actual);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace DigitalTwin.Core.Power.Forecasting;
+
+/// <summary>
+/// The simple peer every other forecast has to beat: next month = this month × the province's average
+/// month-on-month ratio for that calendar month (<see cref="ProvinceRatios"/>), chained for longer horizons.
+/// </summary>
+public sealed class ProvinceRatioModel : IForecastModel
+{
+    public string Name => ForecastModels.ProvinceRatio;
+
+    public ModelForecast Forecast(ForecastInput input)
+    {
+        if (input.ProvinceRatios is not { } ratios)
+        {
+            return ModelForecast.NotApplicable(Name, "no province month-on-month ratios for this contract type");
+        }
+        if (input.History.Count == 0 || !(input.History.LastValue > 0))
+        {
+            return ModelForecast.NotApplicable(Name, "no positive observation up to the cutoff");
+        }
+        var last = input.History.LastMonth;
+        return ModelForecast.Ok(
+            Name,
+            [.. input.Targets.Select(t => input.History.LastValue * ratios.Path(last, t))],
+            $"{last} × month-on-month ratios of {ratios.Source}");
+    }
+}

@@ -1,0 +1,73 @@
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Forecasting;
+
+namespace DigitalTwin.Tests.Power.Forecasting;
+
+/// <summary>Auto's leave-one-year-out evaluation on the shipped province series (imported into SQLite).</summary>
+public sealed class CalendarEvaluationTests(ShippedProvinceData data) : IClassFixture<ShippedProvinceData>
+{
+    private const int HeldOut = 2021;
+
+    [Fact]
+    public void HeldOut_HeldOutYearTampered_NothingLearnedChanges()
+    {
+        // Every 2021 value scaled at random: forecasts made before 2021 (whose inputs are all earlier) must not
+        // move at all, nor their intervals, nor the peer — only the actuals they are scored against.
+        var random = new Random(5);
+        var tampered = PowerHistory.FromRows(data.Csv
+            .Where(p => p.Key.Sido != ProvinceOverview.National)
+            .Select(p => new UsageRow(p.Key.Month.Year, p.Key.Month.Month, p.Key.Sido, PowerUsage.ProvinceTotal, p.Key.Type,
+                (long)(p.Value * (p.Key.Month.Year == HeldOut ? 0.5 + random.NextDouble() : 1)))));
+        var original = PowerHistory.FromRows(data.Csv
+            .Where(p => p.Key.Sido != ProvinceOverview.National)
+            .Select(p => new UsageRow(p.Key.Month.Year, p.Key.Month.Month, p.Key.Sido, PowerUsage.ProvinceTotal, p.Key.Type, (long)p.Value)));
+
+        var a = CalendarBacktest.HeldOut(original, HeldOut).Where(o => o.Origin.Year < HeldOut).ToList();
+        var b = CalendarBacktest.HeldOut(tampered, HeldOut).Where(o => o.Origin.Year < HeldOut).ToList();
+
+        Assert.NotEmpty(a);
+        Assert.All(a, o => Assert.Equal(HeldOut, o.Target.Year));
+        Assert.Equal(a.Select(o => (o.Sido, o.ContractType, o.Path, o.Origin, o.Target, o.Auto, o.Lower, o.Upper, o.Peer)),
+            b.Select(o => (o.Sido, o.ContractType, o.Path, o.Origin, o.Target, o.Auto, o.Lower, o.Upper, o.Peer)));
+        Assert.NotEqual(a.Select(o => o.Actual), b.Select(o => o.Actual));
+    }
+
+    [Fact]
+    public void Learn_FromHistoryWithoutAYear_NoSampleTouchesThatYear()
+    {
+        var samples = CalendarEvaluation.LeaveOneYearOut(data.History.WithoutYear(HeldOut));
+
+        Assert.NotEmpty(samples);
+        Assert.All(samples, s => Assert.True(s.Origin.Year != HeldOut && s.Target.Year != HeldOut));
+    }
+
+    [Fact]
+    public void Run_ShippedProvinces_EveryHorizonAndCalendarMonthScoredAndAutoBeatsThePeerOverall()
+    {
+        var outcomes = CalendarBacktest.Run(data.History);
+
+        var total = outcomes.Where(o => o.ContractType == ContractTypes.Total).ToList();
+        Assert.Equal(Enumerable.Range(1, 12), total.Select(o => o.Steps).Distinct().Order());
+        foreach (var steps in Enumerable.Range(1, 12))
+        {
+            var months = total.Where(o => o.Steps == steps).Select(o => o.Target.Month).Distinct().Order();
+            Assert.Equal(Enumerable.Range(1, 12), months);
+        }
+        Assert.All(outcomes, o => Assert.InRange(o.Steps, 1, ForecastRequest.MaxHorizon));
+        Assert.All(outcomes, o => Assert.True(o.Lower <= o.Auto && o.Auto <= o.Upper));
+        // Over all horizons and months together, auto must beat the peer it is measured against.
+        var scored = outcomes.Where(o => o.PeerApe is not null).ToList();
+        Assert.True(scored.Average(o => o.AutoApe) < scored.Average(o => o.PeerApe!.Value));
+    }
+
+    [Fact]
+    public void Run_OneStepAhead_PeerIsTheLastValueTimesTheRatioOfTheOtherYears()
+    {
+        var outcome = CalendarBacktest.HeldOut(data.History, HeldOut)
+            .First(o => o.Sido == "경기도" && o.ContractType == ContractTypes.Residential && o.Target == new YearMonth(HeldOut, 8) && o.Steps == 1);
+
+        // Only 2020 and 2022 teach the ratio when 2021 is held out.
+        var expected = new[] { 2020, 2022 }.Average(y => data.Csv[("경기도", ContractTypes.Residential, new YearMonth(y, 8))] / data.Csv[("경기도", ContractTypes.Residential, new YearMonth(y, 7))]);
+        Assert.Equal(data.Csv[("경기도", ContractTypes.Residential, new YearMonth(HeldOut, 7))] * expected, outcome.Peer!.Value, 6);
+    }
+}
