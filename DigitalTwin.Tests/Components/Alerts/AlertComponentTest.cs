@@ -23,7 +23,13 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
     private readonly string _directory = DigitalTwinAppFactory.CreateTempDirectory();
     private IHost _host = null!;
 
-    protected AlertService Alerts => _host.Services.GetRequiredService<AlertService>();
+    protected AlertQueryService Alerts => _host.Services.GetRequiredService<AlertQueryService>();
+
+    protected AlertRuleService Rules => _host.Services.GetRequiredService<AlertRuleService>();
+
+    protected AlertActionService PersonActions => _host.Services.GetRequiredService<AlertActionService>();
+
+    protected AlertSilenceService Silences => _host.Services.GetRequiredService<AlertSilenceService>();
 
     protected IServiceProvider HostServices => _host.Services;
 
@@ -47,7 +53,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
         _host = builder.Build();
         await _host.Services.InitializeDatabaseAsync();
         await _host.StartAsync();
-        foreach (var type in new[] { typeof(AlertService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
+        foreach (var type in new[] { typeof(AlertQueryService), typeof(AlertRuleService), typeof(AlertActionService), typeof(AlertSilenceService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
         {
             Context.Services.AddSingleton(type, _host.Services.GetRequiredService(type));
         }
@@ -75,7 +81,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
     /// <summary>A threshold rule on one device, created through the service as the dialog would.</summary>
     protected async Task<AlertRule> CreateRuleAsync(string device, double threshold, AlertSeverity severity = AlertSeverity.Critical, string name = "Too hot")
     {
-        var result = await Alerts.CreateRuleAsync(new AlertRuleDraft
+        var result = await Rules.CreateRuleAsync(new AlertRuleDraft
         {
             Name = name, Kind = AlertRuleKind.Threshold, TargetKind = AlertTargetKind.Device, Target = device,
             Metric = "temperature", Operator = AlertOperator.GreaterThan, Threshold = threshold, Severity = severity,

@@ -26,7 +26,7 @@ public sealed class AlertNotificationsTests : AlertComponentTest
 
         await WrittenAsync();
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "bell-1")));
-        await Alerts.AcknowledgeAsync(alert.Id, OtherUser, null);
+        await PersonActions.AcknowledgeAsync(alert.Id, OtherUser, null);
         cut.WaitForAssertion(() => Assert.Equal("1", Count(cut)));
     }
 

@@ -18,7 +18,10 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
     private int _count;
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertQueryService Alerts { get; init; }
+
+    [Inject]
+    public required AlertRuleService Rules { get; init; }
 
     [Inject]
     public required AlertActions Actions { get; init; }
@@ -93,7 +96,7 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
     {
         var alert = change.Alert;
         var cleared = change.Transition == AlertTransition.Cleared;
-        var rule = cleared ? null : await Alerts.GetRuleAsync(alert.RuleId);
+        var rule = cleared ? null : await Rules.GetRuleAsync(alert.RuleId);
         var link = $"/alerts/{alert.Id}";
         // The key makes the same transition of the same alert show once, however it reaches this circuit.
         Snackbar.Add(AlertText.Headline(change.Transition, alert, rule), cleared ? Severity.Success : AlertStyle.Snackbar(alert.Severity), options =>
