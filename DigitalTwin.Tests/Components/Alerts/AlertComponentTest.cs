@@ -33,6 +33,9 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 
     protected IServiceProvider HostServices => _host.Services;
 
+    /// <summary>Every query the alert services send to the database.</summary>
+    protected QueryCounter Queries { get; } = new();
+
     /// <summary>The user signed in to the rendered components.</summary>
     protected const string TestUser = "ana";
 
@@ -48,6 +51,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
         });
         builder.Services.AddLogging();
         builder.AddDigitalTwinData();
+        builder.Services.ConfigureDbContext<DigitalTwinDbContext>(o => o.AddInterceptors(Queries));
         builder.AddDeviceRegistry();
         builder.AddAlerts();
         _host = builder.Build();
