@@ -1,13 +1,10 @@
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
-using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DigitalTwin.Tests.Alerts;
 
@@ -18,9 +15,8 @@ namespace DigitalTwin.Tests.Alerts;
 public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
 {
     private static readonly Actor Kim = new("kim", ActorKind.User);
-    private readonly string _directory = DigitalTwinAppFactory.CreateTempDirectory();
     private readonly List<AlertChange> _changes = [];
-    private IHost _host = null!;
+    private AlertHost _host = null!;
 
     private AlertWriter Writer => _host.Services.GetRequiredService<AlertWriter>();
 
@@ -30,18 +26,7 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(_directory, "alerts.db")}",
-        });
-        builder.Services.AddLogging();
-        builder.AddDigitalTwinData();
-        builder.AddDeviceRegistry();
-        builder.AddAlerts();
-        _host = builder.Build();
-        await _host.Services.InitializeDatabaseAsync();
-        await _host.StartAsync();
+        _host = await AlertHost.StartAsync();
         _host.Services.GetRequiredService<IAlertFeed>().Subscribe(c =>
         {
             lock (_changes)
@@ -51,12 +36,7 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        DigitalTwinAppFactory.DeleteDirectory(_directory);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Acknowledge_ClearedWriteStillQueued_StoredAlertKeepsClearAndAcknowledgement()
@@ -117,6 +97,24 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
         var stored = await StoredAsync("race-3", a => Writer.IsIdle);
         Assert.Equal(("kim", "first"), (stored.AcknowledgedBy, stored.AcknowledgeComment));
         Assert.Single(await HistoryAsync(alert.Id), t => t == AlertTransition.Acknowledged);
+    }
+
+    [Fact]
+    public async Task Clear_ClearedWriteStillQueued_ConflictShowingTheClearedAlert()
+    {
+        await CreateRuleAsync("race-4");
+        await ReportAsync("race-4", 35);
+        var alert = await StoredAsync("race-4", a => a.State == AlertState.Active);
+        await Writer.StopAsync(CancellationToken.None);
+        await ReportAsync("race-4", 20);
+
+        var result = await Actions.ClearAsync(alert.Id, Kim, "by hand");
+        await Writer.StartAsync(CancellationToken.None);
+
+        Assert.Equal(AlertResultStatus.Conflict, result.Status);
+        Assert.Equal(AlertState.Cleared, result.Alert!.State);
+        var stored = await StoredAsync("race-4", a => Writer.IsIdle);
+        Assert.Null(stored.ClearedBy);
     }
 
     private async Task CreateRuleAsync(string device)

@@ -3,14 +3,13 @@ using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Tests.Alerts;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DigitalTwin.Tests.Components.Alerts;
 
@@ -20,8 +19,7 @@ namespace DigitalTwin.Tests.Components.Alerts;
 /// </summary>
 public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 {
-    private readonly string _directory = DigitalTwinAppFactory.CreateTempDirectory();
-    private IHost _host = null!;
+    private AlertHost _host = null!;
 
     protected AlertQueryService Alerts => _host.Services.GetRequiredService<AlertQueryService>();
 
@@ -44,19 +42,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 
     public new async Task InitializeAsync()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(_directory, "alerts.db")}",
-        });
-        builder.Services.AddLogging();
-        builder.AddDigitalTwinData();
-        builder.Services.ConfigureDbContext<DigitalTwinDbContext>(o => o.AddInterceptors(Queries));
-        builder.AddDeviceRegistry();
-        builder.AddAlerts();
-        _host = builder.Build();
-        await _host.Services.InitializeDatabaseAsync();
-        await _host.StartAsync();
+        _host = await AlertHost.StartAsync(services => services.ConfigureDbContext<DigitalTwinDbContext>(o => o.AddInterceptors(Queries)));
         foreach (var type in new[] { typeof(AlertQueryService), typeof(AlertRuleService), typeof(AlertActionService), typeof(AlertSilenceService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
         {
             Context.Services.AddSingleton(type, _host.Services.GetRequiredService(type));
@@ -77,9 +63,7 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await _host.StopAsync();
-        _host.Dispose();
-        DigitalTwinAppFactory.DeleteDirectory(_directory);
+        await _host.DisposeAsync();
     }
 
     /// <summary>A threshold rule on one device, created through the service as the dialog would.</summary>
