@@ -20,10 +20,10 @@ public sealed class AlertActionService(AlertEngine engine, AlertWriter writer)
         {
             return invalid;
         }
-        if (await engine.AcknowledgeAsync(id, actor, comment?.Trim(), cancellationToken) is { } open)
+        if (await engine.AcknowledgeAsync(id, actor, comment?.Trim(), cancellationToken) is { } acknowledged)
         {
-            await open.Committed.WaitAsync(cancellationToken);
-            return new AlertActionResult(AlertResultStatus.Ok, open.Alert);
+            await acknowledged.Committed.WaitAsync(cancellationToken);
+            return new AlertActionResult(AlertResultStatus.Ok, acknowledged.Alert);
         }
         return new AlertActionResult(AlertResultStatus.NotFound);
     }
