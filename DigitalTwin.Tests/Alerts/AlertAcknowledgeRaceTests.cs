@@ -41,12 +41,7 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
     [Fact]
     public async Task Acknowledge_ClearedWriteStillQueued_StoredAlertKeepsClearAndAcknowledgement()
     {
-        await CreateRuleAsync("race-1");
-        await ReportAsync("race-1", 35);
-        var alert = await StoredAsync("race-1", a => a.State == AlertState.Active);
-
-        await Writer.StopAsync(CancellationToken.None);
-        await ReportAsync("race-1", 20);
+        var alert = await ClearedWhileWriterHeldAsync("race-1");
         Assert.True(Writer.Depth > 0, "the Cleared write waits in the queue");
         var acknowledging = Actions.AcknowledgeAsync(alert.Id, Kim, "seen it");
         await Writer.StartAsync(CancellationToken.None);
@@ -83,11 +78,7 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
     [Fact]
     public async Task Acknowledge_Twice_WhileClearedWriteQueued_RecordedOnce()
     {
-        await CreateRuleAsync("race-3");
-        await ReportAsync("race-3", 35);
-        var alert = await StoredAsync("race-3", a => a.State == AlertState.Active);
-        await Writer.StopAsync(CancellationToken.None);
-        await ReportAsync("race-3", 20);
+        var alert = await ClearedWhileWriterHeldAsync("race-3");
 
         var first = Actions.AcknowledgeAsync(alert.Id, Kim, "first");
         var second = Actions.AcknowledgeAsync(alert.Id, new Actor("lee", ActorKind.User), "second");
@@ -102,11 +93,7 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
     [Fact]
     public async Task Clear_ClearedWriteStillQueued_ConflictShowingTheClearedAlert()
     {
-        await CreateRuleAsync("race-4");
-        await ReportAsync("race-4", 35);
-        var alert = await StoredAsync("race-4", a => a.State == AlertState.Active);
-        await Writer.StopAsync(CancellationToken.None);
-        await ReportAsync("race-4", 20);
+        var alert = await ClearedWhileWriterHeldAsync("race-4");
 
         var result = await Actions.ClearAsync(alert.Id, Kim, "by hand");
         await Writer.StartAsync(CancellationToken.None);
@@ -115,6 +102,17 @@ public sealed class AlertAcknowledgeRaceTests : IAsyncLifetime
         Assert.Equal(AlertState.Cleared, result.Alert!.State);
         var stored = await StoredAsync("race-4", a => Writer.IsIdle);
         Assert.Null(stored.ClearedBy);
+    }
+
+    /// <summary>An alert of <paramref name="device"/> that became active (committed), then cleared with the writer held.</summary>
+    private async Task<Alert> ClearedWhileWriterHeldAsync(string device)
+    {
+        await CreateRuleAsync(device);
+        await ReportAsync(device, 35);
+        var alert = await StoredAsync(device, a => a.State == AlertState.Active);
+        await Writer.StopAsync(CancellationToken.None);
+        await ReportAsync(device, 20);
+        return alert;
     }
 
     private async Task CreateRuleAsync(string device)

@@ -2,7 +2,6 @@ using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -26,13 +25,7 @@ internal sealed class AlertHost : IAsyncDisposable
     public static async Task<AlertHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var directory = DigitalTwinAppFactory.CreateTempDirectory();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(directory, "alerts.db")}",
-        });
-        builder.Services.AddLogging();
-        builder.AddDigitalTwinData();
+        var builder = SqliteTestHost.CreateBuilder(directory, "alerts.db");
         builder.AddDeviceRegistry();
         builder.AddAlerts();
         configure?.Invoke(builder.Services);
