@@ -7,7 +7,7 @@ namespace DigitalTwin.Bench;
 
 /// <summary>
 /// The alert load of the benchmark: the bench devices get kinds and tags, then 100 rules are created through
-/// <see cref="AlertService"/> as the API would: a third per device, per kind and per tag; thresholds, rates of change
+/// <see cref="AlertRuleService"/> as the API would: a third per device, per kind and per tag; thresholds, rates of change
 /// and no-data timers; ten of them fire on every device they watch (humidity is always 40.1).
 /// </summary>
 internal static class AlertRules
@@ -21,7 +21,7 @@ internal static class AlertRules
         {
             await registry.UpdateAsync(devices.Ids[i], new DeviceDraft(null, null, i % 2 == 0 ? "thermometer" : "hygrometer", null, [$"floor-{i % 10}"], null, null), Actor.System);
         }
-        var alerts = app.Services.GetRequiredService<AlertService>();
+        var alerts = app.Services.GetRequiredService<AlertRuleService>();
         for (var r = 0; r < Count; r++)
         {
             var result = await alerts.CreateRuleAsync(Rule(r, devices), Actor.System);

@@ -38,6 +38,7 @@ public static class WebExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<TwinReader>();
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
+        services.AddSingleton<DigitalTwin.Web.Components.Shared.PageErrors>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestCounters.MeterName)
             .AddMeter(DigitalTwin.Core.Devices.DeviceAuthCounters.MeterName)

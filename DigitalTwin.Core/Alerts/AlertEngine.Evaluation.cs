@@ -1,5 +1,4 @@
 using System.Globalization;
-using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Telemetry;
 
 namespace DigitalTwin.Core.Alerts;
@@ -192,49 +191,6 @@ public sealed partial class AlertEngine
         _openById.Remove(alert.Id);
         _outside.Remove(alert.Id);
         _needsFreshReading.Remove(alert.Id);
-    }
-
-    private Alert? Acknowledge(long alertId, Actor actor, string? comment, DateTimeOffset now)
-    {
-        if (!_openById.TryGetValue(alertId, out var alert))
-        {
-            return null;
-        }
-        if (!alert.Acknowledged)
-        {
-            var by = AlertAudit.By(actor);
-            alert.Acknowledged = true;
-            alert.AcknowledgedBy = by;
-            alert.AcknowledgedAt = now;
-            alert.AcknowledgeComment = comment;
-            if (alert.State == AlertState.Active)
-            {
-                _unacknowledged--;
-            }
-            Emit(AlertTransition.Acknowledged, alert, now, alert.LastValue, by, comment);
-            AuditLastEffect(actor, "alert.acknowledge", AlertAudit.Describe(alert, comment));
-        }
-        return alert.Copy();
-    }
-
-    private Alert? ClearByHand(long alertId, Actor actor, string? reason, DateTimeOffset now)
-    {
-        if (!_openById.TryGetValue(alertId, out var alert))
-        {
-            return null;
-        }
-        var by = AlertAudit.By(actor);
-        var wasState = alert.State;
-        Clear(alert, _rules.GetValueOrDefault(alert.RuleId), now, by, string.IsNullOrEmpty(reason) ? $"Cleared by {by}" : reason);
-        AuditLastEffect(actor, "alert.clear", $"{alert.RuleName} on {alert.DeviceId} ({wasState} → Cleared): {alert.ClearReason}");
-        return alert.Copy();
-    }
-
-    /// <summary>A person's action: its audit row goes into the same write (one transaction) as the transition.</summary>
-    private void AuditLastEffect(Actor actor, string action, string summary)
-    {
-        var effect = _effects[^1];
-        _effects[^1] = effect with { Audit = AuditEntry.Of(actor, effect.At, action, AlertAudit.Alert, AuditSummary.Id(effect.Alert.Id), summary) };
     }
 
     private void Tick(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Telemetry;
 
@@ -6,8 +7,10 @@ namespace DigitalTwin.Core.Alerts;
 /// <summary>
 /// The alert state machine, in memory: at most one open alert per (rule, device). Readings arrive from the ingest
 /// pipeline (<see cref="ObserveAsync"/>), time-based transitions from the ticker (<see cref="TickAsync"/>), rule and
-/// silence changes and people's actions from <see cref="AlertService"/>. Every transition is handed to the writer
-/// (bounded; evaluation waits only when the database falls far behind), the in-app feed, and the notifier (never waits).
+/// silence changes and people's actions from the alert services. The engine is the only writer of alert state: every
+/// transition and every person's action is queued to the writer under the engine's lock, so the database sees them in
+/// the order the engine made them; then it goes to the in-app feed and the notifier (never waits). Evaluation waits
+/// only when the database falls far behind (the writer's back-pressure).
 /// </summary>
 /// <remarks>
 /// Pending periods, no-data timers and re-notify intervals run on server time (<see cref="TimeProvider"/>); rate
@@ -29,7 +32,7 @@ public sealed partial class AlertEngine : IReadingObserver
     private readonly HashSet<long> _outside = [];
     private readonly HashSet<long> _needsFreshReading = [];
     private List<Effect> _effects = [];
-    private IReadOnlyList<AlertSilence> _silences = [];
+    private ImmutableArray<AlertSilence> _silences = [];
     private volatile RuleIndex _index = RuleIndex.Empty;
     private volatile bool _indexDirty;
     private long _nextId;
@@ -62,6 +65,15 @@ public sealed partial class AlertEngine : IReadingObserver
         }
     }
 
+    /// <summary>The rule as the engine applies it now (no database query); null when there is no such rule.</summary>
+    public AlertRule? Rule(long ruleId)
+    {
+        lock (_lock)
+        {
+            return _rules.GetValueOrDefault(ruleId);
+        }
+    }
+
     /// <summary>Loads the state kept in the database; restored pending alerts need a fresh reading to become active.</summary>
     public void Restore(IEnumerable<AlertRule> rules, IEnumerable<Alert> openAlerts, IReadOnlyList<AlertSilence> silences, long maxAlertId)
     {
@@ -72,7 +84,7 @@ public sealed partial class AlertEngine : IReadingObserver
                 _rules[rule.Id] = rule;
             }
             _nextId = Math.Max(_nextId, maxAlertId);
-            _silences = silences;
+            _silences = [.. silences];
             foreach (var alert in openAlerts)
             {
                 State(alert.DeviceId).Open[alert.RuleId] = alert;
@@ -119,9 +131,9 @@ public sealed partial class AlertEngine : IReadingObserver
                 }
             }
             _counters.ReadingsEvaluated(evaluated);
-            effects = TakeEffects();
+            effects = Flush();
         }
-        await DispatchAsync(effects, cancellationToken);
+        await AnnounceAsync(effects, cancellationToken);
     }
 
     /// <summary>Time-based transitions: pending periods that elapsed, devices silent too long, re-notifications.</summary>
@@ -136,9 +148,11 @@ public sealed partial class AlertEngine : IReadingObserver
                 RebuildIndex(now);
             }
             Tick(now);
-            effects = TakeEffects();
+            ForgetCommitted();
+            ForgetExpiredSilences(now);
+            effects = Flush();
         }
-        await DispatchAsync(effects, cancellationToken);
+        await AnnounceAsync(effects, cancellationToken);
     }
 
     /// <summary>A rule was created or edited: it applies from the next reading; its open alerts are re-judged now.</summary>
@@ -149,39 +163,6 @@ public sealed partial class AlertEngine : IReadingObserver
     public async ValueTask RemoveRuleAsync(long ruleId, CancellationToken cancellationToken = default) =>
         await Change(now => RemoveRule(ruleId, now), cancellationToken);
 
-    /// <summary>
-    /// Acknowledges an open alert as <paramref name="actor"/>; null when no open alert has this id. The answer's
-    /// <see cref="PersonAction.Committed"/> completes once the writer has committed the acknowledgement with its
-    /// audit row, or fails with what the database said (the writer keeps retrying both together).
-    /// </summary>
-    public async ValueTask<PersonAction?> AcknowledgeAsync(long alertId, Actor actor, string? comment, CancellationToken cancellationToken = default)
-    {
-        Alert? result = null;
-        var committed = await Change(now => result = Acknowledge(alertId, actor, comment, now), cancellationToken);
-        return result is null ? null : new PersonAction(result, committed);
-    }
-
-    /// <summary>Clears an open alert by hand; null when no open alert has this id. Committed as <see cref="AcknowledgeAsync"/>.</summary>
-    public async ValueTask<PersonAction?> ClearAsync(long alertId, Actor actor, string? reason, CancellationToken cancellationToken = default)
-    {
-        Alert? result = null;
-        var committed = await Change(now => result = ClearByHand(alertId, actor, reason, now), cancellationToken);
-        return result is null ? null : new PersonAction(result, committed);
-    }
-
-    public void SetSilences(IReadOnlyList<AlertSilence> silences) => Volatile.Write(ref _silences, silences);
-
-    /// <summary>The live copy of an open alert (its values change with every reading), else the stored one.</summary>
-    public Alert Current(Alert stored) => Find(stored.Id) ?? stored;
-
-    public Alert? Find(long alertId)
-    {
-        lock (_lock)
-        {
-            return _openById.TryGetValue(alertId, out var alert) ? alert.Copy() : null;
-        }
-    }
-
     /// <returns>Completes when the audited writes among the effects are committed.</returns>
     private async ValueTask<Task> Change(Action<DateTimeOffset> change, CancellationToken cancellationToken)
     {
@@ -190,9 +171,9 @@ public sealed partial class AlertEngine : IReadingObserver
         lock (_lock)
         {
             change(Now());
-            effects = TakeEffects();
+            effects = Flush();
         }
-        return await DispatchAsync(effects, cancellationToken);
+        return await AnnounceAsync(effects, cancellationToken);
     }
 
     /// <summary>Whole milliseconds, as stored: an alert reads the same before and after a restart.</summary>
@@ -200,7 +181,11 @@ public sealed partial class AlertEngine : IReadingObserver
 
     private static DateTimeOffset Truncate(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
-    private List<Effect> TakeEffects()
+    /// <summary>
+    /// Under the lock: queues the effects' writes in the order they were made (a person's action can never be
+    /// overtaken by an earlier transition of the same alert) and remembers closed alerts until they are committed.
+    /// </summary>
+    private List<Effect> Flush()
     {
         if (_effects.Count == 0)
         {
@@ -208,40 +193,63 @@ public sealed partial class AlertEngine : IReadingObserver
         }
         var effects = _effects;
         _effects = [];
+        foreach (var effect in effects)
+        {
+            var write = ToWrite(effect);
+            var position = _writer.Enqueue(write);
+            effect.Committed = write.Committed?.Task;
+            if (effect.Transition == AlertTransition.Resolved)
+            {
+                _closing[effect.Alert.Id] = new Closing(null, position);
+            }
+            else if (!effect.Alert.IsOpen)
+            {
+                _closing[effect.Alert.Id] = new Closing(effect.Alert, position);
+            }
+        }
         return effects;
     }
 
-    /// <summary>Outside the lock: the writer may make evaluation wait (back-pressure), listeners must not hold the engine.</summary>
+    private static AlertWrite ToWrite(Effect effect)
+    {
+        var alert = effect.Alert;
+        return effect.Transition switch
+        {
+            null => new AlertWrite(alert),
+            AlertTransition.Resolved => new AlertWrite(DeleteAlertId: alert.Id),
+            { } transition => new AlertWrite(alert, new AlertHistoryEntry
+            {
+                AlertId = alert.Id, At = effect.At, Transition = transition, State = alert.State, Value = effect.Value, By = effect.By, Detail = effect.Detail,
+            }, Audit: effect.Audit),
+        };
+    }
+
+    /// <summary>Outside the lock: listeners must not hold the engine, and the writer may make evaluation wait (back-pressure).</summary>
     /// <returns>Completes when the audited writes (people's actions) are committed.</returns>
-    private async ValueTask<Task> DispatchAsync(List<Effect> effects, CancellationToken cancellationToken)
+    private async ValueTask<Task> AnnounceAsync(List<Effect> effects, CancellationToken cancellationToken)
     {
         List<Task>? commits = null;
         foreach (var effect in effects)
         {
-            var alert = effect.Alert;
+            if (effect.Committed is { } committed)
+            {
+                (commits ??= []).Add(committed);
+            }
             if (effect.Transition is not { } transition)
             {
-                await _writer.EnqueueAsync(new AlertWrite(alert), cancellationToken);
                 continue;
             }
+            var alert = effect.Alert;
             _counters.Transition(transition);
-            var write = transition == AlertTransition.Resolved
-                ? new AlertWrite(DeleteAlertId: alert.Id)
-                : new AlertWrite(alert, new AlertHistoryEntry
-                {
-                    AlertId = alert.Id, At = effect.At, Transition = transition, State = alert.State, Value = effect.Value, By = effect.By, Detail = effect.Detail,
-                }, Audit: effect.Audit);
-            if (write.Committed is { } committed)
-            {
-                (commits ??= []).Add(committed.Task);
-            }
-            await _writer.EnqueueAsync(write, cancellationToken);
             _feed.Publish(new AlertChange(transition, alert, effect.At, UnacknowledgedCount, effect.By));
             if (effect.Notify is { } rule)
             {
-                var silenced = _silences.Any(s => s.Covers(alert.RuleId, alert.DeviceId, effect.At));
-                _notifier.TryEnqueue(new AlertNotification(transition, alert, rule, effect.At, silenced));
+                _notifier.TryEnqueue(new AlertNotification(transition, alert, rule, effect.At, IsSilenced(alert.RuleId, alert.DeviceId, effect.At)));
             }
+        }
+        if (effects.Count > 0)
+        {
+            await _writer.WaitForRoomAsync(cancellationToken);
         }
         return commits is null ? Task.CompletedTask : Task.WhenAll(commits);
     }
@@ -251,8 +259,9 @@ public sealed partial class AlertEngine : IReadingObserver
     /// <param name="Notify">The rule, when people are to be notified.</param>
     /// <param name="Audit">A person's action: written in the same transaction as the transition.</param>
     private sealed record Effect(
-        AlertTransition? Transition, Alert Alert, DateTimeOffset At, double? Value = null, string? By = null, string? Detail = null, AlertRule? Notify = null, AuditEntry? Audit = null);
+        AlertTransition? Transition, Alert Alert, DateTimeOffset At, double? Value = null, string? By = null, string? Detail = null, AlertRule? Notify = null, AuditEntry? Audit = null)
+    {
+        /// <summary>Set when queued: the commit of an audited write.</summary>
+        public Task? Committed { get; set; }
+    }
 }
-
-/// <summary>A person's change to an open alert: the alert as it is now, and the commit of the change with its audit row.</summary>
-public sealed record PersonAction(Alert Alert, Task Committed);

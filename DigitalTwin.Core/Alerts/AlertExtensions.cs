@@ -27,7 +27,10 @@ public static class AlertExtensions
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<IReadingObserver>(sp => sp.GetRequiredService<AlertEngine>());
-        services.AddSingleton<AlertService>();
+        services.AddSingleton<AlertRuleService>();
+        services.AddSingleton<AlertQueryService>();
+        services.AddSingleton<AlertActionService>();
+        services.AddSingleton<AlertSilenceService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertNotifier>());
         services.AddHostedService<AlertEngineHost>();

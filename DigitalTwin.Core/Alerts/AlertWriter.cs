@@ -19,18 +19,23 @@ public sealed record AlertWrite(Alert? Alert = null, AlertHistoryEntry? History 
 }
 
 /// <summary>
-/// Writes alert transitions and delivery attempts off the evaluation path: a bounded queue (when it is full the
-/// engine waits, so nothing is dropped) drained in small batches, one transaction each; a failed batch is retried.
+/// Writes alert transitions and delivery attempts off the evaluation path, in the order they were queued: the engine
+/// queues under its lock, so the database sees its transitions and people's actions in the order the engine made them.
+/// Drained in small batches, one transaction each; a failed batch is retried. When more than
+/// Alerts:WriteQueueCapacity wait, callers wait for room (back-pressure; nothing is dropped).
 /// </summary>
 public sealed partial class AlertWriter : BackgroundService
 {
     private const int MaxBatch = 500;
     private static readonly Alert Placeholder = new() { RuleName = "", DeviceId = "" };
-    private readonly Channel<AlertWrite> _channel;
+    private readonly Channel<AlertWrite> _channel = Channel.CreateUnbounded<AlertWrite>(); // not SingleReader: that one cannot count
+    private readonly Lock _enqueueLock = new();
+    private readonly int _capacity;
     private readonly IDbContextFactory<DigitalTwinDbContext> _dbFactory;
     private readonly AlertCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger<AlertWriter> _logger;
+    private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _queued;
     private long _written;
 
@@ -41,11 +46,7 @@ public sealed partial class AlertWriter : BackgroundService
         _counters = counters;
         _time = time;
         _logger = logger;
-        _channel = Channel.CreateBounded<AlertWrite>(new BoundedChannelOptions(options.Value.WriteQueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
+        _capacity = options.Value.WriteQueueCapacity;
         counters.Meter.CreateObservableGauge("digitaltwin.alerts.writes.depth", () => _channel.Reader.Count, "{write}", "Alert changes waiting for the database");
     }
 
@@ -54,11 +55,49 @@ public sealed partial class AlertWriter : BackgroundService
     /// <summary>True when everything queued so far is committed (tests and shutdown wait for it).</summary>
     public bool IsIdle => Interlocked.Read(ref _written) == Interlocked.Read(ref _queued);
 
-    public ValueTask EnqueueAsync(AlertWrite write, CancellationToken cancellationToken = default)
+    /// <summary>How many writes are committed: the write at queue position p is in the database once this reaches p.</summary>
+    public long CommittedCount => Interlocked.Read(ref _written);
+
+    /// <summary>Queues a write, then waits while the queue is over capacity.</summary>
+    public async ValueTask EnqueueAsync(AlertWrite write, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _queued);
+        Enqueue(write);
+        await WaitForRoomAsync(cancellationToken);
+    }
+
+    /// <summary>Queues a write without waiting (never refused); returns its position, 1 for the first write ever queued.</summary>
+    public long Enqueue(AlertWrite write)
+    {
         _counters.WriteQueued();
-        return _channel.Writer.TryWrite(write) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(write, cancellationToken);
+        lock (_enqueueLock)
+        {
+            // Under one lock, so positions are the queue's order and CommittedCount can be compared with them.
+            var position = Interlocked.Increment(ref _queued);
+            _channel.Writer.TryWrite(write);
+            return position;
+        }
+    }
+
+    /// <summary>Back-pressure: completes once fewer than Alerts:WriteQueueCapacity writes wait.</summary>
+    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            // Read the signal before the count: a drain between the two still completes the signal read.
+            var drained = Volatile.Read(ref _drained);
+            if (_channel.Reader.Count < _capacity)
+            {
+                return;
+            }
+            await drained.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The alert as committed (null when it is not stored): what people act on once the engine no longer holds it.</summary>
+    public async Task<Alert?> StoredAsync(long alertId, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -87,6 +126,7 @@ public sealed partial class AlertWriter : BackgroundService
         {
             batch.Add(write);
         }
+        Interlocked.Exchange(ref _drained, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return batch;
     }
 

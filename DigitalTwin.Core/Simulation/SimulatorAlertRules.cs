@@ -36,7 +36,7 @@ public sealed partial class SimulatorAlertRules(IServiceProvider services, ILogg
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // A host without alerts (AddAlerts not called) has nothing to seed.
-        if (services.GetService<AlertService>() is not { } alerts || (await alerts.ListRulesAsync(cancellationToken)).Count > 0)
+        if (services.GetService<AlertRuleService>() is not { } alerts || (await alerts.ListRulesAsync(cancellationToken)).Count > 0)
         {
             return;
         }

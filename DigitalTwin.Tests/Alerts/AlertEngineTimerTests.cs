@@ -120,7 +120,7 @@ public sealed class AlertEngineTimerTests
     {
         using var harness = new AlertHarness();
         await harness.AddRuleAsync();
-        harness.Engine.SetSilences([new AlertSilence { DeviceId = "dev-1", Until = AlertHarness.Start.AddHours(1) }]);
+        harness.Engine.AddSilence(new AlertSilence { DeviceId = "dev-1", Until = AlertHarness.Start.AddHours(1) });
 
         await harness.ReadAsync(31);
         await harness.ReadAsync(20, after: TimeSpan.FromMinutes(59));

@@ -4,6 +4,7 @@ using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Components;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Components.Power;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static DigitalTwin.Tests.Power.PowerTestData;
@@ -24,6 +25,7 @@ public sealed class PowerPagesTests : MudComponentTest, IAsyncLifetime
         var contexts = _database.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
         Context.Services.AddSingleton(contexts);
         Context.Services.AddSingleton<PowerQueries>();
+        Context.Services.AddSingleton<PageErrors>();
     }
 
     public new async Task DisposeAsync()

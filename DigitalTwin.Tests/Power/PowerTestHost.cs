@@ -5,7 +5,6 @@ using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -41,15 +40,8 @@ public sealed class PowerTestHost : IAsyncDisposable
     public static async Task<PowerTestHost> StartAsync()
     {
         var directory = DigitalTwinAppFactory.CreateTempDirectory();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(directory, "power.db")}",
-            ["Power:SeedSampleData"] = "false",
-        });
+        var builder = SqliteTestHost.CreateBuilder(directory, "power.db", new Dictionary<string, string?> { ["Power:SeedSampleData"] = "false" });
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
-        builder.Services.AddLogging();
-        builder.AddDigitalTwinData();
         builder.AddPowerAnalytics();
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();

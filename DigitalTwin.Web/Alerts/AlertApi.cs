@@ -28,7 +28,7 @@ public static class AlertApi
 
     private static async Task<Results<Ok<IReadOnlyList<Alert>>, ValidationProblem>> ListAlerts(
         string? state, string? severity, string? device, string? from, string? to, string? acknowledged, long? rule, int? limit,
-        AlertService alerts, CancellationToken cancellationToken)
+        AlertQueryService alerts, CancellationToken cancellationToken)
     {
         var (query, errors) = AlertQueryParser.Parse(state, severity, device, from, to, acknowledged, rule, limit);
         return errors.Count > 0
@@ -36,19 +36,19 @@ public static class AlertApi
             : TypedResults.Ok(await alerts.QueryAlertsAsync(query, cancellationToken));
     }
 
-    private static Ok<AlertSummary> GetSummary(AlertService alerts, AlertEngine engine) =>
+    private static Ok<AlertSummary> GetSummary(AlertQueryService alerts, AlertEngine engine) =>
         TypedResults.Ok(new AlertSummary(engine.OpenCount, alerts.UnacknowledgedCount));
 
-    private static async Task<Results<Ok<AlertDetails>, ProblemHttpResult>> GetAlert(long id, AlertService alerts, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<AlertDetails>, ProblemHttpResult>> GetAlert(long id, AlertQueryService alerts, CancellationToken cancellationToken) =>
         await alerts.GetAlertAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : AlertProblems.UnknownAlert(id);
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Acknowledge(
-        long id, AcknowledgeRequest request, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
-        Answer(id, await alerts.AcknowledgeAsync(id, context.Actor(), request.Comment, cancellationToken));
+        long id, AcknowledgeRequest request, AlertActionService actions, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(id, await actions.AcknowledgeAsync(id, context.Actor(), request.Comment, cancellationToken));
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult, ValidationProblem>> Clear(
-        long id, ClearRequest request, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
-        Answer(id, await alerts.ClearAsync(id, context.Actor(), request.Reason, cancellationToken));
+        long id, ClearRequest request, AlertActionService actions, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(id, await actions.ClearAsync(id, context.Actor(), request.Reason, cancellationToken));
 
     private static Results<Ok<Alert>, ProblemHttpResult, ValidationProblem> Answer(long id, AlertActionResult result) => result.Status switch
     {

@@ -17,25 +17,25 @@ public static class AlertRuleApi
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<AlertRule>>> ListRules(AlertService alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.ListRulesAsync(cancellationToken));
+    private static async Task<Ok<IReadOnlyList<AlertRule>>> ListRules(AlertRuleService rules, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await rules.ListRulesAsync(cancellationToken));
 
-    private static async Task<Results<Ok<AlertRule>, ProblemHttpResult>> GetRule(long id, AlertService alerts, CancellationToken cancellationToken) =>
-        await alerts.GetRuleAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : AlertProblems.UnknownRule(id);
+    private static async Task<Results<Ok<AlertRule>, ProblemHttpResult>> GetRule(long id, AlertRuleService rules, CancellationToken cancellationToken) =>
+        await rules.GetRuleAsync(id, cancellationToken) is { } rule ? TypedResults.Ok(rule) : AlertProblems.UnknownRule(id);
 
     private static async Task<Results<Created<AlertRule>, ValidationProblem>> CreateRule(
-        AlertRuleDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
+        AlertRuleDraft draft, AlertRuleService rules, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.CreateRuleAsync(draft, context.Actor(), cancellationToken);
+        var result = await rules.CreateRuleAsync(draft, context.Actor(), cancellationToken);
         return result.Status == AlertResultStatus.Ok
             ? TypedResults.Created($"/api/alert-rules/{result.Rule!.Id}", result.Rule)
             : AlertProblems.Invalid("Invalid alert rule", result.Errors!);
     }
 
     private static async Task<Results<Ok<AlertRule>, ProblemHttpResult, ValidationProblem>> UpdateRule(
-        long id, AlertRuleDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
+        long id, AlertRuleDraft draft, AlertRuleService rules, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.UpdateRuleAsync(id, draft, context.Actor(), cancellationToken);
+        var result = await rules.UpdateRuleAsync(id, draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             AlertResultStatus.Ok => TypedResults.Ok(result.Rule!),
@@ -44,6 +44,6 @@ public static class AlertRuleApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(long id, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
-        await alerts.DeleteRuleAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownRule(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRule(long id, AlertRuleService rules, HttpContext context, CancellationToken cancellationToken) =>
+        await rules.DeleteRuleAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownRule(id);
 }

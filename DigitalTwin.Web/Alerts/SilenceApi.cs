@@ -15,13 +15,13 @@ public static class SilenceApi
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<AlertSilence>>> ListSilences(bool? includeExpired, AlertService alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.ListSilencesAsync(includeExpired ?? false, cancellationToken));
+    private static async Task<Ok<IReadOnlyList<AlertSilence>>> ListSilences(bool? includeExpired, AlertSilenceService silences, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await silences.ListSilencesAsync(includeExpired ?? false, cancellationToken));
 
     private static async Task<Results<Created<AlertSilence>, ProblemHttpResult, ValidationProblem>> CreateSilence(
-        SilenceDraft draft, AlertService alerts, HttpContext context, CancellationToken cancellationToken)
+        SilenceDraft draft, AlertSilenceService silences, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await alerts.SilenceAsync(draft, context.Actor(), cancellationToken);
+        var result = await silences.SilenceAsync(draft, context.Actor(), cancellationToken);
         return result.Status switch
         {
             AlertResultStatus.Ok => TypedResults.Created($"/api/silences/{result.Silence!.Id}", result.Silence),
@@ -30,6 +30,6 @@ public static class SilenceApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(long id, AlertService alerts, HttpContext context, CancellationToken cancellationToken) =>
-        await alerts.UnsilenceAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownSilence(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSilence(long id, AlertSilenceService silences, HttpContext context, CancellationToken cancellationToken) =>
+        await silences.UnsilenceAsync(id, context.Actor(), cancellationToken) ? TypedResults.NoContent() : AlertProblems.UnknownSilence(id);
 }

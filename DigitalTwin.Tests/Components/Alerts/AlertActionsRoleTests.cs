@@ -40,7 +40,7 @@ public sealed class AlertActionsRoleTests : AlertComponentTest
 
         var after = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "viewer-1")));
         Assert.False(after.Acknowledged);
-        Assert.Empty(await Alerts.ListSilencesAsync());
+        Assert.Empty(await Silences.ListSilencesAsync());
     }
 
     [Fact]

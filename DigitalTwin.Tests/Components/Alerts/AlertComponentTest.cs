@@ -3,14 +3,13 @@ using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Tests.Alerts;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace DigitalTwin.Tests.Components.Alerts;
 
@@ -20,12 +19,20 @@ namespace DigitalTwin.Tests.Components.Alerts;
 /// </summary>
 public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 {
-    private readonly string _directory = DigitalTwinAppFactory.CreateTempDirectory();
-    private IHost _host = null!;
+    private AlertHost _host = null!;
 
-    protected AlertService Alerts => _host.Services.GetRequiredService<AlertService>();
+    protected AlertQueryService Alerts => _host.Services.GetRequiredService<AlertQueryService>();
+
+    protected AlertRuleService Rules => _host.Services.GetRequiredService<AlertRuleService>();
+
+    protected AlertActionService PersonActions => _host.Services.GetRequiredService<AlertActionService>();
+
+    protected AlertSilenceService Silences => _host.Services.GetRequiredService<AlertSilenceService>();
 
     protected IServiceProvider HostServices => _host.Services;
+
+    /// <summary>Every query the alert services send to the database.</summary>
+    protected QueryCounter Queries { get; } = new();
 
     /// <summary>The user signed in to the rendered components.</summary>
     protected const string TestUser = "ana";
@@ -35,19 +42,8 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
 
     public new async Task InitializeAsync()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(_directory, "alerts.db")}",
-        });
-        builder.Services.AddLogging();
-        builder.AddDigitalTwinData();
-        builder.AddDeviceRegistry();
-        builder.AddAlerts();
-        _host = builder.Build();
-        await _host.Services.InitializeDatabaseAsync();
-        await _host.StartAsync();
-        foreach (var type in new[] { typeof(AlertService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
+        _host = await AlertHost.StartAsync(services => services.ConfigureDbContext<DigitalTwinDbContext>(o => o.AddInterceptors(Queries)));
+        foreach (var type in new[] { typeof(AlertQueryService), typeof(AlertRuleService), typeof(AlertActionService), typeof(AlertSilenceService), typeof(IAlertFeed), typeof(AlertEngine), typeof(AlertTargets), typeof(DeviceRegistry), typeof(TimeProvider) })
         {
             Context.Services.AddSingleton(type, _host.Services.GetRequiredService(type));
         }
@@ -67,15 +63,13 @@ public abstract class AlertComponentTest : MudComponentTest, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await _host.StopAsync();
-        _host.Dispose();
-        DigitalTwinAppFactory.DeleteDirectory(_directory);
+        await _host.DisposeAsync();
     }
 
     /// <summary>A threshold rule on one device, created through the service as the dialog would.</summary>
     protected async Task<AlertRule> CreateRuleAsync(string device, double threshold, AlertSeverity severity = AlertSeverity.Critical, string name = "Too hot")
     {
-        var result = await Alerts.CreateRuleAsync(new AlertRuleDraft
+        var result = await Rules.CreateRuleAsync(new AlertRuleDraft
         {
             Name = name, Kind = AlertRuleKind.Threshold, TargetKind = AlertTargetKind.Device, Target = device,
             Metric = "temperature", Operator = AlertOperator.GreaterThan, Threshold = threshold, Severity = severity,

@@ -26,7 +26,7 @@ public sealed class AlertNotificationsTests : AlertComponentTest
 
         await WrittenAsync();
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "bell-1")));
-        await Alerts.AcknowledgeAsync(alert.Id, OtherUser, null);
+        await PersonActions.AcknowledgeAsync(alert.Id, OtherUser, null);
         cut.WaitForAssertion(() => Assert.Equal("1", Count(cut)));
     }
 
@@ -68,6 +68,34 @@ public sealed class AlertNotificationsTests : AlertComponentTest
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "menu-1")));
         Assert.True(alert.Acknowledged);
         Assert.Equal(TestUser, alert.AcknowledgedBy);
+    }
+
+    [Fact]
+    public async Task Feed_BurstOfAlertChanges_FewRendersAndNoQueries()
+    {
+        const int Burst = 100;
+        await CreateRuleAsync("burst-1", 30, AlertSeverity.Major, "Warm");
+        var changes = 0;
+        using var counting = HostServices.GetRequiredService<IAlertFeed>().Subscribe(_ => Interlocked.Increment(ref changes));
+        var cut = Context.Render<AlertNotifications>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=alert-bell]").GetAttribute("data-live")));
+        var service = Context.Services.GetRequiredService<ISnackbar>();
+        service.Configuration.MaxDisplayedSnackbars = Burst; // all of them counted, not the first five
+        var rendersBefore = cut.RenderCount;
+        var rulesReadBefore = Queries.Reading("AlertRules");
+
+        // Active, cleared, active, …: every reading is a transition that the bell applies and announces.
+        for (var i = 0; i < Burst; i++)
+        {
+            await ReportAsync("burst-1", i % 2 == 0 ? 35 : 25);
+        }
+
+        Assert.Equal(Burst, Volatile.Read(ref changes));
+        cut.WaitForAssertion(() => Assert.Equal(Burst, service.ShownSnackbars.Count()));
+        Assert.Equal("0", Count(cut));
+        var renders = cut.RenderCount - rendersBefore;
+        Assert.True(renders <= Burst / 10, $"{renders} renders for {Burst} alert changes");
+        Assert.Equal(0, Queries.Reading("AlertRules") - rulesReadBefore);
     }
 
     private static string? Count(IRenderedComponent<AlertNotifications> cut) =>

@@ -66,7 +66,7 @@ public sealed class AlertRuleDialogTests : AlertComponentTest
         dialog.WaitForAssertion(() => Assert.Contains("WARNING when temperature &gt; 30 °C, clears &lt; 28 °C on device dev-1", dialog.Find("[data-testid=rule-preview]").InnerHtml));
         await dialog.Find("[data-testid=rule-save]").ClickAsync(new());
 
-        var rule = Assert.Single(await Alerts.ListRulesAsync());
+        var rule = Assert.Single(await Rules.ListRulesAsync());
         Assert.Equal(("Boiler room too hot", 30d, 28d, "dev-1"), (rule.Name, rule.Threshold, rule.ClearThreshold, rule.Target));
         dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("[data-testid=rule-dialog]")));
     }

@@ -56,7 +56,7 @@ public sealed class AlertsPageTests : AlertComponentTest
         cut.WaitForAssertion(() => Assert.Equal(["f-1"], Devices(cut)));
 
         var alert = Assert.Single(await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: "f-1")));
-        await Alerts.AcknowledgeAsync(alert.Id, OtherUser, "on it");
+        await PersonActions.AcknowledgeAsync(alert.Id, OtherUser, "on it");
 
         cut.WaitForAssertion(() => Assert.Empty(Devices(cut)), TimeSpan.FromSeconds(10));
         await ReportAsync("f-2", 40);

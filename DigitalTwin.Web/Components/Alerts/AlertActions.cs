@@ -8,7 +8,7 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// What a person does to alerts from any page (acknowledge with a comment, clear, silence), with its dialogs and
 /// the snackbar that says how it went. Scoped: one per circuit; every action is the signed-in user's.
 /// </summary>
-public sealed class AlertActions(AlertService alerts, CurrentActor currentActor, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
+public sealed class AlertActions(AlertActionService actions, AlertSilenceService silences, CurrentActor currentActor, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
 {
     /// <summary>Asks for a comment, then acknowledges as the signed-in user; the alert as it is now, or null if cancelled or refused.</summary>
     public async Task<Alert?> AcknowledgeAsync(Alert alert)
@@ -24,14 +24,14 @@ public sealed class AlertActions(AlertService alerts, CurrentActor currentActor,
         {
             return null;
         }
-        return await ReportAsync(() => alerts.AcknowledgeAsync(alert.Id, actor, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
+        return await ReportAsync(() => actions.AcknowledgeAsync(alert.Id, actor, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
     }
 
     /// <summary>Acknowledges at once, without a comment (the bell's quick button).</summary>
     public async Task<Alert?> AcknowledgeNowAsync(long alertId)
     {
         var actor = await currentActor.DemandAsync(Policies.Operate);
-        return await ReportAsync(() => alerts.AcknowledgeAsync(alertId, actor, null), null);
+        return await ReportAsync(() => actions.AcknowledgeAsync(alertId, actor, null), null);
     }
 
     /// <summary>Asks for confirmation, then clears an open alert by hand.</summary>
@@ -46,13 +46,13 @@ public sealed class AlertActions(AlertService alerts, CurrentActor currentActor,
             return null;
         }
         var actor = await currentActor.DemandAsync(Policies.Operate);
-        return await ReportAsync(() => alerts.ClearAsync(alert.Id, actor, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}");
+        return await ReportAsync(() => actions.ClearAsync(alert.Id, actor, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}");
     }
 
     /// <summary>Silences notifications of a rule, a device, or both, for a period.</summary>
     public async Task<AlertSilence?> SilenceAsync(long? ruleId, string? deviceId, TimeSpan period)
     {
-        var result = await alerts.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.DemandAsync(Policies.Operate));
+        var result = await silences.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
             snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : $"Could not silence ({result.Status}).", Severity.Warning);

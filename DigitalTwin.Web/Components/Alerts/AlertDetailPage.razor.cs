@@ -21,7 +21,10 @@ public sealed partial class AlertDetailPage : LivePage
     public long Id { get; set; }
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertQueryService Alerts { get; init; }
+
+    [Inject]
+    public required AlertRuleService Rules { get; init; }
 
     [Inject]
     public required AlertActions Actions { get; init; }
@@ -57,7 +60,7 @@ public sealed partial class AlertDetailPage : LivePage
     private async Task LoadAsync()
     {
         _details = await Alerts.GetAlertAsync(Id);
-        _rule = _details is null ? null : await Alerts.GetRuleAsync(_details.Alert.RuleId);
+        _rule = _details is null ? null : await Rules.GetRuleAsync(_details.Alert.RuleId);
     }
 
     private async Task AcknowledgeAsync()

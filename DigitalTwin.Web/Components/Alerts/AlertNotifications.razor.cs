@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -7,18 +9,23 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// <summary>
 /// The alert side of the layout, one per circuit: a snackbar the moment an alert becomes active or clears, and the
 /// bell with the count of unacknowledged active alerts. It holds the circuit's one subscription to the alert feed,
-/// taken once interactive (not while prerendering) and released with the circuit.
+/// taken once interactive (not while prerendering) and released with the circuit. Changes are collected as they come
+/// and applied behind the live pages' throttle: a burst of alerts is one render, and no database query.
 /// </summary>
-public sealed partial class AlertNotifications : ComponentBase, IDisposable
+public sealed partial class AlertNotifications : LivePage
 {
     private const int BellItems = 8;
 
     private readonly Dictionary<long, Alert> _latest = [];
-    private IDisposable? _subscription;
+    private readonly ConcurrentQueue<AlertChange> _changes = new();
+    private bool _live;
     private int _count;
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertQueryService Alerts { get; init; }
+
+    [Inject]
+    public required AlertRuleService Rules { get; init; }
 
     [Inject]
     public required AlertActions Actions { get; init; }
@@ -28,9 +35,6 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
 
     private string BellLabel => _count switch
     {
@@ -42,7 +46,11 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
     private IEnumerable<Alert> Latest => _latest.Values
         .OrderBy(a => a.Severity).ThenByDescending(a => a.ActivatedAt).Take(BellItems);
 
-    protected override void OnInitialized() => _count = Alerts.UnacknowledgedCount;
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        _count = Alerts.UnacknowledgedCount;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -51,7 +59,12 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
             return;
         }
         // Listen first, then load: a change in between is applied over the loaded list, never lost.
-        _subscription = Alerts.Subscribe(change => _ = InvokeAsync(() => ApplyAsync(change)));
+        Listen(Alerts.Subscribe(change =>
+        {
+            _changes.Enqueue(change);
+            Invalidate();
+        }));
+        _live = true;
         var open = await Alerts.QueryAlertsAsync(new AlertQuery(State: AlertState.Active, Acknowledged: false, Limit: BellItems * 4));
         foreach (var alert in open)
         {
@@ -61,12 +74,16 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private async Task ApplyAsync(AlertChange change)
+    /// <summary>Every change since the last refresh at once; nothing to render when none came.</summary>
+    protected override Task RefreshAsync()
     {
-        try
+        if (_changes.IsEmpty)
         {
-            // The engine's count now, not the one in the change: changes published from two threads may arrive out of order.
-            _count = Alerts.UnacknowledgedCount;
+            return Task.CompletedTask;
+        }
+        var announced = new List<AlertChange>();
+        while (_changes.TryDequeue(out var change))
+        {
             var alert = change.Alert;
             if (alert.State == AlertState.Active && !alert.Acknowledged)
             {
@@ -76,24 +93,24 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
             {
                 _latest.Remove(alert.Id);
             }
-            StateHasChanged();
             if (change.Transition == AlertTransition.BecameActive
                 || (change.Transition == AlertTransition.Cleared && alert.ActivatedAt is not null))
             {
-                await ShowSnackbarAsync(change);
+                announced.Add(change);
             }
         }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
+        // The engine's count now, not the one in a change: changes published from two threads may arrive out of order.
+        _count = Alerts.UnacknowledgedCount;
+        announced.ForEach(ShowSnackbar);
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
-    private async Task ShowSnackbarAsync(AlertChange change)
+    private void ShowSnackbar(AlertChange change)
     {
         var alert = change.Alert;
         var cleared = change.Transition == AlertTransition.Cleared;
-        var rule = cleared ? null : await Alerts.GetRuleAsync(alert.RuleId);
+        var rule = cleared ? null : Rules.Applied(alert.RuleId);
         var link = $"/alerts/{alert.Id}";
         // The key makes the same transition of the same alert show once, however it reaches this circuit.
         Snackbar.Add(AlertText.Headline(change.Transition, alert, rule), cleared ? Severity.Success : AlertStyle.Snackbar(alert.Severity), options =>
@@ -120,6 +137,4 @@ public sealed partial class AlertNotifications : ComponentBase, IDisposable
     }
 
     private Task AcknowledgeAsync(long id) => Actions.AcknowledgeNowAsync(id);
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -28,7 +28,7 @@ public sealed partial class AlertRuleDialog : ComponentBase
     public required IMudDialogInstance Dialog { get; set; }
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertRuleService Rules { get; init; }
 
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
@@ -84,7 +84,7 @@ public sealed partial class AlertRuleDialog : ComponentBase
         Validate();
     }
 
-    private void Validate() => _errors = AlertService.ValidateRule(_draft);
+    private void Validate() => _errors = AlertRuleService.ValidateRule(_draft);
 
     private bool Shows(string field) => (_showAll || _touched.Contains(field)) && _errors.ContainsKey(field);
 
@@ -102,8 +102,8 @@ public sealed partial class AlertRuleDialog : ComponentBase
         try
         {
             var result = Rule is null
-                ? await Alerts.CreateRuleAsync(_draft, await CurrentActor.DemandAsync(Policies.Operate))
-                : await Alerts.UpdateRuleAsync(Rule.Id, _draft, await CurrentActor.DemandAsync(Policies.Operate));
+                ? await Rules.CreateRuleAsync(_draft, await CurrentActor.DemandAsync(Policies.Operate))
+                : await Rules.UpdateRuleAsync(Rule.Id, _draft, await CurrentActor.DemandAsync(Policies.Operate));
             switch (result.Status)
             {
                 case AlertResultStatus.Ok:

@@ -16,7 +16,10 @@ public sealed partial class AlertRulesPage : ComponentBase
     private bool _editedFromQuery;
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertRuleService Rules { get; init; }
+
+    [Inject]
+    public required AlertSilenceService Silences { get; init; }
 
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
@@ -50,8 +53,8 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task LoadAsync()
     {
-        _rules = await Alerts.ListRulesAsync();
-        _silences = await Alerts.ListSilencesAsync();
+        _rules = await Rules.ListRulesAsync();
+        _silences = await Silences.ListSilencesAsync();
         _loading = false;
     }
 
@@ -68,7 +71,7 @@ public sealed partial class AlertRulesPage : ComponentBase
     {
         var draft = AlertRuleDraft.From(rule);
         draft.Enabled = enabled;
-        var result = await Alerts.UpdateRuleAsync(rule.Id, draft, await CurrentActor.DemandAsync(Policies.Operate));
+        var result = await Rules.UpdateRuleAsync(rule.Id, draft, await CurrentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
             Snackbar.Add($"Could not {(enabled ? "enable" : "disable")} {rule.Name} ({result.Status}).", Severity.Warning);
@@ -84,7 +87,7 @@ public sealed partial class AlertRulesPage : ComponentBase
             yesText: "Delete", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await Alerts.DeleteRuleAsync(rule.Id, await CurrentActor.DemandAsync(Policies.Operate));
+            await Rules.DeleteRuleAsync(rule.Id, await CurrentActor.DemandAsync(Policies.Operate));
             Snackbar.Add($"Deleted · {rule.Name}", Severity.Normal);
             await LoadAsync();
         }
@@ -95,14 +98,14 @@ public sealed partial class AlertRulesPage : ComponentBase
         var actor = await CurrentActor.DemandAsync(Policies.Operate);
         foreach (var silence in _silences.Where(s => s.RuleId == rule.Id && s.DeviceId is null))
         {
-            await Alerts.UnsilenceAsync(silence.Id, actor);
+            await Silences.UnsilenceAsync(silence.Id, actor);
         }
         await LoadAsync();
     }
 
     private async Task EndSilenceAsync(AlertSilence silence)
     {
-        await Alerts.UnsilenceAsync(silence.Id, await CurrentActor.DemandAsync(Policies.Operate));
+        await Silences.UnsilenceAsync(silence.Id, await CurrentActor.DemandAsync(Policies.Operate));
         await LoadAsync();
     }
 

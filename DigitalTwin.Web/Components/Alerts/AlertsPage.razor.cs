@@ -18,7 +18,7 @@ public sealed partial class AlertsPage : LivePage
     private bool _loading = true;
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertQueryService Alerts { get; init; }
 
     [Inject]
     public required AlertActions Actions { get; init; }

@@ -20,7 +20,10 @@ public sealed partial class DeviceDetail
     private DateTimeOffset _markersDrawnAt;
 
     [Inject]
-    public required AlertService Alerts { get; init; }
+    public required AlertQueryService Alerts { get; init; }
+
+    [Inject]
+    public required AlertRuleService AlertRules { get; init; }
 
     [Inject]
     public required AlertTargets AlertTargets { get; init; }
@@ -54,7 +57,7 @@ public sealed partial class DeviceDetail
         _markedAlerts = alerts.ToDictionary(a => a.Id);
         var open = await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: DeviceId) { OpenOnly = true });
         _openAlerts = open.ToDictionary(a => a.Id);
-        _alertRules = [.. (await Alerts.ListRulesAsync()).Where(r => AlertTargets.Covers(r, DeviceId))];
+        _alertRules = [.. (await AlertRules.ListRulesAsync()).Where(r => AlertTargets.Covers(r, DeviceId))];
         _liveOptions = DeviceCharts.Live with { Annotations = Markers(LiveMetrics, now - LiveWindow) };
         _markersDrawnAt = now;
     }

@@ -1,8 +1,9 @@
+using ChartOptions = DigitalTwin.Web.Components.Charts.ChartOptions;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using ChartOptions = DigitalTwin.Web.Components.Charts.ChartOptions;
 
 namespace DigitalTwin.Web.Components.Power;
 
@@ -19,6 +20,9 @@ public sealed partial class DistrictPage : ComponentBase
     private ChartOptions _mixOptions = PowerCharts.Mix([]);
     private List<BreadcrumbItem> _breadcrumbs = [];
     private string? _error;
+
+    [Inject]
+    public required PageErrors Errors { get; init; }
 
     [Inject]
     public required PowerQueries Queries { get; init; }
@@ -42,7 +46,7 @@ public sealed partial class DistrictPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read the usage of {Sido} {Sigungu}: {e.Message}";
+            _error = Errors.Report(this, e, $"Could not read the usage of {Sido} {Sigungu}");
         }
     }
 

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Power;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -30,6 +31,9 @@ public sealed partial class PowerExplorer : ComponentBase
     private string? _error;
 
     [Inject]
+    public required PageErrors Errors { get; init; }
+
+    [Inject]
     public required PowerQueries Queries { get; init; }
 
     [Inject]
@@ -52,7 +56,7 @@ public sealed partial class PowerExplorer : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
         finally
         {
@@ -102,7 +106,7 @@ public sealed partial class PowerExplorer : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
     }
 

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -27,6 +28,9 @@ public sealed partial class PowerHeatmap : ComponentBase
     private string? _error;
 
     [Inject]
+    public required PageErrors Errors { get; init; }
+
+    [Inject]
     public required PowerQueries Queries { get; init; }
 
     private IReadOnlyList<HeatmapRow> Shown => _matrix is null ? [] : [.. _matrix.Rows.Take(_limit)];
@@ -43,7 +47,7 @@ public sealed partial class PowerHeatmap : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
         finally
         {
@@ -92,7 +96,7 @@ public sealed partial class PowerHeatmap : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
     }
 

@@ -1,8 +1,9 @@
 using DigitalTwin.Core.Power;
+using DigitalTwin.Web.Accounts;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using DigitalTwin.Web.Accounts;
 
 namespace DigitalTwin.Web.Components.Power;
 
@@ -29,6 +30,9 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
     private IReadOnlyList<PowerImport>? _history;
     private string? _historyError;
     private string? _error;
+
+    [Inject]
+    public required PageErrors Errors { get; init; }
 
     [Inject]
     public required PowerImportService Imports { get; init; }
@@ -82,7 +86,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _error = $"Could not read {file.Name}: {e.Message}";
+            _error = Errors.Report(this, e, $"Could not read {file.Name}");
         }
         finally
         {
@@ -124,7 +128,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _error = $"Nothing was imported: {e.Message}";
+            _error = Errors.Report(this, e, "Nothing was imported");
         }
         finally
         {
@@ -154,7 +158,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _historyError = $"Import history is not available: {e.Message}";
+            _historyError = Errors.Report(this, e, "Import history is not available");
         }
     }
 

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Power;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -20,6 +21,9 @@ public sealed partial class PowerMapPage : ComponentBase
     private string _contractType = ContractTypes.Total;
     private bool _loading = true;
     private string? _error;
+
+    [Inject]
+    public required PageErrors Errors { get; init; }
 
     [Inject]
     public required PowerQueries Queries { get; init; }
@@ -69,7 +73,7 @@ public sealed partial class PowerMapPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
         finally
         {
@@ -93,7 +97,7 @@ public sealed partial class PowerMapPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
     }
 

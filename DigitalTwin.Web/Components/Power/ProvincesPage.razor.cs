@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -12,6 +13,9 @@ public sealed partial class ProvincesPage : ComponentBase
     private IReadOnlyList<ChartSeries> _series = [];
     private bool _loading = true;
     private string? _error;
+
+    [Inject]
+    public required PageErrors Errors { get; init; }
 
     [Inject]
     public required PowerQueries Queries { get; init; }
@@ -28,7 +32,7 @@ public sealed partial class ProvincesPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = $"Could not read power usage: {e.Message}";
+            _error = Errors.Report(this, e, "Could not read power usage");
         }
         finally
         {

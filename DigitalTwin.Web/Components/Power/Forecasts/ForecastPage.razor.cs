@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power.Forecasts;
@@ -20,6 +21,9 @@ public sealed partial class ForecastPage : ComponentBase, IDisposable
     private bool _running;
     private CancellationTokenSource? _runCancel;
     private ForecastRequest? _shown;
+
+    [Inject]
+    public required PageErrors Errors { get; init; }
 
     [Inject]
     public required PowerQueries Queries { get; init; }
@@ -98,7 +102,7 @@ public sealed partial class ForecastPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _problem = $"The forecast failed: {e.Message}";
+            _problem = Errors.Report(this, e, "The forecast failed");
         }
         _running = false;
     }
