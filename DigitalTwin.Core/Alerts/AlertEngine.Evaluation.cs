@@ -307,7 +307,17 @@ public sealed partial class AlertEngine
         }
     }
 
-    private void Close(Alert alert, AlertRule rule, DateTimeOffset now, string reason)
+    /// <summary>A device was deleted: its open alerts are cleared ("Device deleted") and what was kept about it forgotten, so a device re-created under its id starts afresh.</summary>
+    private void RemoveDevice(string deviceId, DateTimeOffset now)
+    {
+        foreach (var alert in _openById.Values.Where(a => a.DeviceId == deviceId).ToList())
+        {
+            Close(alert, _rules.GetValueOrDefault(alert.RuleId), now, "Device deleted");
+        }
+        _devices.Remove(deviceId);
+    }
+
+    private void Close(Alert alert, AlertRule? rule, DateTimeOffset now, string reason)
     {
         if (alert.State == AlertState.Pending)
         {

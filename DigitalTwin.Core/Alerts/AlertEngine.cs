@@ -47,6 +47,7 @@ public sealed partial class AlertEngine : IReadingObserver
         _counters = counters;
         _time = time;
         targets.Changed += () => _indexDirty = true;
+        targets.Removed += OnDeviceRemoved;
     }
 
     /// <summary>Completes once the rules and open alerts are restored; readings before that wait for it.</summary>
@@ -162,6 +163,21 @@ public sealed partial class AlertEngine : IReadingObserver
     /// <summary>A rule was deleted: its open alerts are cleared ("rule deleted").</summary>
     public async ValueTask RemoveRuleAsync(long ruleId, CancellationToken cancellationToken = default) =>
         await Change(now => RemoveRule(ruleId, now), cancellationToken);
+
+    /// <summary>
+    /// Told by the device directory on the registry's thread, after the delete committed: done at once under the lock
+    /// (the directory's subscribers must not wait), announced in the background.
+    /// </summary>
+    private void OnDeviceRemoved(string deviceId)
+    {
+        List<Effect> effects;
+        lock (_lock)
+        {
+            RemoveDevice(deviceId, Now());
+            effects = Flush();
+        }
+        _ = AnnounceAsync(effects, CancellationToken.None).AsTask();
+    }
 
     /// <returns>Completes when the audited writes among the effects are committed.</returns>
     private async ValueTask<Task> Change(Action<DateTimeOffset> change, CancellationToken cancellationToken)

@@ -136,7 +136,33 @@ public sealed class AlertApiTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal(alert.Id, Assert.Single(cleared!).Id);
     }
 
-    private static async Task<ValidationProblemDetails> ValidationProblemAsync(HttpResponseMessage response)
+[Fact]
+    public async Task Delete_ThenRecreate_OpenAlertClearedWithAReasonNewReadingOpensANewOne()
+    {
+        using var created = await _http.PostAsJsonAsync("/api/alert-rules", new
+        {
+            name = "Gone device", kind = "Threshold", targetKind = "Device", target = "api-gone", metric = "level", @operator = "GreaterOrEqual", threshold = 5,
+        });
+        created.EnsureSuccessStatusCode();
+        (await fixture.App.PostTelemetryAsync("api-gone", JsonContent.Create(new { level = 7 }))).EnsureSuccessStatusCode();
+        var first = (await Eventually.MatchAsync(
+            () => _http.GetFromJsonAsync<List<Alert>>("/api/alerts?device=api-gone&state=Active", ApiJson.Options), a => a!.Count == 1, what: "the first alert"))!.Single();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync("/api/devices/api-gone")).StatusCode);
+
+        var cleared = await Eventually.MatchAsync(
+            () => _http.GetFromJsonAsync<AlertDetails>($"/api/alerts/{first.Id}", ApiJson.Options), d => d!.Alert.State == AlertState.Cleared, what: "the alert cleared");
+        Assert.Equal("Device deleted", cleared!.Alert.ClearReason);
+        Assert.Null(cleared.Alert.ClearedBy);
+        await fixture.App.CreateDeviceAsync("api-gone");
+        (await fixture.App.PostTelemetryAsync("api-gone", JsonContent.Create(new { level = 8 }))).EnsureSuccessStatusCode();
+        var second = (await Eventually.MatchAsync(
+            () => _http.GetFromJsonAsync<List<Alert>>("/api/alerts?device=api-gone&state=Active", ApiJson.Options), a => a!.Count == 1, what: "a new alert"))!.Single();
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(8, second.LastValue);
+    }
+
+        private static async Task<ValidationProblemDetails> ValidationProblemAsync(HttpResponseMessage response)
     {
         await ApiJson.AssertProblemAsync(response, 400);
         return JsonSerializer.Deserialize<ValidationProblemDetails>(await response.Content.ReadAsStringAsync(), ApiJson.Options)!;
