@@ -15,6 +15,7 @@ using DigitalTwin.Web.Audit;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
+using DigitalTwin.Web.Health;
 using DigitalTwin.Web.Mqtt;
 using DigitalTwin.Web.Power;
 using DigitalTwin.Web.Security;
@@ -44,6 +45,7 @@ builder.AddMqttBroker();
 builder.AddThermometerSimulator();
 builder.AddPowerAnalytics();
 builder.AddWebUi();
+builder.AddHealth();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -58,6 +60,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
+app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference(OpenApiSecurity.ConfigureScalar);
 app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);

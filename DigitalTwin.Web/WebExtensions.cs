@@ -67,5 +67,5 @@ public static class WebExtensions
     /// <summary>Addresses read by programs, not people: they get status codes and ProblemDetails, never a page or a redirect.</summary>
     public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics")
-        || context.Request.Path.StartsWithSegments("/openapi");
+        || context.Request.Path.StartsWithSegments("/openapi") || context.Request.Path.StartsWithSegments("/health");
 }
