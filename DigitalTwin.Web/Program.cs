@@ -17,6 +17,7 @@ using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
 using DigitalTwin.Web.Health;
 using DigitalTwin.Web.Mqtt;
+using DigitalTwin.Web.Observability;
 using DigitalTwin.Web.Power;
 using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Telemetry;
@@ -46,6 +47,7 @@ builder.AddThermometerSimulator();
 builder.AddPowerAnalytics();
 builder.AddWebUi();
 builder.AddHealth();
+builder.AddObservability();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
