@@ -16,6 +16,7 @@ using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
 using DigitalTwin.Web.Health;
+using DigitalTwin.Web.Hosting;
 using DigitalTwin.Web.Mqtt;
 using DigitalTwin.Web.Observability;
 using DigitalTwin.Web.Power;
@@ -24,14 +25,7 @@ using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
 
-// A published app started from another directory (a service's working directory) still finds its own web assets;
-// under `dotnet run` there is no wwwroot beside the binary and the development manifest serves them.
-var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    WebRootPath = Directory.Exists(publishedWebRoot) ? publishedWebRoot : null,
-});
+var builder = WebApplication.CreateBuilder(PublishedLayout.Options(args));
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
