@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Backup;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
@@ -12,6 +13,7 @@ using DigitalTwin.Web;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Alerts;
 using DigitalTwin.Web.Audit;
+using DigitalTwin.Web.Backup;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
@@ -29,6 +31,7 @@ var builder = WebApplication.CreateBuilder(PublishedLayout.Options(args));
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
+builder.AddBackup();
 builder.AddAccounts();
 builder.AddDeviceRegistry();
 builder.AddTelemetryIngest();
@@ -69,6 +72,7 @@ app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
 app.MapAlertEndpoints();
 app.MapAuditEndpoints();
+app.MapBackupEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

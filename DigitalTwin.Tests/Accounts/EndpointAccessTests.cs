@@ -35,6 +35,7 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         ["PAGE /admin/audit"] = Access.Admin,
         ["GET /api/audit/"] = Access.Admin,
         ["GET /api/audit/export"] = Access.Admin,
+        ["POST /api/admin/backup"] = Access.Admin,
         ["GET /api/users/"] = Access.Admin,
         ["GET /api/users/{userName}"] = Access.Admin,
         ["POST /api/users/"] = Access.Admin,
