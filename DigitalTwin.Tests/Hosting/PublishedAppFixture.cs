@@ -20,16 +20,36 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     public AppProcess App { get; private set; } = null!;
 
+    /// <summary>Kept across a restart, so browsers and devices find the app where it was.</summary>
+    private readonly int _httpPort = FreePort.Tcp();
+    private readonly int _mqttPort = FreePort.Tcp();
+    private readonly int _siloPort = FreePort.Tcp();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(WorkingDirectory);
         await PublishAsync();
+        await StartAsync();
+    }
+
+    /// <summary>A crash and a start again, as a service manager would restart it (SIGKILL: no shutdown code runs).</summary>
+    public async Task RestartAsync()
+    {
+        await App.KillAsync();
+        await App.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var start = new ProcessStartInfo(Path.Combine(PublishDirectory, "DigitalTwin.Web")) { WorkingDirectory = WorkingDirectory };
         App = await AppProcess.StartAsync(start, new Dictionary<string, string>
         {
             ["Logging__Console__FormatterName"] = "json",
             ["Simulator__Count"] = "1",
-        }, FreePort.Tcp());
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_httpPort}",
+            ["Orleans__SiloPort"] = _siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, _mqttPort, _httpPort);
     }
 
     public async Task DisposeAsync()

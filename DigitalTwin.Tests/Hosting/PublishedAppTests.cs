@@ -1,14 +1,39 @@
 using System.Net;
 using System.Text.Json;
+using DigitalTwin.Tests.EndToEnd;
 using DigitalTwin.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace DigitalTwin.Tests.Hosting;
 
 /// <summary>The published binary, started from a directory that is not its own, is a complete app.</summary>
 [Collection(AppCollection.Name)]
-public sealed class PublishedAppTests(PublishedAppFixture fixture) : IClassFixture<PublishedAppFixture>
+public sealed class PublishedAppTests(PublishedAppFixture fixture, BrowserFixture browser) : IClassFixture<PublishedAppFixture>, IClassFixture<BrowserFixture>
 {
     private AppProcess App => fixture.App;
+
+    /// <summary>
+    /// An upgrade or a crash restarts the service: a phone showing a device page reconnects by itself (the new process
+    /// does not know the old circuit, so the page reloads itself, still signed in) and shows live values again.
+    /// </summary>
+    [Fact]
+    public async Task Restart_PhoneShowingADevice_ComesBackLiveWithoutATap()
+    {
+        await using var phone = await browser.NewPhoneContextAsync(App.Http.BaseAddress!);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/devices/thermo-1");
+        var bell = page.GetByTestId("alert-bell");
+        await Expect(bell).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
+
+        await fixture.RestartAsync();
+
+        await Expect(bell).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 60_000 });
+        var temperature = page.GetByTestId("metric-temperature");
+        var before = await temperature.TextContentAsync();
+        await Expect(temperature).Not.ToHaveTextAsync(before ?? "", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        Assert.EndsWith("/devices/thermo-1", page.Url, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Database_RelativePath_LivesBesideTheBinaryNotInTheWorkingDirectory()

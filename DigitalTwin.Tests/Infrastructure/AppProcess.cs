@@ -42,9 +42,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts the program <paramref name="start"/> names (the built dll, or a published binary) on free ports, in
     /// Production, with the test admin's password, then <paramref name="environment"/>; returns once it answers, signed in.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment, int mqttPort)
+    public static async Task<AppProcess> StartAsync(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment, int mqttPort, int? httpPort = null)
     {
-        var httpPort = FreePort.Tcp();
+        httpPort ??= FreePort.Tcp();
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
@@ -57,7 +57,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        var app = new AppProcess(process, httpPort, mqttPort);
+        var app = new AppProcess(process, httpPort.Value, mqttPort);
         process.OutputDataReceived += (_, e) => app.Output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
