@@ -1,8 +1,9 @@
 // The installable app's service worker. Pages are always fetched from the server (they are live and private, so
 // they are never cached); when the network is gone a page request is answered with the cached offline page, which
-// says so and reloads itself when the server answers again. Static assets (CSS, scripts, icons: their URLs carry a
-// content hash) are cached as they are fetched, so the shell opens at once. Other requests (the API, the circuit,
-// health probes, metrics) are not touched.
+// says so and reloads itself when the server answers again. Static assets (CSS, scripts, icons) are fetched from
+// the network too, so an upgraded server never meets yesterday's scripts (the browser's HTTP cache and ETags keep
+// that cheap), and a copy is kept for when the network is gone. Other requests (the API, the circuit, health
+// probes, metrics) are not touched.
 const shell = "digitaltwin-shell-v1";
 const offlinePage = "/offline.html";
 const precached = [offlinePage, "/js/offline.js", "/icons/icon.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
@@ -28,7 +29,7 @@ self.addEventListener("fetch", event => {
   if (request.mode === "navigate") {
     event.respondWith(fetch(request).catch(() => caches.match(offlinePage)));
   } else if (staticAsset.test(url.pathname) && !passThrough.some(p => url.pathname.startsWith(p))) {
-    event.respondWith(caches.match(request).then(cached => cached ?? fetchAndCache(request)));
+    event.respondWith(fetchAndCache(request).catch(() => caches.match(request).then(cached => cached ?? Response.error())));
   }
 });
 
