@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Backup;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
@@ -12,27 +13,25 @@ using DigitalTwin.Web;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Alerts;
 using DigitalTwin.Web.Audit;
+using DigitalTwin.Web.Backup;
 using DigitalTwin.Web.Components;
 using DigitalTwin.Web.Devices;
 using DigitalTwin.Web.Diagnostics;
+using DigitalTwin.Web.Health;
+using DigitalTwin.Web.Hosting;
 using DigitalTwin.Web.Mqtt;
+using DigitalTwin.Web.Observability;
 using DigitalTwin.Web.Power;
 using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Telemetry;
 using DigitalTwin.Web.Twins;
 using Scalar.AspNetCore;
 
-// A published app started from another directory (a service's working directory) still finds its own web assets;
-// under `dotnet run` there is no wwwroot beside the binary and the development manifest serves them.
-var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    WebRootPath = Directory.Exists(publishedWebRoot) ? publishedWebRoot : null,
-});
+var builder = WebApplication.CreateBuilder(PublishedLayout.Options(args));
 
 builder.AddTopLevelSettings();
 builder.AddDigitalTwinData();
+builder.AddBackup();
 builder.AddAccounts();
 builder.AddDeviceRegistry();
 builder.AddTelemetryIngest();
@@ -44,6 +43,8 @@ builder.AddMqttBroker();
 builder.AddThermometerSimulator();
 builder.AddPowerAnalytics();
 builder.AddWebUi();
+builder.AddHealth();
+builder.AddObservability();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -58,6 +59,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
+app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference(OpenApiSecurity.ConfigureScalar);
 app.MapPrometheusScrapingEndpoint().RequireAuthorization(Policies.Metrics);
@@ -70,6 +72,7 @@ app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
 app.MapAlertEndpoints();
 app.MapAuditEndpoints();
+app.MapBackupEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,18 +1,15 @@
 using System.Text.Json.Serialization;
-using DigitalTwin.Core.Alerts;
-using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Problems;
 using DigitalTwin.Web.Security;
 using DigitalTwin.Web.Twins;
 using MudBlazor;
 using MudBlazor.Services;
-using OpenTelemetry.Metrics;
 
 namespace DigitalTwin.Web;
 
 public static class WebExtensions
 {
-    /// <summary>Blazor with MudBlazor, the API's JSON and OpenAPI document, ProblemDetails, and /metrics.</summary>
+    /// <summary>Blazor with MudBlazor, the API's JSON and OpenAPI document, ProblemDetails.</summary>
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -39,12 +36,6 @@ public static class WebExtensions
         services.AddSingleton<TwinReader>();
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
         services.AddSingleton<DigitalTwin.Web.Components.Shared.PageErrors>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(IngestCounters.MeterName)
-            .AddMeter(DigitalTwin.Core.Devices.DeviceAuthCounters.MeterName)
-            .AddMeter(AlertCounters.MeterName)
-            .AddMeter(DigitalTwin.Core.Mqtt.BrokerRefusals.MeterName)
-            .AddPrometheusExporter());
         return builder;
     }
 
@@ -67,5 +58,5 @@ public static class WebExtensions
     /// <summary>Addresses read by programs, not people: they get status codes and ProblemDetails, never a page or a redirect.</summary>
     public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics")
-        || context.Request.Path.StartsWithSegments("/openapi");
+        || context.Request.Path.StartsWithSegments("/openapi") || context.Request.Path.StartsWithSegments("/health");
 }

@@ -25,7 +25,7 @@ public static class DataExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                AddSqlite(builder.Services, connectionString);
+                AddSqlite(builder.Services, SqliteFile.Anchor(connectionString, builder.Environment.ContentRootPath));
                 break;
             case DatabaseProvider.Postgres:
                 AddPostgres(builder.Services, connectionString);
@@ -67,9 +67,7 @@ public static class DataExtensions
 
     private static void EnsureDirectoryExists(string connectionString)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && !string.IsNullOrEmpty(directory))
+        if (SqliteFile.PathOf(connectionString) is { } file && Path.GetDirectoryName(file) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
         }

@@ -96,15 +96,20 @@ public sealed partial class HistoryWriter : BackgroundService
         for (var attempt = 1; ; attempt++)
         {
             ForgetDeletedSeries(statements);
+            using var span = IngestTracing.Source.StartActivity(IngestTracing.CommitSpan);
+            span?.SetTag("digitaltwin.readings", group.Sum(b => b.Count));
+            span?.SetTag("digitaltwin.attempt", attempt);
             try
             {
                 var samples = statements.Commit(group);
+                span?.SetTag("digitaltwin.samples", samples);
                 _counters.HistoryCommitted(group.Sum(b => b.Count), samples);
                 return;
             }
             // DbException: SqliteException and NpgsqlException (which also wraps a lost connection) alike.
             catch (DbException ex)
             {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
                 statements.ForgetSeries();
                 _counters.HistoryCommitFailed();
                 if (!IsRefusal(ex))

@@ -97,6 +97,8 @@ public sealed partial class TelemetryProcessor(
     /// <remarks>Not cancellable: once a batch has left the queue it must reach the history writer.</remarks>
     private async Task ProcessAsync(TelemetryBatch drained)
     {
+        using var span = IngestTracing.Source.StartActivity(IngestTracing.BatchSpan);
+        span?.SetTag("digitaltwin.readings", drained.Readings.Count);
         var batch = WithoutRemovedDevices(drained);
         var historyHandOff = history.EnqueueAsync(batch, CancellationToken.None);
         var byDevice = new Dictionary<string, List<TelemetryReading>>(StringComparer.Ordinal);
@@ -108,6 +110,7 @@ public sealed partial class TelemetryProcessor(
             }
             readings.Add(reading);
         }
+        span?.SetTag("digitaltwin.devices", byDevice.Count);
         var twinUpdates = UpdateTwinsAsync(byDevice, batch.Readings.Count);
         await ObserveAsync(batch.Readings);
         await twinUpdates;

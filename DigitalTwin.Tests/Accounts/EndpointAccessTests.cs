@@ -23,6 +23,10 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         ["POST /api/devices/{id}/telemetry/"] = Access.Anonymous,
         ["PAGE /Error"] = Access.Anonymous,
         ["PAGE /not-found"] = Access.Anonymous,
+        // Load balancers and orchestrators probe without credentials; each check's description is given only to a
+        // caller with read access (see HealthReportWriter).
+        ["* /health/live"] = Access.Anonymous,
+        ["* /health/ready"] = Access.Anonymous,
 
         ["PAGE /account/access-denied"] = Access.SignedIn,
         ["PAGE /account/change-password"] = Access.SignedIn,
@@ -31,6 +35,7 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         ["PAGE /admin/audit"] = Access.Admin,
         ["GET /api/audit/"] = Access.Admin,
         ["GET /api/audit/export"] = Access.Admin,
+        ["POST /api/admin/backup"] = Access.Admin,
         ["GET /api/users/"] = Access.Admin,
         ["GET /api/users/{userName}"] = Access.Admin,
         ["POST /api/users/"] = Access.Admin,

@@ -35,13 +35,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh browser context (own cookies and storage) on the app, desktop-sized, patient with a busy machine, signed in
     /// as the first admin unless <paramref name="anonymous"/>.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri app, bool anonymous = false)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewContextAsync(Uri app, bool anonymous = false) =>
+        NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } }, anonymous);
+
+    /// <summary>A phone: 390 × 844 CSS pixels (an iPhone 14), a touch screen and a mobile browser, signed in as the first admin.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync(Uri app) =>
+        NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+        }, anonymous: false);
+
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options, bool anonymous)
+    {
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(20_000);
         if (!anonymous)
         {

@@ -24,33 +24,44 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int MqttPort { get; }
 
-    public static async Task<AppProcess> StartAsync(string databasePath, int mqttPort)
-    {
-        var httpPort = FreePort.Tcp();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Web.dll")])
-        {
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
+    /// <summary>What the app wrote to standard output, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public static Task<AppProcess> StartAsync(string databasePath, int mqttPort) =>
+        StartAsync(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Web.dll")]) { WorkingDirectory = Path.GetDirectoryName(databasePath)! },
+            new Dictionary<string, string>
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__DigitalTwin"] = $"Data Source={databasePath}",
-                ["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
-                ["Orleans__SiloPort"] = FreePort.Tcp().ToString(CultureInfo.InvariantCulture),
                 ["Simulator__Count"] = "0",
                 ["Power__SeedSampleData"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
-                ["Auth__AdminPassword"] = DigitalTwinAppFactory.AdminPassword,
             },
-        };
+            mqttPort);
+
+    /// <summary>
+    /// Starts the program <paramref name="start"/> names (the built dll, or a published binary) on free ports, in
+    /// Production, with the test admin's password, then <paramref name="environment"/>; returns once it answers, signed in.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment, int mqttPort, int? httpPort = null)
+    {
+        httpPort ??= FreePort.Tcp();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__SiloPort"] = FreePort.Tcp().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Auth__AdminPassword"] = DigitalTwinAppFactory.AdminPassword;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var app = new AppProcess(process, httpPort.Value, mqttPort);
+        process.OutputDataReceived += (_, e) => app.Output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, httpPort, mqttPort);
         try
         {
             await Eventually.TrueAsync(app.IsUpAsync, TimeSpan.FromSeconds(60), "the app process to answer HTTP");

@@ -32,6 +32,9 @@ public sealed partial class EmbeddedMqttBroker(
 
     public MqttServer Server => _server ?? throw new InvalidOperationException("The broker has not started.");
 
+    /// <summary>Started and not stopped: devices can connect (for /health/ready).</summary>
+    public bool IsRunning => _server?.IsStarted == true;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -15,6 +15,8 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // A phone that gave up in a tunnel tries again the moment the network is back, without a tap.
+        window.addEventListener("online", retryWhenOnline);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -22,6 +24,7 @@ function handleReconnectStateChanged(event) {
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    window.removeEventListener("online", retryWhenOnline);
 
     try {
         // Reconnect will asynchronously return:
@@ -42,6 +45,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        window.addEventListener("online", retryWhenOnline);
     }
 }
 
@@ -60,4 +64,8 @@ async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
     }
+}
+
+async function retryWhenOnline() {
+    await retry();
 }
