@@ -44,6 +44,7 @@ public static class WebExtensions
             .AddMeter(DigitalTwin.Core.Devices.DeviceAuthCounters.MeterName)
             .AddMeter(AlertCounters.MeterName)
             .AddMeter(DigitalTwin.Core.Mqtt.BrokerRefusals.MeterName)
+            .AddMeter(DigitalTwin.Core.Twins.Properties.TwinPropertyCounters.MeterName)
             .AddPrometheusExporter());
         return builder;
     }
