@@ -61,7 +61,32 @@ public static class JsonMergePatch
     /// <summary>Compact JSON text, as stored and published.</summary>
     public static string ToText(JsonNode node) => node.ToJsonString(JsonSerializerOptions.Default);
 
-    internal static JsonObject ParseObject(string text) => JsonNode.Parse(text) as JsonObject ?? [];
+    /// <remarks>Walked once so that every node is built now: parsed nodes build their children lazily, and the documents are then read from many threads.</remarks>
+    internal static JsonObject ParseObject(string text)
+    {
+        var document = JsonNode.Parse(text) as JsonObject ?? [];
+        Walk(document);
+        return document;
+    }
+
+    private static void Walk(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o)
+                {
+                    Walk(value);
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Walk(item);
+                }
+                break;
+        }
+    }
 
     private static void Merge(JsonObject target, JsonObject patch)
     {
