@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using DigitalTwin.Core.Twins.Properties;
 using DigitalTwin.Web.Accounts;
 using DigitalTwin.Web.Devices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Net.Http.Headers;
 
 namespace DigitalTwin.Web.Twins;
@@ -22,7 +25,7 @@ public static class TwinPropertyApi
         group.MapGet("/{id}/twin", GetTwin)
             .WithSummary("A device's desired and reported documents, the delta between them and their versions; ETag = the desired version");
         group.MapPatch("/{id}/twin/desired", PatchDesired).RequireAuthorization(Policies.Operate)
-            .Accepts<System.Text.Json.Nodes.JsonObject>(MergePatchJson, "application/json")
+            .AddOpenApiOperationTransformer(DescribePatch)
             .WithSummary("Change the desired document with a JSON merge patch (null removes a key); If-Match: \"{version}\" makes it conditional. "
                 + "The app publishes the new document retained to devices/{id}/desired.");
         return group;
@@ -84,6 +87,22 @@ public static class TwinPropertyApi
             TwinPropertyStatus.Invalid => ApiProblems.Invalid("Invalid patch", "desired", result.Error!),
             _ => ApiProblems.UnregisteredDevice(id),
         };
+    }
+
+    /// <summary>The body is read raw (size limit first) and the content type checked by the handler, so a wrong one gets a precise 415.</summary>
+    private static Task DescribePatch(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var patch = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = $"A JSON merge patch (RFC 7396), at most {TwinPatch.MaxBytes:N0} bytes, {TwinPatch.MaxDepth} levels deep." },
+            Example = JsonNode.Parse("""{"setpoint":21.5,"mode":null}"""),
+        };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { [MergePatchJson] = patch, ["application/json"] = patch },
+        };
+        return Task.CompletedTask;
     }
 
     private static Ok<TwinPropertiesResponse> Answer(HttpContext context, TwinDocuments documents)
