@@ -115,6 +115,34 @@ public sealed class DesiredStateTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task PatchDesired_ConcurrentSameIfMatch_ExactlyOneWins()
+    {
+        await App.EnsureDeviceAsync("ds-burst");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => App.Http.PatchDesiredAsync("ds-burst", $$"""{"setpoint":{{i}}}""", "\"0\"")));
+        try
+        {
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+        // Without If-Match none is lost: each merge lands on the one committed before it.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await App.Http.PatchDesiredAsync("ds-burst", $$"""{"k{{i}}":{{i}}}""");
+            response.EnsureSuccessStatusCode();
+        }));
+        var (twin, _) = await App.Http.GetDocumentsAsync("ds-burst");
+        Assert.Equal((9L, 9), (twin.Versions.Desired, twin.Desired.Count));
+    }
+
+    [Fact]
     public async Task PatchDesired_BadRequests_PreciseProblems()
     {
         await App.EnsureDeviceAsync("ds-problems");
