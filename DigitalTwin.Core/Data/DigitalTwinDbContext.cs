@@ -4,6 +4,7 @@ using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Twins.Properties;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,5 +93,6 @@ public class DigitalTwinDbContext : IdentityDbContext<AppUser>
         PowerModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
         AccountModel.Configure(modelBuilder);
+        TwinPropertyModel.Configure(modelBuilder);
     }
 }

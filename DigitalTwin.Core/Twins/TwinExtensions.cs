@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ public static class TwinExtensions
 {
     /// <summary>
     /// What lives beside the twin grains: their change feed, the status board projected from it, the device list that
-    /// reads the board, status reports from the transports, and the reset of a deleted device's twin. The silo that
+    /// reads the board, status reports from the transports, the reset of a deleted device's twin, and the desired/reported documents' store. The silo that
     /// hosts the grains is the host's business (Web's AddTwins).
     /// </summary>
     public static IHostApplicationBuilder AddTwinState(this IHostApplicationBuilder builder)
@@ -23,6 +24,9 @@ public static class TwinExtensions
         services.AddSingleton<DeviceList>();
         services.AddSingleton<TwinStatusReporter>();
         services.AddHostedService<TwinResetOnDelete>();
+        services.AddSingleton<TwinPropertyFeed>();
+        services.AddSingleton<TwinPropertyCounters>();
+        services.AddSingleton<TwinPropertyStore>();
         return builder;
     }
 }

@@ -75,6 +75,8 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         ["POST /api/devices/{id}/secret"] = Access.Operate,
         ["POST /api/devices/{id}/revoke"] = Access.Operate,
         ["DELETE /api/devices/{id}"] = Access.Admin,
+        ["GET /api/devices/{id}/twin"] = Access.Read,
+        ["PATCH /api/devices/{id}/twin/desired"] = Access.Operate,
 
         ["GET /api/alert-rules/"] = Access.Read,
         ["GET /api/alert-rules/{id:long}"] = Access.Read,

@@ -8,8 +8,21 @@ namespace DigitalTwin.Tests.Infrastructure;
 public sealed class MqttTestClient : IAsyncDisposable
 {
     private readonly IMqttClient _client;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ReceivedMessage> _received = new();
 
-    private MqttTestClient(IMqttClient client) => _client = client;
+    private MqttTestClient(IMqttClient client)
+    {
+        _client = client;
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            // Copied: the payload's buffer is not ours after the handler returns.
+            _received.Enqueue(new ReceivedMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString(), e.ApplicationMessage.Retain));
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Messages received on this client's subscriptions, in arrival order.</summary>
+    public IReadOnlyList<ReceivedMessage> Received => [.. _received];
 
     /// <param name="willTopic">When set, the connection's last will publishes <c>offline</c> there.</param>
     public static Task<MqttTestClient> ConnectAsync(int port, string? clientId = null, string? username = null, string? password = null, string? willTopic = null) =>
@@ -123,3 +136,6 @@ public sealed class MqttTestClient : IAsyncDisposable
         _client.Dispose();
     }
 }
+
+/// <summary>A message a test client received: its topic, UTF-8 payload, and whether the broker sent it as retained.</summary>
+public sealed record ReceivedMessage(string Topic, string Payload, bool Retain);

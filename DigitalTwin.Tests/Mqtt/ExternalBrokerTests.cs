@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Tests.Twins;
 using DigitalTwin.Web.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,27 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await app.CountSamplesAsync("ext-1") == Burst, what: $"{Burst} samples of ext-1");
         var twin = await app.Http.GetTwinAsync("ext-1");
         Assert.Equal(Burst - 1, twin!.Metrics["temperature"].Value);
+    }
+
+    [Fact]
+    public async Task DesiredAndReported_ThroughMosquitto_RetainedAndStored()
+    {
+        await using var app = await StartAppAsync();
+        await app.CreateDeviceAsync("ext-twin");
+        await Eventually.TrueAsync(() => Task.FromResult(app.Services.GetRequiredService<ExternalMqttIngest>().IsSubscribed), what: "the app subscribed");
+        await app.Http.PatchDesiredOkAsync("ext-twin", """{"setpoint":19,"mode":"eco"}""");
+
+        // Connected after the change: mosquitto hands over the document the app published retained.
+        await using var device = await MqttTestClient.ConnectAsync(_broker.Port);
+        await device.SubscribeAsync("devices/ext-twin/desired");
+        var retained = await device.DesiredAsync("ext-twin", 1);
+        Assert.True(retained.Retain);
+
+        var rejected = app.Services.GetRequiredService<IngestCounters>().Snapshot().TotalRejected;
+        await device.PublishAsync("devices/ext-twin/reported", """{"setpoint":19}""");
+        var (twin, _) = await Eventually.MatchAsync(() => app.Http.GetDocumentsAsync("ext-twin"), d => d.Twin.Versions.Reported == 1, what: "the report stored");
+        Assert.Equal("""{"mode":"eco"}""", DesiredStateHarness.Compact(twin.Delta));
+        Assert.Equal(rejected, app.Services.GetRequiredService<IngestCounters>().Snapshot().TotalRejected);
     }
 
     [Fact]

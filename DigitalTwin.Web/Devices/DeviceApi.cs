@@ -21,6 +21,7 @@ public static class DeviceApi
                 + "stored values, without activating a twin per device. 'total' counts every match; page with offset and limit.");
         group.MapGet("/{id}", GetDevice).WithSummary("One device's twin: latest metrics, status, last seen");
         group.MapDeviceRegistry();
+        group.MapTwinProperties();
         return group;
     }
 

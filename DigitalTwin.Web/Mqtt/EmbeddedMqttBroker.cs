@@ -4,6 +4,7 @@ using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -17,13 +18,19 @@ namespace DigitalTwin.Web.Mqtt;
 /// Devices connect with username = device id and password = secret, and a client id bound to the device
 /// (<see cref="DeviceClientId"/>); they may publish only to their own topics. Limits apply before trust
 /// (<see cref="GuardedServerAdapter"/>); a refused publish is never acknowledged as taken (<see cref="PublishRefusal"/>).
-/// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status.
+/// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status; messages
+/// on devices/{id}/reported change the device's reported document, and the app publishes the desired one
+/// (<see cref="DesiredDownlink"/>), which devices may not.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
     IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceDirectory directory,
-    TwinStatusReporter status, ConnectionGate gate, BrokerRefusals refusals, ILogger<EmbeddedMqttBroker> logger)
+    TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired, ConnectionGate gate, BrokerRefusals refusals,
+    ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
+    /// <summary>Marks the app's own publishes (the desired documents): their session holds this key, no device's can.</summary>
+    private static readonly object AppSessionKey = new();
+    private readonly Dictionary<object, object> _appSession = new() { [AppSessionKey] = true };
     /// <summary>Which device each connected client authenticated as, to close its connection when its credentials go.</summary>
     private readonly ConcurrentDictionary<string, string> _deviceByClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
@@ -49,6 +56,9 @@ public sealed partial class EmbeddedMqttBroker(
         _server.ClientDisconnectedAsync += OnDisconnectedAsync;
         _directorySubscription = directory.Subscribe(OnDeviceChanged);
         await _server.StartAsync();
+        // Retained messages live in the broker's memory: the stored desired documents are published again at each start.
+        desired.Start(InjectAsync);
+        await desired.RepublishAsync(cancellationToken);
         if (settings.AllowPlainText)
         {
             LogStarted(settings.BindAddress, settings.Port, "plain text");
@@ -77,6 +87,19 @@ public sealed partial class EmbeddedMqttBroker(
         Interlocked.Exchange(ref _directorySubscription, null)?.Dispose();
         Interlocked.Exchange(ref _server, null)?.Dispose();
         Interlocked.Exchange(ref _certificate, null)?.Dispose();
+    }
+
+    /// <summary>A message from the app itself, delivered to subscribers and kept if retained, as if a client had published it.</summary>
+    private async Task InjectAsync(MQTTnet.MqttApplicationMessage message)
+    {
+        if (_server is { } server)
+        {
+            await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
+            {
+                SenderClientId = "digitaltwin",
+                CustomSessionItems = _appSession,
+            });
+        }
     }
 
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
@@ -186,13 +209,29 @@ public sealed partial class EmbeddedMqttBroker(
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
         var message = e.ApplicationMessage;
+        if (e.SessionItems.Contains(AppSessionKey))
+        {
+            return;
+        }
         if (!authenticator.MayPublish(e.UserName, message.Topic))
         {
             // MQTT 5 publishers learn why from the PUBACK and keep the connection.
             PublishRefusal.Refuse(e, MqttPubAckReasonCode.NotAuthorized, "A device publishes only to its own devices/{id}/… topics.", refusals);
             return;
         }
-        if (StatusTopic.TryParse(message.Topic, out var statusDevice))
+        if (TwinPropertyTopics.IsDesired(message.Topic))
+        {
+            PublishRefusal.Refuse(e, MqttPubAckReasonCode.NotAuthorized, "devices/{id}/desired is the app's: a device reports on devices/{id}/reported.", refusals);
+        }
+        else if (TwinPropertyTopics.TryParseReported(message.Topic, out var reportedDevice))
+        {
+            // Not telemetry: a refused report is counted by the twin properties' own counter, not as bad telemetry.
+            if (await properties.ReportAsync(reportedDevice, message.Payload, e.CancellationToken) is { } error)
+            {
+                PublishRefusal.Refuse(e, MqttPubAckReasonCode.PayloadFormatInvalid, error, refusals);
+            }
+        }
+        else if (StatusTopic.TryParse(message.Topic, out var statusDevice))
         {
             await OnStatusAsync(e, statusDevice);
         }

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -15,10 +16,13 @@ namespace DigitalTwin.Web.Mqtt;
 /// handler waits, the broker stops sending (its in-flight window fills) and keeps the rest queued.
 /// Device secrets cannot be checked here: the external broker authenticates devices (its password file and
 /// ACLs). Ingest still refuses devices missing from the registry unless Devices:AllowAutoRegistration is on.
-/// Status messages (devices/{id}/status: online / offline, typically a last will) set the twin's status.
+/// Status messages (devices/{id}/status: online / offline, typically a last will) set the twin's status; reported
+/// documents arrive on devices/+/reported, and this client publishes the desired ones (<see cref="DesiredDownlink"/>).
+/// The external broker's ACLs must let the app's user publish devices/+/desired and keep devices off it.
 /// </summary>
 public sealed partial class ExternalMqttIngest(
-    IOptions<MqttOptions> options, TelemetryIngestor ingestor, TwinStatusReporter status, TimeProvider time, ILogger<ExternalMqttIngest> logger)
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired,
+    TimeProvider time, ILogger<ExternalMqttIngest> logger)
     : BackgroundService
 {
     private volatile bool _subscribed;
@@ -36,6 +40,7 @@ public sealed partial class ExternalMqttIngest(
             _subscribed = false;
             return Task.CompletedTask;
         };
+        desired.Start(message => client.PublishAsync(message, stoppingToken));
         var keeper = new MqttConnectionKeeper("Telemetry ingest", client, ClientOptions(settings), SubscribeAsync, time, logger);
         await keeper.RunAsync(stoppingToken);
         if (client.IsConnected)
@@ -67,8 +72,11 @@ public sealed partial class ExternalMqttIngest(
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(TelemetryTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(StatusTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(TwinPropertyTopics.ReportedFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
         _subscribed = true;
+        // Retained on the broker already, unless it lost them (restarted without persistence): publishing again is harmless.
+        await desired.RepublishAsync(cancellationToken);
     }
 
     /// <remarks>
@@ -81,6 +89,12 @@ public sealed partial class ExternalMqttIngest(
         {
             // Unreadable status payloads are dropped (acknowledged): not telemetry, and redelivery would not fix them.
             await status.ReportMessageAsync(statusDevice, e.ApplicationMessage.Payload);
+            return;
+        }
+        if (TwinPropertyTopics.TryParseReported(e.ApplicationMessage.Topic, out var reportedDevice))
+        {
+            // Refusals are counted by the store; acknowledged, since redelivery would not fix them.
+            await properties.ReportAsync(reportedDevice, e.ApplicationMessage.Payload);
             return;
         }
         e.AutoAcknowledge = false;

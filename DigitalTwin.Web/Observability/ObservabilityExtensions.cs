@@ -32,6 +32,7 @@ public static class ObservabilityExtensions
                 .AddMeter(DigitalTwin.Core.Devices.DeviceAuthCounters.MeterName)
                 .AddMeter(AlertCounters.MeterName)
                 .AddMeter(BrokerRefusals.MeterName)
+                .AddMeter(DigitalTwin.Core.Twins.Properties.TwinPropertyCounters.MeterName)
                 .AddPrometheusExporter());
         if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -775,6 +775,39 @@ namespace DigitalTwin.Core.Data.Migrations
                     b.ToTable("PowerUsageChanges");
                 });
 
+            modelBuilder.Entity("DigitalTwin.Core.Twins.Properties.TwinProperties", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Desired")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DesiredUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DesiredVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reported")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReportedUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("TwinProperties", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -962,6 +995,15 @@ namespace DigitalTwin.Core.Data.Migrations
                     b.HasOne("DigitalTwin.Core.Power.PowerImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalTwin.Core.Twins.Properties.TwinProperties", b =>
+                {
+                    b.HasOne("DigitalTwin.Core.Devices.Device", null)
+                        .WithOne()
+                        .HasForeignKey("DigitalTwin.Core.Twins.Properties.TwinProperties", "DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -800,6 +800,39 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.ToTable("PowerUsageChanges");
                 });
 
+            modelBuilder.Entity("DigitalTwin.Core.Twins.Properties.TwinProperties", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Desired")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DesiredUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DesiredVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reported")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReportedUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReportedVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("TwinProperties", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -991,6 +1024,15 @@ namespace DigitalTwin.Core.Data.PostgresMigrations
                     b.HasOne("DigitalTwin.Core.Power.PowerImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalTwin.Core.Twins.Properties.TwinProperties", b =>
+                {
+                    b.HasOne("DigitalTwin.Core.Devices.Device", null)
+                        .WithOne()
+                        .HasForeignKey("DigitalTwin.Core.Twins.Properties.TwinProperties", "DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

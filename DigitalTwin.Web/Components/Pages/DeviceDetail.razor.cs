@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Pages;
 
-/// <summary>One device: thermometer, gauges, its metrics, a live chart and a history chart.</summary>
+/// <summary>One device: thermometer, gauges, its metrics, desired vs reported properties, a live chart and a history chart.</summary>
 public sealed partial class DeviceDetail : LivePage
 {
     private const string Temperature = "temperature";
@@ -61,9 +61,11 @@ public sealed partial class DeviceDetail : LivePage
                 _pending.Enqueue(twin);
                 Invalidate();
             }),
-            ListenToAlerts());
+            ListenToAlerts(),
+            ListenToProperties());
         _snapshot = await Twins.GetAsync(DeviceId);
         await LoadAlertsAsync();
+        await LoadPropertiesAsync();
         if (_snapshot is not null)
         {
             _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, now - LiveWindow, now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
@@ -92,6 +94,7 @@ public sealed partial class DeviceDetail : LivePage
             }
         }
         await ApplyAlertChangesAsync();
+        ApplyPropertyChanges();
         StateHasChanged();
         if (appended.Count > 0 && _liveChart is not null)
         {
