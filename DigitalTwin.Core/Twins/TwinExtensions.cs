@@ -22,6 +22,7 @@ public static class TwinExtensions
         services.AddSingleton(sp => new DeviceStatusBoard(sp.GetRequiredService<ITwinChangeFeed>()));
         services.AddSingleton<DeviceList>();
         services.AddSingleton<TwinStatusReporter>();
+        services.AddSingleton<Model.TwinForecaster>();
         services.AddHostedService<TwinResetOnDelete>();
         return builder;
     }
