@@ -34,6 +34,14 @@ public sealed record RoomSeries(DateTimeOffset Start, TimeSpan Step, double[] Va
         return grid;
     }
 
+    /// <summary>The series from its first reading on: a young device's window is mostly empty, and the backtest's
+    /// warm-up and origins are fractions of the length.</summary>
+    public RoomSeries TrimStart()
+    {
+        var first = Array.FindIndex(Values, double.IsFinite);
+        return first <= 0 ? this : new RoomSeries(TimeAt(first), Step, Values[first..], Outdoor?[first..], Heater?[first..]);
+    }
+
     /// <summary>The last index where every reported series has a value, or −1.</summary>
     public int LastComplete()
     {

@@ -24,13 +24,8 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxHorizon = TimeSpan.FromHours(24);
 
-    private static readonly TimeSpan[] Steps =
-    [
-        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10),
-        TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2),
-        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(1),
-    ];
+    // The history's own bucket widths, so each grid step is a bucket the store answers from its rollups where it can.
+    private static readonly TimeSpan[] Steps = [.. HistoryInterval.Widths.Where(w => w <= TimeSpan.FromHours(1))];
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(string, string), (DateTimeOffset At, Task<RoomModelFit?> Fit)> _fits = [];
@@ -112,7 +107,7 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
         var values = await BucketsAsync(deviceId, metric, from, to, step, cancellationToken);
         var outdoor = room ? await BucketsAsync(deviceId, OutdoorMetric, from, to, step, cancellationToken) : null;
         var heater = hasHeater ? await BucketsAsync(deviceId, HeaterMetric, from, to, step, cancellationToken) : null;
-        var series = RoomSeries.From(from, to, step, values, outdoor, heater);
+        var series = RoomSeries.From(from, to, step, values, outdoor, heater).TrimStart();
         return Fit(deviceId, metric, series, room, hasHeater);
     }
 
