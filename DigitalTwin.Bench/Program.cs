@@ -10,7 +10,8 @@ namespace DigitalTwin.Bench;
 /// (<see cref="HistoryQueryBench"/>), or <c>… -- history-write</c> for what checking foreign keys costs the history writer
 /// (<see cref="HistoryWriteBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
 /// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>), or <c>… -- import-memory</c> for
-/// the memory of refusing 10 MB and 100 MB broken KEPCO uploads (<see cref="ImportMemoryBench"/>).
+/// the memory of refusing 10 MB and 100 MB broken KEPCO uploads (<see cref="ImportMemoryBench"/>), or <c>… -- room-model</c>
+/// for fitting and forecasting the room model of 1,000 devices (<see cref="RoomModelBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -40,6 +41,10 @@ internal static class BenchProgram
         if (args is ["import-memory", ..])
         {
             return await ImportMemoryBench.RunAsync();
+        }
+        if (args is ["room-model", ..])
+        {
+            return RoomModelBench.Run(args);
         }
         if (args is ["memory", ..])
         {

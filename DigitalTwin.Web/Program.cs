@@ -68,6 +68,7 @@ app.MapAuthEndpoints();
 app.MapUsersEndpoints();
 app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
+app.MapRoomModelEndpoints();
 app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
 app.MapAlertEndpoints();

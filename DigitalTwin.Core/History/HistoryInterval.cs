@@ -12,6 +12,9 @@ public static class HistoryInterval
         TimeSpan.FromHours(12), TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30),
     ];
 
+    /// <summary>The bucket widths a chart may get, finest first.</summary>
+    public static IReadOnlyList<TimeSpan> Widths => Steps;
+
     /// <summary>
     /// The requested interval, widened to the smallest step that keeps the range within <paramref name="maxPoints"/>;
     /// without a request, that smallest step.

@@ -44,7 +44,9 @@ public sealed class SimulatedThermometer
     public static SimulatedThermometer ForDevice(string prefix, int index, DateTimeOffset start) =>
         new($"{prefix}{index}", new ThermalModel(ThermalModelParameters.ForDevice(index), start), seed: index);
 
-    /// <summary>Advances the room to <paramref name="instant"/> and reads it: °C to 0.01, %RH to 0.1.</summary>
+    /// <summary>Advances the room to <paramref name="instant"/> and reads it: °C to 0.01, %RH to 0.1; with them the
+    /// heater's state and the outdoor temperature (to 0.1 °C, as a weather feed would give it), as a smart thermostat
+    /// reports them, so the room model can be fitted.</summary>
     public ThermometerReading Read(DateTimeOffset instant)
     {
         Model.AdvanceTo(instant);
@@ -52,7 +54,9 @@ public sealed class SimulatedThermometer
         var humidity = Math.Clamp(Model.RelativeHumidity + (HumidityNoise * NextGaussian()), 0.0, 100.0);
         return new ThermometerReading(
             Math.Round(temperature, 2, MidpointRounding.AwayFromZero),
-            Math.Round(humidity, 1, MidpointRounding.AwayFromZero));
+            Math.Round(humidity, 1, MidpointRounding.AwayFromZero),
+            Math.Round(Model.OutdoorTemperatureAt(instant), 1, MidpointRounding.AwayFromZero),
+            Model.HeaterOn);
     }
 
     // Box–Muller; 1 − NextDouble() lies in (0, 1], which keeps the logarithm finite.
@@ -64,5 +68,5 @@ public sealed class SimulatedThermometer
     }
 }
 
-/// <summary>One sensor reading: temperature in °C, relative humidity in %RH.</summary>
-public readonly record struct ThermometerReading(double Temperature, double Humidity);
+/// <summary>One sensor reading: temperature in °C, relative humidity in %RH; outdoor temperature in °C and the heater's state where known.</summary>
+public readonly record struct ThermometerReading(double Temperature, double Humidity, double? OutdoorTemperature = null, bool? HeaterOn = null);

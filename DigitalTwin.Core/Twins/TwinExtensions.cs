@@ -23,6 +23,7 @@ public static class TwinExtensions
         services.AddSingleton(sp => new DeviceStatusBoard(sp.GetRequiredService<ITwinChangeFeed>()));
         services.AddSingleton<DeviceList>();
         services.AddSingleton<TwinStatusReporter>();
+        services.AddSingleton<Model.TwinForecaster>();
         services.AddHostedService<TwinResetOnDelete>();
         services.AddSingleton<TwinPropertyFeed>();
         services.AddSingleton<TwinPropertyCounters>();

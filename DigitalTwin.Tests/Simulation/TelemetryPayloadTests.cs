@@ -33,4 +33,13 @@ public sealed class TelemetryPayloadTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void Serialize_RoomInputs_WritesOutdoorTemperatureAndHeater()
+    {
+        var json = Encoding.UTF8.GetString(
+            TelemetryPayload.Serialize(DateTimeOffset.UnixEpoch, new ThermometerReading(20.5, 41.0, 7.3, HeaterOn: true)));
+
+        Assert.Equal("""{"ts":"1970-01-01T00:00:00.000Z","temperature":20.5,"humidity":41,"outdoorTemperature":7.3,"heater":1}""", json);
+    }
 }

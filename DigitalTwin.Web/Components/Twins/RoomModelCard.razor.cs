@@ -1,0 +1,118 @@
+using System.Globalization;
+using DigitalTwin.Core.History;
+using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins.Model;
+using DigitalTwin.Web.Components.Charts;
+using Microsoft.AspNetCore.Components;
+
+namespace DigitalTwin.Web.Components.Twins;
+
+/// <summary>The device page's "Room model" card: fitted parameters explained, the backtest, the forecast band ahead of the readings, a what-if.</summary>
+public sealed partial class RoomModelCard : ComponentBase
+{
+    private static readonly Dictionary<string, TimeSpan> Aheads = new()
+    {
+        ["30 min"] = TimeSpan.FromMinutes(30),
+        ["2 h"] = TimeSpan.FromHours(2),
+        ["6 h"] = TimeSpan.FromHours(6),
+    };
+
+    private static readonly ChartOptions ChartOptions = new()
+    {
+        Chart = new ChartSettings
+        {
+            Type = ChartType.RangeArea,
+            Height = 300,
+            Toolbar = new ChartToolbar(false),
+            Zoom = new ChartToggle(false),
+            Animations = new ChartAnimations { Enabled = false },
+        },
+        Colors = ["#1e88e5", "#ff8f00", "#ff8f00"],
+        Fill = new ChartFill { Opacity = 0.25 },
+        Stroke = new ChartStroke { Curve = StrokeCurve.Straight, Width = 2 },
+        DataLabels = new ChartDataLabels(false),
+        XAxis = new ChartXAxis { Type = AxisType.Datetime, Labels = new ChartAxisLabels { DatetimeUtc = false } },
+        YAxis = [new ChartYAxis { DecimalsInFloat = 1, Title = new ChartAxisTitle("°C") }],
+        Tooltip = new ChartTooltip { Shared = false, Intersect = false, X = new ChartTooltipX("HH:mm:ss") },
+        Legend = new ChartLegend { Position = "top", HorizontalAlign = "right" },
+        NoData = new ChartNoData("No forecast yet"),
+    };
+
+    private RoomModelFit? _fit;
+    private IReadOnlyList<ModelParameter> _parameters = [];
+    private IReadOnlyList<MixedSeries> _series = [];
+    private WhatIfAnswer? _answer;
+    private string _ahead = "30 min";
+    private double _setpoint = 22;
+    private int _chartKey;
+    private bool _loading = true;
+
+    /// <summary>The device whose temperature is modelled.</summary>
+    [Parameter, EditorRequired]
+    public required string DeviceId { get; set; }
+
+    [Inject]
+    public required TwinForecaster Forecaster { get; init; }
+
+    [Inject]
+    public required HistoryStore History { get; init; }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        var horizon = Aheads[_ahead];
+        var (fit, points) = await Forecaster.ForecastAsync(DeviceId, TwinForecaster.TemperatureMetric, horizon);
+        _fit = fit;
+        _parameters = fit is null ? [] : ModelExplanation.Parameters(fit);
+        if (fit is not null && points.Count > 0)
+        {
+            var to = points[0].Time - fit.Step;
+            var recent = await History.QueryAsync(new HistoryQuery(DeviceId, TwinForecaster.TemperatureMetric, to - horizon, to.AddTicks(1), null, Aggregation.Avg));
+            _series = Series(recent.Points, points);
+            _setpoint = Math.Round(fit.Thermostat?.Setpoint + 2 ?? _setpoint);
+        }
+        _chartKey++;
+        _loading = false;
+    }
+
+    private async Task SetAheadAsync(string ahead)
+    {
+        _ahead = ahead;
+        await LoadAsync();
+    }
+
+    private async Task AskAsync() => _answer = await Forecaster.WhatIfAsync(DeviceId, _setpoint);
+
+    /// <summary>The readings, then the band and the forecast line opening at the last reading, so they join up.</summary>
+    private static IReadOnlyList<MixedSeries> Series(IReadOnlyList<HistoryPoint> recent, IReadOnlyList<ForecastPoint> points)
+    {
+        var start = recent.Count > 0 ? new[] { recent[^1] } : [];
+        return
+        [
+            new MixedSeries("temperature", ChartType.Line, [.. recent.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))]),
+            new MixedSeries("90 % interval", ChartType.RangeArea, [.. start.Select(p => new RangePoint(p.Time.ToUnixTimeMilliseconds(), [p.Value, p.Value]))
+                .Concat(points.Select(p => new RangePoint(p.Time.ToUnixTimeMilliseconds(), [Math.Round(p.Lower, 3), Math.Round(p.Upper, 3)])))]),
+            new MixedSeries("forecast", ChartType.Line, [.. start.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))
+                .Concat(points.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), Math.Round(p.Value, 3))))]),
+        ];
+    }
+
+    private static string Format(ModelParameter parameter) =>
+        string.Create(CultureInfo.InvariantCulture, $"{parameter.Value:0.###} {parameter.Unit}").Trim();
+
+    internal static string Describe(WhatIfAnswer answer)
+    {
+        var band = answer.BandInferred ? $"±{answer.Band:0.##} K as read off the history" : $"±{answer.Band:0.##} K assumed";
+        var text = answer switch
+        {
+            { Reachable: true, TimeToReach: { } reach } => $"{answer.Setpoint:0.#} °C is reached in {ModelExplanation.Describe(reach)}; "
+                + $"the heater runs {ModelExplanation.Describe(answer.HeaterOnUntilReached)} of that"
+                + (answer.DutyAfter is { } duty ? $", then {duty:0%} of the time to hold it." : "."),
+            _ => $"{answer.Setpoint:0.#} °C is not reached within {ModelExplanation.Describe(WhatIf.Horizon)}: with outdoors at {answer.Outdoor:0.#} °C "
+                + $"the room tops out near {answer.Ceiling:0.#} °C.",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{text} Thermostat hysteresis {band}; outdoors held at its last reading.");
+    }
+}
