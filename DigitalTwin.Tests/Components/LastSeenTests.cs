@@ -1,5 +1,7 @@
 using Bunit;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Twins;
+using DigitalTwin.Web.Localization;
 
 namespace DigitalTwin.Tests.Components;
 
@@ -15,13 +17,13 @@ public sealed class LastSeenTests : MudComponentTest
     [InlineData(2 * 3600 + 59 * 60, "2 h ago")]
     [InlineData(3 * 86400 + 5, "3 d ago")]
     public void Relative_PastTime_FormatsLargestUnit(int secondsAgo, string expected) =>
-        Assert.Equal(expected, LastSeen.Relative(Now.AddSeconds(-secondsAgo), Now));
+        Assert.Equal(expected, TestText.Localizer.Ago(Now.AddSeconds(-secondsAgo), Now));
 
     [Theory]
     [InlineData(0)]
     [InlineData(-30)]
     public void Relative_NowOrFuture_IsJustNow(int secondsAgo) =>
-        Assert.Equal("just now", LastSeen.Relative(Now.AddSeconds(-secondsAgo), Now));
+        Assert.Equal("just now", TestText.Localizer.Ago(Now.AddSeconds(-secondsAgo), Now));
 
     [Fact]
     public void Render_Timestamp_ShowsRelativeTextAndAbsoluteTitle()

@@ -2,6 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace DigitalTwin.Tests.Components;
@@ -17,6 +18,8 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Components read their texts through IStringLocalizer<SharedResource>; the tests run in English, the default.
+        Context.Services.AddLocalization();
         // Signed in with every role, as the first admin; tests of what a narrower role sees change this.
         Authorization = Context.AddAuthorization();
         Authorization.SetAuthorized("admin");

@@ -25,7 +25,7 @@ public sealed class PasswordChangeGate(RequestDelegate next)
     }
 
     /// <summary>Only the sign-in pages, which render without a circuit: an interactive page would let the user navigate on inside it.</summary>
-    private static readonly string[] AccountPages = ["/account/login", "/account/logout", ChangePasswordPath, "/account/access-denied"];
+    private static readonly string[] AccountPages = ["/account/login", "/account/logout", ChangePasswordPath, "/account/access-denied", Localization.LocalizationExtensions.SetCulturePath];
 
     private static bool IsAllowed(PathString path) =>
         AccountPages.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)) || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")

@@ -51,13 +51,13 @@ public sealed partial class ChangePassword
         }
         if (Input!.NewPassword == Input!.CurrentPassword)
         {
-            _errors.Add("The new password must differ from the current one.");
+            _errors.Add(L["Password.Same"]);
             return;
         }
         var result = await Users.ChangePasswordAsync(user, Input!.CurrentPassword, Input!.NewPassword);
         if (!result.Succeeded)
         {
-            _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is wrong." : e.Description));
+            _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? L["Password.Wrong"] : e.Description));
             return;
         }
         if (user.MustChangePassword)

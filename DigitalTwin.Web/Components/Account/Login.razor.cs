@@ -45,7 +45,8 @@ public sealed partial class Login
         var outcome = await Checks.CheckAsync(Input!.UserName, Input!.Password, address, "sign-in page", HttpContext.RequestAborted);
         if (!outcome.Succeeded)
         {
-            _error = outcome.Message;
+            // The reason code picks the words; the API says the same in English (SignInChecks).
+            _error = L[$"SignIn.Failed.{outcome.Reason}"] is { ResourceNotFound: false } text ? text : outcome.Message;
             return;
         }
         await SignInManager.SignInAsync(outcome.User!, isPersistent: Input!.RememberMe);

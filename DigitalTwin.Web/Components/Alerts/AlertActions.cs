@@ -1,5 +1,8 @@
+using System.Globalization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Web.Accounts;
+using DigitalTwin.Web.Localization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Alerts;
@@ -8,7 +11,7 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// What a person does to alerts from any page (acknowledge with a comment, clear, silence), with its dialogs and
 /// the snackbar that says how it went. Scoped: one per circuit; every action is the signed-in user's.
 /// </summary>
-public sealed class AlertActions(AlertActionService actions, AlertSilenceService silences, CurrentActor currentActor, IDialogService dialogs, ISnackbar snackbar, TimeProvider time)
+public sealed class AlertActions(AlertActionService actions, AlertSilenceService silences, CurrentActor currentActor, IDialogService dialogs, ISnackbar snackbar, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Asks for a comment, then acknowledges as the signed-in user; the alert as it is now, or null if cancelled or refused.</summary>
     public async Task<Alert?> AcknowledgeAsync(Alert alert)
@@ -19,12 +22,12 @@ public sealed class AlertActions(AlertActionService actions, AlertSilenceService
             { d => d.Alert, alert },
             { d => d.By, actor.DisplayName },
         };
-        var dialog = await dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await dialogs.ShowAsync<AcknowledgeDialog>(l["Ack.Title"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: AcknowledgeDialog.Answer answer })
         {
             return null;
         }
-        return await ReportAsync(() => actions.AcknowledgeAsync(alert.Id, actor, answer.Comment), $"Acknowledged · {alert.RuleName} · {alert.DeviceId}");
+        return await ReportAsync(() => actions.AcknowledgeAsync(alert.Id, actor, answer.Comment), l["Ack.Done", alert.RuleName, alert.DeviceId]);
     }
 
     /// <summary>Acknowledges at once, without a comment (the bell's quick button).</summary>
@@ -38,15 +41,15 @@ public sealed class AlertActions(AlertActionService actions, AlertSilenceService
     public async Task<Alert?> ClearAsync(Alert alert)
     {
         var confirmed = await dialogs.ShowMessageBoxAsync(
-            "Clear alert?",
-            $"“{alert.RuleName}” on {alert.DeviceId} is closed now. If its condition still holds, the next reading opens a new alert.",
-            yesText: "Clear", cancelText: "Cancel");
+            l["Clear.Title"],
+            l["Clear.Confirm", alert.RuleName, alert.DeviceId],
+            yesText: l["Alerts.Clear"], cancelText: l["Common.Cancel"]);
         if (confirmed != true)
         {
             return null;
         }
         var actor = await currentActor.DemandAsync(Policies.Operate);
-        return await ReportAsync(() => actions.ClearAsync(alert.Id, actor, "cleared by hand"), $"Cleared · {alert.RuleName} · {alert.DeviceId}");
+        return await ReportAsync(() => actions.ClearAsync(alert.Id, actor, "cleared by hand"), l["Clear.Done", alert.RuleName, alert.DeviceId]);
     }
 
     /// <summary>Silences notifications of a rule, a device, or both, for a period.</summary>
@@ -55,24 +58,24 @@ public sealed class AlertActions(AlertActionService actions, AlertSilenceService
         var result = await silences.SilenceAsync(new SilenceDraft { RuleId = ruleId, DeviceId = deviceId, For = period }, await currentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
-            snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : $"Could not silence ({result.Status}).", Severity.Warning);
+            snackbar.Add(result.Errors is { } errors ? string.Join(" ", errors.Values.SelectMany(e => e)) : l["Silence.Failed", result.Status], Severity.Warning);
             return null;
         }
         var what = (ruleId, deviceId) switch
         {
-            (not null, not null) => $"rule {ruleId} on {deviceId}",
-            (not null, null) => "this rule",
+            (not null, not null) => l["Silence.RuleOnDevice", ruleId, deviceId!].Value,
+            (not null, null) => l["Silence.ThisRule"].Value,
             _ => deviceId,
         };
         var until = result.Silence!.Until.ToLocalTime();
-        snackbar.Add($"Silenced {what} for {AlertText.Duration(period)}, until {until:g}", Severity.Normal);
+        snackbar.Add(l["Silence.Done", what!, l.Duration(period), until.ToString("g", CultureInfo.CurrentCulture)], Severity.Normal);
         return result.Silence;
     }
 
     /// <summary>Asks for a custom period, then silences.</summary>
     public async Task<AlertSilence?> SilenceCustomAsync(long? ruleId, string? deviceId)
     {
-        var dialog = await dialogs.ShowAsync<SilenceDialog>("Silence for…", new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var dialog = await dialogs.ShowAsync<SilenceDialog>(l["Silence.Title"], new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         return await dialog.Result is { Canceled: false, Data: TimeSpan period } ? await SilenceAsync(ruleId, deviceId, period) : null;
     }
 
@@ -91,7 +94,7 @@ public sealed class AlertActions(AlertActionService actions, AlertSilenceService
         }
         catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
-            snackbar.Add("The change could not be saved: the database refused it. Try again in a moment.", Severity.Error);
+            snackbar.Add(l["Alerts.DatabaseRefused"], Severity.Error);
             return null;
         }
         return Report(result, success);
@@ -109,8 +112,8 @@ public sealed class AlertActions(AlertActionService actions, AlertSilenceService
         }
         snackbar.Add(result.Detail ?? result.Status switch
         {
-            AlertResultStatus.NotFound => "That alert no longer exists.",
-            _ => $"The alert could not be changed ({result.Status}).",
+            AlertResultStatus.NotFound => l["Alerts.Gone"],
+            _ => l["Alerts.NotChanged", result.Status],
         }, Severity.Warning);
         return null;
     }

@@ -1,3 +1,4 @@
+using DigitalTwin.Web.Localization;
 using System.Collections.Concurrent;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Web.Components.Shared;
@@ -38,9 +39,9 @@ public sealed partial class AlertNotifications : LivePage
 
     private string BellLabel => _count switch
     {
-        0 => "No unacknowledged alerts",
-        1 => "1 unacknowledged alert",
-        _ => $"{_count} unacknowledged alerts",
+        0 => L["Bell.None"],
+        1 => L["Bell.One"],
+        _ => L["Bell.Many", _count],
     };
 
     private IEnumerable<Alert> Latest => _latest.Values
@@ -113,9 +114,9 @@ public sealed partial class AlertNotifications : LivePage
         var rule = cleared ? null : Rules.Applied(alert.RuleId);
         var link = $"/alerts/{alert.Id}";
         // The key makes the same transition of the same alert show once, however it reaches this circuit.
-        Snackbar.Add(AlertText.Headline(change.Transition, alert, rule), cleared ? Severity.Success : AlertStyle.Snackbar(alert.Severity), options =>
+        Snackbar.Add(L.Headline(change.Transition, alert, rule), cleared ? Severity.Success : AlertStyle.Snackbar(alert.Severity), options =>
         {
-            options.Action = cleared ? "Details" : "Open";
+            options.Action = cleared ? L["Device.Details"] : L["Bell.Open"];
             options.ActionColor = cleared ? Color.Inherit : Color.Default;
             options.VisibleStateDuration = cleared ? 4_000 : alert.Severity == AlertSeverity.Critical ? 15_000 : 8_000;
             options.ShowCloseIcon = true;

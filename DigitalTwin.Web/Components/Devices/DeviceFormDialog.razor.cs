@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using DigitalTwin.Web.Accounts;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Devices;
 
@@ -59,11 +60,11 @@ public sealed partial class DeviceFormDialog : ComponentBase
 
     private TimeSpan DefaultOfflineAfter => TwinOptions.Value.OfflineAfter;
 
-    public static async Task<DeviceSaved?> ShowAsync(IDialogService dialogs, Device? device, IReadOnlyList<string> knownKinds)
+    public static async Task<DeviceSaved?> ShowAsync(IDialogService dialogs, IStringLocalizer l, Device? device, IReadOnlyList<string> knownKinds)
     {
         var parameters = new DialogParameters<DeviceFormDialog> { { d => d.Device, device }, { d => d.KnownKinds, knownKinds } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await dialogs.ShowAsync<DeviceFormDialog>(device is null ? "Register a device" : $"Edit {device.Id}", parameters, options);
+        var dialog = await dialogs.ShowAsync<DeviceFormDialog>(device is null ? l["DeviceForm.RegisterTitle"] : l["DeviceForm.EditTitle", device.Id], parameters, options);
         return await dialog.Result is { Canceled: false, Data: DeviceSaved saved } ? saved : null;
     }
 
@@ -114,8 +115,8 @@ public sealed partial class DeviceFormDialog : ComponentBase
             _errors = result.Status switch
             {
                 RegistryStatus.Ok => _errors,
-                RegistryStatus.Conflict => new Dictionary<string, string[]> { [IdField] = [$"A device '{draft.Id}' already exists."] },
-                RegistryStatus.NotFound => new Dictionary<string, string[]> { [IdField] = ["This device no longer exists."] },
+                RegistryStatus.Conflict => new Dictionary<string, string[]> { [IdField] = [L["DeviceForm.Exists", draft.Id ?? ""]] },
+                RegistryStatus.NotFound => new Dictionary<string, string[]> { [IdField] = [L["Devices.Gone"]] },
                 _ => result.Errors ?? new Dictionary<string, string[]>(),
             };
             if (result.Status == RegistryStatus.Ok)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Devices;
 
@@ -43,7 +44,7 @@ public sealed partial class DeviceSecretDialog : ComponentBase
         $"  -H 'Authorization: Bearer {Secret}' \\\n" +
         """  -H 'Content-Type: application/json' -d '{"temperature":21.5}'""";
 
-    public static async Task ShowAsync(IDialogService dialogs, string deviceId, string secret, bool rotated)
+    public static async Task ShowAsync(IDialogService dialogs, IStringLocalizer l, string deviceId, string secret, bool rotated)
     {
         var parameters = new DialogParameters<DeviceSecretDialog>
         {
@@ -53,7 +54,7 @@ public sealed partial class DeviceSecretDialog : ComponentBase
         };
         // No closing by a click beside it: the secret would be gone before it was copied.
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
-        var dialog = await dialogs.ShowAsync<DeviceSecretDialog>(rotated ? $"New secret for {deviceId}" : $"{deviceId} is registered", parameters, options);
+        var dialog = await dialogs.ShowAsync<DeviceSecretDialog>(rotated ? l["Secret.NewTitle", deviceId] : l["Secret.RegisteredTitle", deviceId], parameters, options);
         await dialog.Result;
     }
 

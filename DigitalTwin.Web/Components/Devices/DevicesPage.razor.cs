@@ -110,61 +110,61 @@ public sealed partial class DevicesPage : LivePage
 
     private async Task CreateAsync()
     {
-        if (await DeviceFormDialog.ShowAsync(Dialogs, device: null, _kinds) is { } saved)
+        if (await DeviceFormDialog.ShowAsync(Dialogs, L, device: null, _kinds) is { } saved)
         {
-            await DeviceSecretDialog.ShowAsync(Dialogs, saved.Device.Id, saved.Secret!, rotated: false);
+            await DeviceSecretDialog.ShowAsync(Dialogs, L, saved.Device.Id, saved.Secret!, rotated: false);
             await AfterChangeAsync();
         }
     }
 
     private async Task EditAsync(Device device)
     {
-        if (await DeviceFormDialog.ShowAsync(Dialogs, device, _kinds) is not null)
+        if (await DeviceFormDialog.ShowAsync(Dialogs, L, device, _kinds) is not null)
         {
-            Snackbar.Add($"Saved {device.Id}.", Severity.Success);
+            Snackbar.Add(L["Devices.Saved", device.Id], Severity.Success);
             await AfterChangeAsync();
         }
     }
 
     private async Task RotateAsync(Device device)
     {
-        if (!await ConfirmAsync("Rotate secret", $"Issue a new secret for {device.Id}? The current one stops working at once and its connections are closed.", "Rotate"))
+        if (!await ConfirmAsync(L["Devices.RotateSecret"], L["Devices.RotateConfirm", device.Id], L["Devices.Rotate"]))
         {
             return;
         }
         var result = await Registry.RotateSecretAsync(device.Id, await CurrentActor.DemandAsync(Policies.Operate));
         if (result.Status == RegistryStatus.Ok)
         {
-            await DeviceSecretDialog.ShowAsync(Dialogs, device.Id, result.Secret!, rotated: true);
+            await DeviceSecretDialog.ShowAsync(Dialogs, L, device.Id, result.Secret!, rotated: true);
         }
         await AfterChangeAsync(result.Status);
     }
 
     private async Task RevokeAsync(Device device)
     {
-        if (await ConfirmAsync("Revoke device", $"Refuse {device.Id} from now on? Its connections are closed; rotate its secret to let it back in.", "Revoke"))
+        if (await ConfirmAsync(L["Devices.RevokeTitle"], L["Devices.RevokeConfirm", device.Id], L["Devices.Revoke"]))
         {
             var result = await Registry.RevokeAsync(device.Id, await CurrentActor.DemandAsync(Policies.Operate));
-            await AfterChangeAsync(result.Status, $"Revoked {device.Id}.");
+            await AfterChangeAsync(result.Status, L["Devices.Revoked.Done", device.Id]);
         }
     }
 
     private async Task DeleteAsync(Device device)
     {
-        if (await ConfirmAsync("Delete device", $"Delete {device.Id} and all its history? This cannot be undone.", "Delete"))
+        if (await ConfirmAsync(L["Devices.DeleteTitle"], L["Devices.DeleteConfirm", device.Id], L["Devices.Delete"]))
         {
-            await AfterChangeAsync(await Registry.DeleteAsync(device.Id, await CurrentActor.DemandAsync(Policies.Admin)), $"Deleted {device.Id}.");
+            await AfterChangeAsync(await Registry.DeleteAsync(device.Id, await CurrentActor.DemandAsync(Policies.Admin)), L["Devices.Deleted", device.Id]);
         }
     }
 
     private async Task<bool> ConfirmAsync(string title, string message, string action) =>
-        await Dialogs.ShowMessageBoxAsync(title, message, yesText: action, cancelText: "Cancel") == true;
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: action, cancelText: L["Common.Cancel"]) == true;
 
     private async Task AfterChangeAsync(RegistryStatus status = RegistryStatus.Ok, string? done = null)
     {
         if (status == RegistryStatus.NotFound)
         {
-            Snackbar.Add("That device no longer exists.", Severity.Warning);
+            Snackbar.Add(L["Devices.Gone"], Severity.Warning);
         }
         else if (done is not null)
         {

@@ -21,7 +21,7 @@ public partial class MainLayout : LayoutComponentBase, IAsyncDisposable
     [Inject]
     public required IJSRuntime JS { get; init; }
 
-    private string ThemeToggleLabel => _isDarkMode ? "Switch to light theme" : "Switch to dark theme";
+    private string ThemeToggleLabel => _isDarkMode ? L["AppBar.SwitchToLight"] : L["AppBar.SwitchToDark"];
 
     private string ThemeToggleIcon => _isDarkMode ? Icons.Material.Filled.LightMode : Icons.Material.Filled.DarkMode;
 

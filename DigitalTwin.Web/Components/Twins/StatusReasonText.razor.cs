@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Twins;
@@ -21,5 +22,5 @@ public partial class StatusReasonText : ComponentBase
     [Parameter]
     public string? Class { get; set; }
 
-    private string Reason => StatusText.Reason(Entry.Reason, Entry.OfflineAfter) ?? StatusText.Status(Entry.Status);
+    private string Reason => L.StatusReason(Entry.Reason, Entry.OfflineAfter) ?? L.StatusWord(Entry.Status);
 }
