@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Tests.Infrastructure;
@@ -179,6 +180,8 @@ public sealed class DigitalTwinAppFactory(string? dataDirectory = null) : WebApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Tests share two cores with browsers and other apps: a stop (silo, writers draining) may take longer than the default 30 s there.
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2)));
         builder.UseSetting("ConnectionStrings:DigitalTwin", ConnectionString);
         builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mqtt:BindAddress", "127.0.0.1");
