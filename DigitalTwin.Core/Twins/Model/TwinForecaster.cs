@@ -9,8 +9,9 @@ namespace DigitalTwin.Core.Twins.Model;
 /// <see cref="TimeToLive"/>, at most <see cref="Capacity"/> of them, so a page refreshing and the API share it.
 /// </summary>
 /// <remarks>
-/// The grid step is five of the device's own reporting intervals (averaging five readings cuts read noise by √5),
-/// at least ten minutes for the daily profile; the window is the last 1,000 steps before the newest reading,
+/// The grid step is two of the device's own reporting intervals (averaging halves the read noise's variance, and a
+/// coarser grid would blur the heater's cycling, which the thermostat is read from), at least ten minutes for the
+/// daily profile; the window is the last 1,000 steps before the newest reading,
 /// one history query per metric.
 /// </remarks>
 public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
@@ -98,7 +99,7 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
         var room = metric == TemperatureMetric && latest.ContainsKey(OutdoorMetric);
         var hasHeater = room && latest.ContainsKey(HeaterMetric);
         var gap = await ReportingIntervalAsync(deviceId, metric, to, cancellationToken);
-        var step = Steps.FirstOrDefault(s => s >= gap * 5, Steps[^1]);
+        var step = Steps.FirstOrDefault(s => s >= gap * 2, Steps[^1]);
         if (!room && step < TimeSpan.FromMinutes(10))
         {
             step = TimeSpan.FromMinutes(10);
@@ -142,12 +143,21 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
         };
     }
 
+    /// <summary>The device's typical time between readings over the last six hours: the smaller of the span over the count
+    /// (too long when the device was off for a while) and the filled buckets' time over the count (too short for a device
+    /// slower than the probe's buckets).</summary>
     private async Task<TimeSpan> ReportingIntervalAsync(string deviceId, string metric, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var probe = await history.QueryBucketsAsync(new HistoryQuery(deviceId, metric, to - TimeSpan.FromHours(6), to, null, Aggregation.All), cancellationToken);
         var filled = probe.Buckets.Where(b => b.Count > 0).ToList();
         var count = filled.Sum(b => b.Count);
-        return count < 2 ? TimeSpan.FromMinutes(1) : (filled[^1].Time - filled[0].Time + probe.Interval) / count;
+        if (count < 2)
+        {
+            return TimeSpan.FromMinutes(1);
+        }
+        var span = (filled[^1].Time - filled[0].Time + probe.Interval) / count;
+        var busy = probe.Interval * filled.Count / count;
+        return span < busy ? span : busy;
     }
 
     private Task<HistoryBuckets> BucketsAsync(string deviceId, string metric, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken) =>
