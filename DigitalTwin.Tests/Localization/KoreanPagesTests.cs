@@ -56,6 +56,9 @@ public sealed class KoreanPagesTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(page.GetByTestId("alert-bell")).ToHaveAttributeAsync("data-live", "true", Patience);
         await Expect(page.GetByTestId("device-card-phone-ko")).ToContainTextAsync("마지막 수신");
         await AssertFitsTheWidthAsync(page);
+        // The app bar clips rather than scrolls: its last button, the account menu, must still be on the screen.
+        var account = await page.GetByTestId("user-menu-button").BoundingBoxAsync();
+        Assert.True(account is not null && account.X + account.Width <= PhoneWidth, $"the account menu ends at {account?.X + account?.Width} px");
         await BrowserFixture.ScreenshotAsync(page, "ko-phone-overview.png");
 
         await page.GotoAsync("/alerts");
