@@ -27,6 +27,8 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         // caller with read access (see HealthReportWriter).
         ["* /health/live"] = Access.Anonymous,
         ["* /health/ready"] = Access.Anonymous,
+        // The language switch: the sign-in page offers it before anyone is signed in (it only sets a cookie and redirects locally).
+        ["GET /culture/set"] = Access.Anonymous,
 
         ["PAGE /account/access-denied"] = Access.SignedIn,
         ["PAGE /account/change-password"] = Access.SignedIn,
