@@ -38,6 +38,7 @@ public sealed partial class RoomModelCard : ComponentBase
         NoData = new ChartNoData("No forecast yet"),
     };
 
+    private ChartOptions _chartOptions = ChartOptions;
     private RoomModelFit? _fit;
     private IReadOnlyList<ModelParameter> _parameters = [];
     private IReadOnlyList<MixedSeries> _series = [];
@@ -71,6 +72,10 @@ public sealed partial class RoomModelCard : ComponentBase
             var to = points[0].Time - fit.Step;
             var recent = await History.QueryAsync(new HistoryQuery(DeviceId, TwinForecaster.TemperatureMetric, to - horizon, to.AddTicks(1), null, Aggregation.Avg));
             _series = Series(recent.Points, points);
+            // The axis around the data: from 0 °C, a room's band of a degree or two would be a flat line.
+            var low = recent.Points.Select(p => p.Value).Concat(points.Select(p => p.Lower)).Min();
+            var high = recent.Points.Select(p => p.Value).Concat(points.Select(p => p.Upper)).Max();
+            _chartOptions = ChartOptions with { YAxis = [ChartOptions.YAxis![0] with { Min = Math.Floor(low - 0.5), Max = Math.Ceiling(high + 0.5) }] };
             _setpoint = Math.Round(fit.Thermostat?.Setpoint + 2 ?? _setpoint);
         }
         _chartKey++;
