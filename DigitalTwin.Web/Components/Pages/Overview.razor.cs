@@ -50,7 +50,21 @@ public sealed partial class Overview : LivePage
         _loading = false;
     }
 
-    private int CountWith(DeviceStatus status) => Devices.Snapshot.Keys.Count(id => Board.Get(id).Status == status);
+    /// <summary>Every device's status tallied once per render (the board is walked once, not once per chip).</summary>
+    private Dictionary<DeviceStatus, int> _counts = [];
+
+    private int CountWith(DeviceStatus status) => _counts.GetValueOrDefault(status);
+
+    protected override void OnParametersSet() => TallyStatuses();
+
+    protected override Task RefreshAsync()
+    {
+        TallyStatuses();
+        return base.RefreshAsync();
+    }
+
+    private void TallyStatuses() =>
+        _counts = Devices.Snapshot.Keys.GroupBy(id => Board.Get(id).Status).ToDictionary(g => g.Key, g => g.Count());
 
     private async Task ShowPageAsync(int page)
     {
