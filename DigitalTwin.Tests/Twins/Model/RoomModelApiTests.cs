@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using DigitalTwin.Core.History;
 using DigitalTwin.Core.Simulation;
 using DigitalTwin.Core.Twins.Model;
 using DigitalTwin.Tests.Infrastructure;
 using DigitalTwin.Web.Twins;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Tests.Twins.Model;
 
@@ -58,6 +60,7 @@ public sealed class RoomModelApiTests(AppFixture fixture) : IClassFixture<AppFix
         {
             Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         }
+        await WaitForHistoryAsync("room-api-3", DateTimeOffset.FromUnixTimeMilliseconds(start.AddMinutes(359).ToUnixTimeMilliseconds()));
 
         var model = (await _app.Http.GetFromJsonAsync<RoomModelResponse>("/api/devices/room-api-3/model", ApiJson.Options))!;
 
@@ -126,7 +129,17 @@ public sealed class RoomModelApiTests(AppFixture fixture) : IClassFixture<AppFix
             using var post = await _app.PostTelemetryAsync(deviceId, new StringContent("[" + string.Join(",", batch) + "]", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         }
-        // The API writes milliseconds; the newest reading's time as stored.
-        return DateTimeOffset.FromUnixTimeMilliseconds(last.ToUnixTimeMilliseconds());
+        // The API writes milliseconds; the newest reading's time as stored. The API accepts before history commits,
+        // and the model is fitted from history, so wait for the newest reading to be there.
+        var newest = DateTimeOffset.FromUnixTimeMilliseconds(last.ToUnixTimeMilliseconds());
+        await WaitForHistoryAsync(deviceId, newest);
+        return newest;
+    }
+
+    private Task WaitForHistoryAsync(string deviceId, DateTimeOffset newest)
+    {
+        var history = _app.Services.GetRequiredService<HistoryStore>();
+        return Eventually.TrueAsync(async () => (await history.LatestAsync(deviceId)).TryGetValue("temperature", out var latest) && latest.Timestamp >= newest,
+            what: $"{deviceId}'s newest reading in history");
     }
 }
