@@ -1,17 +1,20 @@
 namespace DigitalTwin.Web.Components.Shared;
 
 /// <summary>
-/// Re-renders a live page at most once per <see cref="Interval"/> however fast data arrives, and at least
-/// once a second so relative times ("5 s ago") keep moving. Data callbacks only call <see cref="Invalidate"/>.
+/// Re-renders a live page as soon as data arrives when it has not rendered for <see cref="Interval"/>, and at most
+/// once per <see cref="Interval"/> during a burst; at least once per <see cref="Heartbeat"/> so relative times
+/// ("5 s ago") keep moving. Data callbacks only call <see cref="Invalidate"/>.
 /// </summary>
+/// <remarks>A reading on a quiet page is on screen within a frame; only a burst waits for the throttle.</remarks>
 public sealed class LiveRefresh : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
-    private static readonly int TicksPerSecond = (int)(TimeSpan.FromSeconds(1) / Interval);
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
 
+    private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private int _dirty;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="render">Called on a timer thread; marshal to the renderer with InvokeAsync.</param>
     /// <param name="onError">Reports a failed render to the component (DispatchExceptionAsync).</param>
@@ -20,7 +23,13 @@ public sealed class LiveRefresh : IAsyncDisposable
         _loop = RunAsync(render, onError, time, _stop.Token);
     }
 
-    public void Invalidate() => Interlocked.Exchange(ref _dirty, 1);
+    public void Invalidate()
+    {
+        lock (_lock)
+        {
+            _changed.TrySetResult();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -38,13 +47,34 @@ public sealed class LiveRefresh : IAsyncDisposable
 
     private async Task RunAsync(Func<Task> render, Func<Exception, Task> onError, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        for (var tick = 1; await timer.WaitForNextTickAsync(cancellationToken); tick++)
+        var lastRender = time.GetTimestamp();
+        while (true)
         {
-            if (Interlocked.Exchange(ref _dirty, 0) == 0 && tick % TicksPerSecond != 0)
+            Task changed;
+            lock (_lock)
             {
-                continue;
+                changed = _changed.Task;
             }
+            var quiet = Heartbeat - time.GetElapsedTime(lastRender);
+            if (quiet > TimeSpan.Zero)
+            {
+                await changed.WaitAsync(quiet, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            // A burst: the page rendered moments ago, so gather what else arrives until the interval is up.
+            var sinceRender = time.GetElapsedTime(lastRender);
+            if (sinceRender < Interval)
+            {
+                await Task.Delay(Interval - sinceRender, time, cancellationToken);
+            }
+            lock (_lock)
+            {
+                if (_changed.Task.IsCompleted)
+                {
+                    _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+            lastRender = time.GetTimestamp();
             try
             {
                 await render();
