@@ -6,6 +6,7 @@ using System.Text.Json;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production serves static assets from the publish output; the bench runs from its build output, as a browser needs them.
+        builder.ConfigureAppConfiguration((context, _) => StaticWebAssetsLoader.UseStaticWebAssets(context.HostingEnvironment, context.Configuration));
         builder.UseSetting("ConnectionStrings:DigitalTwin", ConnectionString);
         builder.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
