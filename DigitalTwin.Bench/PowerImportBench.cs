@@ -100,7 +100,7 @@ internal static class PowerImportBench
         {
             for (var d = 0; d < Districts; d++)
             {
-                var prefix = string.Create(CultureInfo.InvariantCulture, $"{year},{provinces[d % provinces.Count]},구역{d:000},");
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"{year},{provinces[d % provinces.Count]},{DistrictName(d)},");
                 Array.Clear(totals);
                 foreach (var type in ContractTypes.Parts)
                 {
@@ -124,4 +124,8 @@ internal static class PowerImportBench
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(949).GetBytes(text.ToString());
     }
+
+    /// <summary>District names are Hangul only (the import refuses digits): d's digits spelled 가나다… then 구.</summary>
+    private static string DistrictName(int d) =>
+        string.Concat(d.ToString("000", CultureInfo.InvariantCulture).Select(c => "가나다라마바사아자차"[c - '0'])) + "구";
 }
