@@ -51,8 +51,10 @@ internal static class CalendarReport
         var coverage = scores.Average(s => s.Covered ? 1.0 : 0);
         var widths = scores.Select(s => s.Width).Order().ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{scores.Count:N0} | {auto:0.00} | {peer:0.00} | {auto / peer:0.00} | {(auto <= TargetRatio * peer ? "yes" : "no")} | {coverage:P1} | {(coverage is >= MinCoverage and <= MaxCoverage ? "yes" : "no")} | {widths[widths.Count / 2]:P1}");
+            $"{scores.Count:N0} | {auto:0.00} | {peer:0.00} | {auto / peer:0.00} | {Mark(auto <= TargetRatio * peer)} | {coverage:P1} | {Mark(coverage is >= MinCoverage and <= MaxCoverage)} | {widths[widths.Count / 2]:P1}");
     }
+
+    private static string Mark(bool met) => met ? "✔" : "✘";
 
     private static string Verdict(IReadOnlyCollection<Score> scores, Func<Score, int> key, string what)
     {

@@ -25,7 +25,7 @@ internal static class BenchProgram
         }
         if (args is ["forecast", ..])
         {
-            return await ForecastBench.RunAsync();
+            return await ForecastBench.RunAsync(args);
         }
         if (args is ["history-query", ..])
         {

@@ -20,7 +20,7 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
     [InlineData("horizon=0", "horizon '0' must be a whole number of months from 1 to 12.")]
     [InlineData("horizon=13", "horizon '13' must be a whole number of months from 1 to 12.")]
     [InlineData("contractType=공장용", "Unknown contractType '공장용'; use one of 주택용, 일반용, 교육용, 산업용, 농사용, 가로등, 심야, 합계.")]
-    [InlineData("model=drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, province-shape, province-ratio, ets, ml, ensemble.")]
+    [InlineData("model=drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, year-on-year, province-shape, province-ratio, ets, ml, ensemble.")]
     [InlineData("top=0", "top '0' must be a whole number from 1 to 100.")]
     public async Task Get_BadParameter_400ProblemDetailsSayingWhatIsWrong(string query, string detail)
     {

@@ -7,7 +7,7 @@ namespace DigitalTwin.Core.Power.Forecasting;
 public sealed class ModelSet
 {
     private static readonly IForecastModel[] Stateless =
-        [new NaiveModel(), new SeasonalNaiveModel(), new ProvinceShapeModel(), new ProvinceRatioModel(), new EtsModel()];
+        [new NaiveModel(), new SeasonalNaiveModel(), new YearOnYearModel(), new ProvinceShapeModel(), new ProvinceRatioModel(), new EtsModel()];
 
     private readonly Lazy<MlModel> _ml;
     private readonly Lazy<CalendarModel> _calendar;

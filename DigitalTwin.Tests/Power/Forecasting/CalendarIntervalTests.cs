@@ -54,7 +54,9 @@ public sealed class CalendarIntervalTests
         var shocked = CalendarIntervals.Learn(Points([2020, 2021, 2022, 2023], noise: 0.01, yearShock: 0.03, seed: 3));
 
         Assert.True(shocked.Factor > calm.Factor);
-        Assert.True(shocked.Bounds(new CalendarCell(ContractTypes.Total, 1, 6), CalendarModel.Direct).Hi > 0.03);
+        var june = new CalendarCell(ContractTypes.Total, 1, 6);
+        // The shared shocks are in the pooled absolute errors themselves: the bounds widen with them.
+        Assert.True(shocked.Bounds(june, CalendarModel.Direct).Hi > 1.5 * calm.Bounds(june, CalendarModel.Direct).Hi);
     }
 
     [Fact]

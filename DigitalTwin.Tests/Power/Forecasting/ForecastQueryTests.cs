@@ -24,7 +24,7 @@ public sealed class ForecastQueryTests
     [InlineData(null, "13", null, null, "horizon '13' must be a whole number of months from 1 to 12.")]
     [InlineData(null, "two", null, null, "horizon 'two' must be a whole number of months from 1 to 12.")]
     [InlineData(null, null, "공장용", null, "Unknown contractType '공장용'; use one of 주택용, 일반용, 교육용, 산업용, 농사용, 가로등, 심야, 합계.")]
-    [InlineData(null, null, null, "drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, province-shape, province-ratio, ets, ml, ensemble.")]
+    [InlineData(null, null, null, "drift", "Unknown model 'drift'; use one of auto, naive, seasonal-naive, year-on-year, province-shape, province-ratio, ets, ml, ensemble.")]
     public void Parse_BadParameter_PreciseProblem(string? cutoff, string? horizon, string? type, string? model, string expected)
     {
         var (request, problems) = ForecastQuery.Parse(cutoff, horizon, type, model, Months);

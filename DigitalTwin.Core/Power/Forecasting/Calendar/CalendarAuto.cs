@@ -5,7 +5,7 @@ namespace DigitalTwin.Core.Power.Forecasting;
 /// <summary>
 /// Auto on a district: per target, the members blended with the weights the province series earned for that
 /// calendar month and horizon (<see cref="CalendarModel"/>); for 합계, the sum of the seven contract types' blends
-/// where that path won on the province series; 90 % intervals from the province's errors for that month, widened
+/// (hierarchical bottom-up: the district's own contract mix), directly only where a type has no forecast; 90 % intervals from the province's errors for that month, widened
 /// by how much noisier the district backtests were than the province's (<see cref="IntervalScale"/>).
 /// </summary>
 public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyList<YearMonth> targets)
@@ -38,7 +38,9 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
             var cell = Cell(history.LastMonth.MonthsUntil(target), target);
             var direct = Model.Weights.Blend(cell, candidates.ToDictionary(c => c.Key, c => c.Value.IsApplicable ? c.Value.Values![k] : double.NaN));
             var bottomUp = parts?.Select(p => p[k]).Sum() ?? double.NaN;
-            var path = double.IsFinite(bottomUp) && bottomUp > 0 && Model.PathFor(cell.Steps, cell.Month) == CalendarModel.BottomUp ? CalendarModel.BottomUp : CalendarModel.Direct;
+            // A district's contract mix is its own, not the province's: its 합계 swings with the mix (a residential
+            // district peaks in August, an industrial one barely), which only the sum of the types can follow.
+            var path = double.IsFinite(bottomUp) && bottomUp > 0 ? CalendarModel.BottomUp : CalendarModel.Direct;
             var value = path == CalendarModel.BottomUp ? bottomUp : direct;
             if (!double.IsFinite(value))
             {
@@ -55,7 +57,10 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
         var how = path == CalendarModel.BottomUp
             ? $"sum of the {ContractTypes.Parts.Count} contract types' blends"
             : $"blend of {Model.Weights.Describe(cell)}";
-        var why = contractType == ContractTypes.Total ? $"; {path} won on {Model.WhyPath(cell.Steps, cell.Month)}" : "";
+        var why = contractType != ContractTypes.Total ? ""
+            : path == CalendarModel.BottomUp
+                ? $"; bottom-up because the district's contract mix is not its province's, so each type gets its own ratios and the sum follows the district's mix (on province series, whose mix is their own: {Model.WhyPath(cell.Steps, cell.Month)})"
+                : "; direct because some contract type has no forecast";
         return string.Create(CultureInfo.InvariantCulture,
             $"auto: {how}, weights learned on province backtests for month {cell.Month} at {cell.Steps} ahead{why}; interval {scale:0.0}× the province's");
     }

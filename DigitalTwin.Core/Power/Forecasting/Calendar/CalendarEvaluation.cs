@@ -10,9 +10,9 @@ public static class CalendarEvaluation
 {
     /// <summary>The models auto blends: those that need only the series and the province's calendar, so they can be scored on every calendar month.</summary>
     public static readonly IReadOnlyList<string> Members =
-        [ForecastModels.Naive, ForecastModels.SeasonalNaive, ForecastModels.ProvinceShape, ForecastModels.ProvinceRatio];
+        [ForecastModels.Naive, ForecastModels.SeasonalNaive, ForecastModels.YearOnYear, ForecastModels.ProvinceShape, ForecastModels.ProvinceRatio];
 
-    private static readonly IForecastModel[] Models = [new NaiveModel(), new SeasonalNaiveModel(), new ProvinceShapeModel(), new ProvinceRatioModel()];
+    private static readonly IForecastModel[] Models = [new NaiveModel(), new SeasonalNaiveModel(), new YearOnYearModel(), new ProvinceShapeModel(), new ProvinceRatioModel()];
 
     /// <summary>The years with province data, each of which can be held out.</summary>
     public static IReadOnlyList<int> Years(PowerHistory history) => [.. ContractTypes.All
