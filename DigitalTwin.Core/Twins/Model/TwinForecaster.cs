@@ -95,15 +95,18 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
         {
             return null;
         }
-        var to = newest.Timestamp.AddTicks(1);
+        // History is stored in milliseconds and read in [from, to): the newest reading is inside only from one millisecond on.
+        var end = newest.Timestamp.AddMilliseconds(1);
         var room = metric == TemperatureMetric && latest.ContainsKey(OutdoorMetric);
         var hasHeater = room && latest.ContainsKey(HeaterMetric);
-        var gap = await ReportingIntervalAsync(deviceId, metric, to, cancellationToken);
+        var gap = await ReportingIntervalAsync(deviceId, metric, end, cancellationToken);
         var step = Steps.FirstOrDefault(s => s >= gap * 2, Steps[^1]);
         if (!room && step < TimeSpan.FromMinutes(10))
         {
             step = TimeSpan.FromMinutes(10);
         }
+        // The grid's cells are the history's own buckets (aligned to the step), the newest reading in the last one.
+        var to = AlignUp(end, step);
         var from = to - (step * HistoryQuery.MaxPoints);
         var values = await BucketsAsync(deviceId, metric, from, to, step, cancellationToken);
         var outdoor = room ? await BucketsAsync(deviceId, OutdoorMetric, from, to, step, cancellationToken) : null;
@@ -158,6 +161,13 @@ public sealed class TwinForecaster(HistoryStore history, TimeProvider time)
         var span = (filled[^1].Time - filled[0].Time + probe.Interval) / count;
         var busy = probe.Interval * filled.Count / count;
         return span < busy ? span : busy;
+    }
+
+    private static DateTimeOffset AlignUp(DateTimeOffset time, TimeSpan step)
+    {
+        var ms = time.ToUnixTimeMilliseconds();
+        var stepMs = (long)step.TotalMilliseconds;
+        return DateTimeOffset.FromUnixTimeMilliseconds((ms + stepMs - 1) / stepMs * stepMs);
     }
 
     private Task<HistoryBuckets> BucketsAsync(string deviceId, string metric, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken) =>
