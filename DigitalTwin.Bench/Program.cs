@@ -46,6 +46,10 @@ internal static class BenchProgram
         {
             return RoomModelBench.Run(args);
         }
+        if (args is ["fidelity", ..])
+        {
+            return FidelityBench.Run(args);
+        }
         if (args is ["memory", ..])
         {
             return await MemoryBench.RunAsync(args);
