@@ -11,8 +11,10 @@ namespace DigitalTwin.Bench;
 /// (<see cref="HistoryWriteBench"/>), or <c>… -- devices-page</c> for the /devices page's query over 10,000 devices
 /// (<see cref="DevicesPageBench"/>), or <c>… -- memory</c> for the app's memory with 10,000 devices (<see cref="MemoryBench"/>), or <c>… -- import-memory</c> for
 /// the memory of refusing 10 MB and 100 MB broken KEPCO uploads (<see cref="ImportMemoryBench"/>), or <c>… -- room-model</c>
-/// for fitting and forecasting the room model of 1,000 devices (<see cref="RoomModelBench"/>), or <c>… -- browser-latency</c>
-/// for publish → value on screen in Chromium (<see cref="BrowserLatencyBench"/>).
+/// for fitting and forecasting the room model of 1,000 devices (<see cref="RoomModelBench"/>), or <c>… -- replay</c> to play a real
+/// series over MQTT with faults injected (<see cref="ReplayCommand"/>), or <c>… -- fidelity</c> for the fault detector's figures
+/// on real series (<see cref="FidelityBench"/>), or <c>… -- browser-latency</c> for publish → value on screen in Chromium
+/// (<see cref="BrowserLatencyBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -50,6 +52,14 @@ internal static class BenchProgram
         if (args is ["browser-latency", ..])
         {
             return await BrowserLatencyBench.RunAsync(args);
+        }
+        if (args is ["replay", ..])
+        {
+            return await ReplayCommand.RunAsync(args);
+        }
+        if (args is ["fidelity", ..])
+        {
+            return FidelityBench.Run(args);
         }
         if (args is ["memory", ..])
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Core.Telemetry;
+using DigitalTwin.Core.Twins.Faults;
 
 namespace DigitalTwin.Core.Alerts;
 
@@ -23,6 +24,11 @@ public sealed partial class AlertEngine
                 {
                     var holds = rule.Operator.Holds(metric.Value, rule.Threshold);
                     Step(rule, state, reading.DeviceId, metric.Value, reading.Timestamp, now, holds, !holds && IsBeyondClearLine(rule, metric.Value));
+                }
+                else if (rule.Kind == AlertRuleKind.Anomaly)
+                {
+                    var fault = Detector(rule, state).Observe(reading.Timestamp, metric.Value);
+                    Step(rule, state, reading.DeviceId, metric.Value, reading.Timestamp, now, fault is not null, fault is null, fault?.Reason);
                 }
                 else if (RateChange(rule, state, reading.Timestamp, metric.Value) is { } change)
                 {
@@ -59,6 +65,15 @@ public sealed partial class AlertEngine
     private static bool IsBeyondClearLine(AlertRule rule, double value) => rule.ClearThreshold is not { } clear
         || (rule.Operator.IsUpward() ? value < clear : value > clear);
 
+    private static FaultDetector Detector(AlertRule rule, DeviceState state)
+    {
+        if (!state.Detectors.TryGetValue(rule.Id, out var detector))
+        {
+            state.Detectors[rule.Id] = detector = new FaultDetector(new FaultDetectorSettings(rule.Threshold));
+        }
+        return detector;
+    }
+
     private static double? RateChange(AlertRule rule, DeviceState state, DateTimeOffset at, double value)
     {
         if (!state.Windows.TryGetValue(rule.Id, out var window))
@@ -71,14 +86,15 @@ public sealed partial class AlertEngine
     /// <summary>One observed value (the metric, or its change for rate rules) against an open alert or none.</summary>
     /// <param name="holds">The alert condition holds.</param>
     /// <param name="clears">The value is back beyond the clear line (hysteresis), so an active alert clears.</param>
-    private void Step(AlertRule rule, DeviceState state, string deviceId, double value, DateTimeOffset at, DateTimeOffset now, bool holds, bool clears)
+    /// <param name="reason">Why the condition holds, for the alert's history (anomaly rules name the fault).</param>
+    private void Step(AlertRule rule, DeviceState state, string deviceId, double value, DateTimeOffset at, DateTimeOffset now, bool holds, bool clears, string? reason = null)
     {
         at = Truncate(at);
         if (!state.Open.TryGetValue(rule.Id, out var alert))
         {
             if (holds)
             {
-                Open(rule, deviceId, value, at, now);
+                Open(rule, deviceId, value, at, now, reason: reason);
             }
             return;
         }
@@ -99,7 +115,7 @@ public sealed partial class AlertEngine
             _needsFreshReading.Remove(alert.Id);
             if (now - alert.PendingSince >= (rule.PendingFor ?? TimeSpan.Zero))
             {
-                Activate(alert, rule, now);
+                Activate(alert, rule, now, reason);
             }
             return;
         }
@@ -108,8 +124,12 @@ public sealed partial class AlertEngine
             if (_outside.Remove(alert.Id))
             {
                 alert.TriggerCount++;
-                Emit(AlertTransition.Retriggered, alert, now, value);
+                Emit(AlertTransition.Retriggered, alert, now, value, detail: reason);
             }
+        }
+        else if (clears && rule.Kind == AlertRuleKind.Anomaly)
+        {
+            Clear(alert, rule, now, null, $"{rule.Metric} {Format(value)} back in line with its model");
         }
         else if (clears)
         {
@@ -121,7 +141,7 @@ public sealed partial class AlertEngine
         }
     }
 
-    private void Open(AlertRule rule, string deviceId, double? value, DateTimeOffset at, DateTimeOffset now, DateTimeOffset? since = null)
+    private void Open(AlertRule rule, string deviceId, double? value, DateTimeOffset at, DateTimeOffset now, DateTimeOffset? since = null, string? reason = null)
     {
         var alert = new Alert
         {
@@ -143,15 +163,15 @@ public sealed partial class AlertEngine
         _openById[alert.Id] = alert;
         if (rule.PendingFor is { } pending && pending > TimeSpan.Zero)
         {
-            Emit(AlertTransition.BecamePending, alert, now, value);
+            Emit(AlertTransition.BecamePending, alert, now, value, detail: reason);
         }
         else
         {
-            Activate(alert, rule, now);
+            Activate(alert, rule, now, reason);
         }
     }
 
-    private void Activate(Alert alert, AlertRule rule, DateTimeOffset now)
+    private void Activate(Alert alert, AlertRule rule, DateTimeOffset now, string? reason = null)
     {
         alert.State = AlertState.Active;
         alert.ActivatedAt = now;
@@ -160,7 +180,7 @@ public sealed partial class AlertEngine
         {
             _unacknowledged++;
         }
-        Emit(AlertTransition.BecameActive, alert, now, alert.LastValue, notify: rule);
+        Emit(AlertTransition.BecameActive, alert, now, alert.LastValue, detail: reason, notify: rule);
     }
 
     /// <summary>A pending alert whose condition ended: it never was an alert, so it goes without a trace or a notification.</summary>
@@ -239,12 +259,14 @@ public sealed partial class AlertEngine
         var old = _rules.GetValueOrDefault(rule.Id);
         _rules[rule.Id] = rule;
         RebuildIndex(now);
-        var sameCondition = old is not null && old.Kind == rule.Kind && old.Metric == rule.Metric && old.Operator == rule.Operator && old.RateWindow == rule.RateWindow;
+        var sameCondition = old is not null && old.Kind == rule.Kind && old.Metric == rule.Metric && old.Operator == rule.Operator && old.RateWindow == rule.RateWindow
+            && (rule.Kind != AlertRuleKind.Anomaly || old.Threshold == rule.Threshold);
         if (!sameCondition)
         {
             foreach (var state in _devices.Values)
             {
                 state.Windows.Remove(rule.Id);
+                state.Detectors.Remove(rule.Id);
             }
         }
         foreach (var alert in _openById.Values.Where(a => a.RuleId == rule.Id).ToList())
@@ -304,6 +326,7 @@ public sealed partial class AlertEngine
         {
             state.Windows.Remove(ruleId);
             state.LastSeen.Remove(ruleId);
+            state.Detectors.Remove(ruleId);
         }
     }
 

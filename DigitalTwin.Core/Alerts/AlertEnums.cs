@@ -10,6 +10,13 @@ public enum AlertRuleKind
 
     /// <summary>The metric rose (for &gt; / &gt;=) or fell (for &lt; / &lt;=) by more than a delta within a window.</summary>
     RateOfChange,
+
+    /// <summary>
+    /// The metric behaves unlike its model: a spike, drift, stuck value, dropout or a change faster than the room
+    /// allows (<see cref="Twins.Faults.FaultDetector"/>). <see cref="AlertRule.Threshold"/> is the sensitivity in noise
+    /// scales (lower = more sensitive), <see cref="AlertRule.PendingFor"/> the minimum duration.
+    /// </summary>
+    Anomaly,
 }
 
 /// <summary>Which devices a rule watches: one device, every device of a kind, or every device with a tag.</summary>

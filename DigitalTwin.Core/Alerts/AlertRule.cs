@@ -24,7 +24,7 @@ public sealed class AlertRule
 
     public AlertOperator Operator { get; set; }
 
-    /// <summary>Threshold rules: the value the metric is compared with.</summary>
+    /// <summary>Threshold rules: the value the metric is compared with. Anomaly rules: the sensitivity, in noise scales.</summary>
     public double Threshold { get; set; }
 
     /// <summary>
@@ -64,6 +64,7 @@ public sealed class AlertRule
     {
         AlertRuleKind.NoData => $"no {(Metric.Length == 0 ? "data" : Metric)} for {NoDataFor}",
         AlertRuleKind.RateOfChange => $"{Metric} {(Operator.IsUpward() ? "rises" : "falls")} by {RateDelta} within {RateWindow}",
+        AlertRuleKind.Anomaly => $"{Metric} unlike its model (beyond {Threshold}σ)" + (PendingFor is { } lasting ? $" for {lasting}" : ""),
         _ => $"{Metric} {Operator.Symbol()} {Threshold}"
             + (ClearThreshold is { } clear ? $" (clears {(Operator.IsUpward() ? "below" : "above")} {clear})" : "")
             + (PendingFor is { } pending ? $" for {pending}" : ""),

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Text;
+using DigitalTwin.Core.Twins.Faults;
 
 namespace DigitalTwin.Core.Alerts;
 
@@ -14,6 +15,8 @@ public sealed class AlertRuleDraft
     public const int MaxDescriptionLength = 2000;
     public const int MaxTargetLength = 64;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+    public const double MinAnomalySigmas = 2;
+    public const double MaxAnomalySigmas = 20;
 
     public string? Name { get; set; }
 
@@ -29,6 +32,7 @@ public sealed class AlertRuleDraft
 
     public AlertOperator Operator { get; set; }
 
+    /// <summary>Threshold rules: the value compared with. Anomaly rules: the sensitivity in noise scales (empty = medium).</summary>
     public double? Threshold { get; set; }
 
     public double? ClearThreshold { get; set; }
@@ -56,7 +60,7 @@ public sealed class AlertRuleDraft
         Target = rule.Target,
         Metric = rule.Metric,
         Operator = rule.Operator,
-        Threshold = rule.Kind == AlertRuleKind.Threshold ? rule.Threshold : null,
+        Threshold = rule.Kind is AlertRuleKind.Threshold or AlertRuleKind.Anomaly ? rule.Threshold : null,
         ClearThreshold = rule.ClearThreshold,
         PendingFor = rule.PendingFor,
         Severity = rule.Severity,
@@ -90,7 +94,7 @@ public sealed class AlertRuleDraft
         }
         if (!Enum.IsDefined(Kind))
         {
-            Add("kind", "'kind' must be Threshold, NoData or RateOfChange.");
+            Add("kind", "'kind' must be Threshold, NoData, RateOfChange or Anomaly.");
         }
         if (!Enum.IsDefined(Operator))
         {
@@ -120,6 +124,12 @@ public sealed class AlertRuleDraft
                     Add("rateDelta", "'rateDelta' is required for rate-of-change rules: a positive number (the operator gives the direction).");
                 }
                 ValidateDuration(RateWindow, "rateWindow", required: true, Add);
+                break;
+            case AlertRuleKind.Anomaly:
+                if (Threshold is { } sigmas && !(sigmas >= MinAnomalySigmas && sigmas <= MaxAnomalySigmas))
+                {
+                    Add("threshold", $"'threshold' of an anomaly rule is its sensitivity in noise scales: {MinAnomalySigmas}–{MaxAnomalySigmas} (empty: {FaultDetectorSettings.MediumSigmas}).");
+                }
                 break;
         }
         ValidateDuration(PendingFor, "pendingFor", required: false, Add);
@@ -189,7 +199,12 @@ public sealed class AlertRuleDraft
         rule.Target = Target!.Trim();
         rule.Metric = Metric?.Trim() ?? "";
         rule.Operator = Operator;
-        rule.Threshold = Kind == AlertRuleKind.Threshold ? Threshold!.Value : 0;
+        rule.Threshold = Kind switch
+        {
+            AlertRuleKind.Threshold => Threshold!.Value,
+            AlertRuleKind.Anomaly => Threshold ?? FaultDetectorSettings.MediumSigmas,
+            _ => 0,
+        };
         rule.ClearThreshold = Kind == AlertRuleKind.Threshold ? ClearThreshold : null;
         rule.PendingFor = Kind == AlertRuleKind.NoData ? null : PendingFor;
         rule.Severity = Severity;

@@ -1,3 +1,5 @@
+using DigitalTwin.Core.Twins.Faults;
+
 namespace DigitalTwin.Core.Alerts;
 
 /// <summary>
@@ -59,7 +61,7 @@ internal sealed class RuleIndex
 /// <param name="State">The device's alert state, kept across re-indexing: one look-up per reading finds rules and state.</param>
 internal sealed record DeviceRules(Dictionary<string, AlertRule[]> ByMetric, AlertRule[] NoData, DeviceState State);
 
-/// <summary>Per device, by rule id: its open alert, rate window, and when a no-data rule last saw the metric.</summary>
+/// <summary>Per device, by rule id: its open alert, rate window, fault detector, and when a no-data rule last saw the metric.</summary>
 internal sealed class DeviceState
 {
     public Dictionary<long, Alert> Open { get; } = [];
@@ -67,4 +69,7 @@ internal sealed class DeviceState
     public Dictionary<long, RateWindow> Windows { get; } = [];
 
     public Dictionary<long, DateTimeOffset> LastSeen { get; } = [];
+
+    /// <summary>Anomaly rules: the device's fault detector for the rule's metric (bounded state, learned from its readings).</summary>
+    public Dictionary<long, FaultDetector> Detectors { get; } = [];
 }

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Devices;
+using DigitalTwin.Core.Twins.Faults;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using DigitalTwin.Web.Accounts;
@@ -73,6 +74,11 @@ public sealed partial class AlertRuleDialog : ComponentBase
 
     private void SetKind(AlertRuleKind kind)
     {
+        // An anomaly rule's threshold is a sensitivity in noise scales, not a value of the metric: neither carries over.
+        if (kind == AlertRuleKind.Anomaly || _draft.Kind == AlertRuleKind.Anomaly)
+        {
+            _draft.Threshold = kind == AlertRuleKind.Anomaly ? FaultDetectorSettings.MediumSigmas : null;
+        }
         _draft.Kind = kind;
         Validate();
     }

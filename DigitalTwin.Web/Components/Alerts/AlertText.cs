@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Web.Components.Twins;
 
 namespace DigitalTwin.Web.Components.Alerts;
@@ -61,6 +62,8 @@ public static class AlertText
                 $"{metric ?? "…"} {(rule.Operator.IsUpward() ? "rises" : "falls")} by {(rule.Operator is AlertOperator.GreaterThan or AlertOperator.LessThan ? "more than" : "at least")} "
                 + $"{Or(Value(rule.RateDelta, metric), "…")} within {Or(Duration(rule.RateWindow), "…")}"
                 + Pending(rule.PendingFor),
+            AlertRuleKind.Anomaly => $"{metric ?? "…"} unlike its model (beyond {(rule.Threshold ?? FaultDetectorSettings.MediumSigmas).ToString("0.#", CultureInfo.CurrentCulture)}σ)"
+                + Pending(rule.PendingFor),
             _ => $"{metric ?? "…"} {symbol} {Or(Value(rule.Threshold, metric), "…")}"
                 + Pending(rule.PendingFor)
                 + (rule.ClearThreshold is { } clear ? $", clears {(rule.Operator.IsUpward() ? "<" : ">")} {Value(clear, metric)}" : ""),
@@ -96,6 +99,7 @@ public static class AlertText
             { Kind: AlertRuleKind.Threshold } => $"{value} {rule.Operator.Symbol()} {rule.Threshold.ToString("0.##", CultureInfo.CurrentCulture)}",
             { Kind: AlertRuleKind.NoData } => $"no {(rule.Metric.Length == 0 ? "data" : rule.Metric)} for {Duration(rule.NoDataFor)}",
             { Kind: AlertRuleKind.RateOfChange } => $"{value}, {(rule.Operator.IsUpward() ? "up" : "down")} more than {Value(rule.RateDelta, rule.Metric)} in {Duration(rule.RateWindow)}",
+            { Kind: AlertRuleKind.Anomaly } => $"{value}, unlike its model",
             _ => value,
         };
         return $"{Severity(alert.Severity)} · {alert.RuleName} · {alert.DeviceId}: {condition}";

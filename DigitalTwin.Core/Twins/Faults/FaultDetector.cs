@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace DigitalTwin.Core.Twins.Faults;
+
+/// <summary>
+/// Online fault detection for one device's metric: each reading is compared with a one-step prediction
+/// (<see cref="DailyChangePredictor"/>), the residual scaled by a robust noise estimate (<see cref="NoiseScale"/>), and judged
+/// for the <see cref="FaultKind"/>s. O(1) time and memory per reading; not thread-safe (one writer per device).
+/// </summary>
+/// <remarks>
+/// An outlier is held for one reading before it is named: back near the prediction next time makes it a
+/// <see cref="FaultKind.Spike"/>, staying away makes it a <see cref="FaultKind.FastChange"/> (the predictor then
+/// restarts at the new level). Outliers never teach the predictor or the noise scale, so a fault does not hide itself.
+/// </remarks>
+public sealed class FaultDetector(FaultDetectorSettings settings)
+{
+    private const double IntervalMemory = 0.05;
+
+    /// <summary>Misses are clipped at this many thresholds before they teach the noise scale: tails count, a wild value barely.</summary>
+    private const double NoiseClip = 2;
+
+    private readonly DailyChangePredictor _predictor = new();
+    private readonly NoiseScale _noise = new(alpha: 0.02, clip: settings.Sigmas);
+    private readonly StuckRun _stuck = new();
+    private int _count;
+    private DateTimeOffset _lastAt;
+    private DateTimeOffset _modelAt;
+    private double _lastValue;
+    private double _interval;
+    private (DateTimeOffset At, double Value, double Z)? _outlier;
+    private double _driftUp;
+    private double _driftDown;
+    private DateTimeOffset _driftSince;
+
+    public FaultDetector()
+        : this(FaultDetectorSettings.Default)
+    {
+    }
+
+    public FaultDetectorSettings Settings => settings;
+
+    /// <summary>The robust standard deviation of the one-step residual.</summary>
+    public double NoiseSigma => _noise.Sigma;
+
+    /// <summary>The device's usual interval between readings (zero until two have arrived).</summary>
+    public TimeSpan UsualInterval => TimeSpan.FromSeconds(_interval);
+
+    public bool IsWarm => _count > settings.Warmup;
+
+    /// <summary>The value expected at <paramref name="at"/> (NaN before the first reading).</summary>
+    public double Predict(DateTimeOffset at) => _count == 0 ? double.NaN : _predictor.Predict(at, Steps(at - _modelAt));
+
+    /// <summary>Judges one reading; returns the fault it shows (or ends), null when it looks normal.</summary>
+    public FaultVerdict? Observe(DateTimeOffset at, double value)
+    {
+        if (!double.IsFinite(value) || (_count > 0 && at <= _lastAt))
+        {
+            return null; // a late or repeated reading: the detector already judged a newer one
+        }
+        if (_count == 0)
+        {
+            Start(at, value);
+            return null;
+        }
+        var gap = (at - _lastAt).TotalSeconds;
+        var dropout = IsWarm ? Silence(_lastAt, at) : null;
+        LearnInterval(gap);
+        _stuck.Add(at, value == _lastValue, UsualInterval);
+        _noise.NoteChange(value - _lastValue);
+        var verdict = dropout ?? Judge(at, value);
+        _lastAt = at;
+        _lastValue = value;
+        _count++;
+        if (dropout is not null)
+        {
+            Restart(at, value); // after a long gap the room may be anywhere: no prediction to hold it to
+        }
+        return verdict ?? StuckVerdict(at, value);
+    }
+
+    /// <summary>For a ticking caller: a dropout once the silence since the last reading is long enough, else null.</summary>
+    public FaultVerdict? Silence(DateTimeOffset now) => IsWarm ? Silence(_lastAt, now) : null;
+
+    private FaultVerdict? Silence(DateTimeOffset last, DateTimeOffset now)
+    {
+        var limit = TimeSpan.FromSeconds(settings.DropoutIntervals * _interval);
+        return now - last > limit
+            ? new FaultVerdict(FaultKind.Dropout, last, last + limit, _lastValue, (now - last) / UsualInterval,
+                $"Dropout: no reading for {Minutes(now - last)} (usually every {Minutes(UsualInterval)})")
+            : null;
+    }
+
+    private FaultVerdict? Judge(DateTimeOffset at, double value)
+    {
+        var sigma = Math.Max(_noise.Sigma, _predictor.SlotSigma(at) ?? 0);
+        var steps = Steps(at - _modelAt);
+        if (_outlier is { } held)
+        {
+            _outlier = null;
+            var z = (value - _predictor.Predict(at, steps)) / sigma;
+            if (Math.Abs(z) < settings.Sigmas || Math.Sign(z) != Math.Sign(held.Z))
+            {
+                Learn(at, value, steps, z);
+                return new FaultVerdict(FaultKind.Spike, held.At, at, held.Value, Math.Abs(held.Z),
+                    $"Spike: {Format(held.Value)} where {Format(held.Value - (held.Z * sigma))} was expected ({Math.Abs(held.Z):0.#}σ)");
+            }
+            Restart(at, value);
+            return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),
+                $"Change faster than the room allows: {Format(value - (held.Z * sigma))} → {Format(value)} in {Minutes(at - _lastAt)}");
+        }
+        var miss = value - _predictor.Predict(at, steps);
+        var residual = miss / sigma;
+        NoteMiss(at, miss);
+        if (IsWarm && Math.Abs(residual) >= settings.Sigmas)
+        {
+            _outlier = (at, value, residual);
+            return null;
+        }
+        Learn(at, value, steps, residual);
+        return IsWarm ? DriftVerdict(at, value) : null;
+    }
+
+    private void Learn(DateTimeOffset at, double value, double steps, double z)
+    {
+        var slack = settings.DriftSlack;
+        var clipped = Math.Clamp(z, -settings.Sigmas, settings.Sigmas);
+        if (_driftUp == 0 && _driftDown == 0)
+        {
+            _driftSince = _lastAt;
+        }
+        _driftUp = Math.Max(0, _driftUp + clipped - slack);
+        _driftDown = Math.Max(0, _driftDown - clipped - slack);
+        _predictor.Update(at, value, steps, UsualInterval);
+        _modelAt = at;
+    }
+
+    private void NoteMiss(DateTimeOffset at, double miss)
+    {
+        _noise.Add(miss);
+        _predictor.NoteMiss(at, miss, UsualInterval, NoiseClip * settings.Sigmas);
+    }
+
+    private FaultVerdict? DriftVerdict(DateTimeOffset at, double value)
+    {
+        var score = Math.Max(_driftUp, _driftDown);
+        return score < settings.DriftLimit ? null : new FaultVerdict(FaultKind.Drift, _driftSince, at, value, score,
+            $"Drift: readings {(_driftUp > _driftDown ? "above" : "below")} the prediction since {_driftSince:HH:mm} (now {Format(value)})");
+    }
+
+    private FaultVerdict? StuckVerdict(DateTimeOffset at, double value) => IsWarm && _stuck.IsStuck
+        ? new FaultVerdict(FaultKind.Stuck, _stuck.Since, at, value, _stuck.Length,
+            $"Stuck value: {Format(value)} for {Minutes(at - _stuck.Since)} ({_stuck.Length} readings)")
+        : null;
+
+    private void Start(DateTimeOffset at, double value)
+    {
+        _lastAt = at;
+        _lastValue = value;
+        _count = 1;
+        _modelAt = at;
+        _predictor.Reset(value);
+        _stuck.Add(at, repeat: false, TimeSpan.Zero);
+    }
+
+    private void Restart(DateTimeOffset at, double value)
+    {
+        _modelAt = at;
+        _predictor.Reset(value);
+        _outlier = null;
+        _driftUp = _driftDown = 0;
+        _driftSince = at;
+    }
+
+    private void LearnInterval(double gap)
+    {
+        // Clamped, so one long gap (a dropout) or a burst does not redefine "usual".
+        _interval = _interval == 0 ? gap : _interval + (IntervalMemory * (Math.Clamp(gap, 0.5 * _interval, 2 * _interval) - _interval));
+    }
+
+    private double Steps(TimeSpan gap) => _interval > 0 ? Math.Max(gap.TotalSeconds / _interval, 0.1) : 1;
+
+    private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 90
+        ? $"{span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h"
+        : $"{span.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min";
+}
