@@ -26,7 +26,7 @@ public sealed class CommandLog(IDbContextFactory<DigitalTwinDbContext> dbFactory
             Name = name,
             CorrelationId = correlationId,
             Payload = payload,
-            RequestedBy = actor.DisplayName,
+            RequestedBy = actor.Name,
             SentAt = now,
         };
         db.Add(row);
@@ -50,9 +50,16 @@ public sealed class CommandLog(IDbContextFactory<DigitalTwinDbContext> dbFactory
         return entry;
     }
 
-    /// <summary>The device (or, on an external broker, the broker) acknowledged the request.</summary>
+    /// <summary>
+    /// The device (or, on an external broker, the broker) acknowledged the request. A device may answer before its
+    /// PUBACK arrives: the answer's status stays, and the delivery time is still recorded.
+    /// </summary>
     public Task<CommandEntry?> MarkDeliveredAsync(string correlationId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(correlationId, c => c.Status == CommandStatus.Sent, (c, now) => (c.Status, c.DeliveredAt) = (CommandStatus.Delivered, now), cancellationToken);
+        ChangeAsync(correlationId, c => c.DeliveredAt is null, (c, now) =>
+        {
+            c.DeliveredAt = now;
+            c.Status = c.Status == CommandStatus.Sent ? CommandStatus.Delivered : c.Status;
+        }, cancellationToken);
 
     /// <summary>The device answered (succeeded or failed) or the wait ended (timed out); unchanged if it already finished.</summary>
     public Task<CommandEntry?> FinishAsync(string correlationId, CommandStatus status, string? response, CancellationToken cancellationToken = default) =>

@@ -33,7 +33,7 @@ public sealed class DeviceCommand
     /// <summary>The device's answer, cut to <see cref="CommandLimits.MaxStoredResponseChars"/>; null until it answers.</summary>
     public string? Response { get; set; }
 
-    /// <summary>Who sent it (the audit's actor name).</summary>
+    /// <summary>Who sent it: the user (or system) name the audit names.</summary>
     public required string RequestedBy { get; set; }
 
     public DateTimeOffset SentAt { get; set; }
