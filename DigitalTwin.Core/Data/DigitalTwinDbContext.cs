@@ -4,6 +4,7 @@ using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.History;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Twins.Commands;
 using DigitalTwin.Core.Twins.Properties;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -94,5 +95,6 @@ public class DigitalTwinDbContext : IdentityDbContext<AppUser>
         AlertModel.Configure(modelBuilder);
         AccountModel.Configure(modelBuilder);
         TwinPropertyModel.Configure(modelBuilder);
+        DeviceCommandModel.Configure(modelBuilder);
     }
 }

@@ -1,13 +1,15 @@
 namespace DigitalTwin.Core.Simulation;
 
 /// <summary>A thermo-hygrometer in a simulated room: the room's true state plus Gaussian sensor
-/// noise, rounded to the sensor's resolution.</summary>
+/// noise, rounded to the sensor's resolution. Thread-safe: the simulator reads it on its timer while its desired state
+/// and commands change the thermostat from the MQTT client's thread.</summary>
 public sealed class SimulatedThermometer
 {
     public const double DefaultTemperatureNoise = 0.08;
     public const double DefaultHumidityNoise = 0.5;
 
     private readonly Random _random;
+    private readonly Lock _lock = new();
 
     /// <param name="seed">Seeds the noise, so a run can be reproduced reading by reading.</param>
     /// <param name="temperatureNoise">Standard deviation of the temperature noise, K.</param>
@@ -48,6 +50,36 @@ public sealed class SimulatedThermometer
     /// heater's state and the outdoor temperature (to 0.1 °C, as a weather feed would give it), as a smart thermostat
     /// reports them, so the room model can be fitted.</summary>
     public ThermometerReading Read(DateTimeOffset instant)
+    {
+        lock (_lock)
+        {
+            return ReadLocked(instant);
+        }
+    }
+
+    /// <summary>The thermostat's setpoint (°C) and mode now.</summary>
+    public (double Setpoint, ThermostatMode Mode) Thermostat
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (Model.Setpoint, Model.Mode);
+            }
+        }
+    }
+
+    /// <summary>Changes what is given (null: leave it); the room follows from its next step.</summary>
+    public void SetThermostat(double? setpoint, ThermostatMode? mode)
+    {
+        lock (_lock)
+        {
+            Model.Setpoint = setpoint ?? Model.Setpoint;
+            Model.Mode = mode ?? Model.Mode;
+        }
+    }
+
+    private ThermometerReading ReadLocked(DateTimeOffset instant)
     {
         Model.AdvanceTo(instant);
         var temperature = Model.Temperature + (TemperatureNoise * NextGaussian());

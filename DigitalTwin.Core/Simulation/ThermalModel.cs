@@ -3,7 +3,9 @@ namespace DigitalTwin.Core.Simulation;
 /// <summary>
 /// A room heated under thermostat control: dT/dt = (T_out(t) − T)/τ + heaterOn × gain, with a
 /// daily cosine outdoor cycle, and indoor vapour content relaxing towards outdoors. Deterministic:
-/// the same parameters, start and sequence of instants always give the same state.
+/// the same parameters, start and sequence of instants always give the same state. The thermostat's
+/// <see cref="Setpoint"/> starts at the parameters' and, like its <see cref="Mode"/>, can be changed (desired state,
+/// commands); the change takes effect from the next sub-step.
 /// </summary>
 public sealed class ThermalModel
 {
@@ -33,6 +35,7 @@ public sealed class ThermalModel
 
         // Start where the room would be anyway (at its setpoint, humidity settled) so a freshly
         // started dashboard shows plausible values rather than a warm-up transient.
+        Setpoint = parameters.Setpoint;
         Temperature = initialTemperature ?? parameters.Setpoint;
         VapourPressure = OutdoorVapourPressure + parameters.InternalVapourExcess;
         HeaterOn = Temperature < parameters.Setpoint;
@@ -50,6 +53,16 @@ public sealed class ThermalModel
     public double VapourPressure { get; private set; }
 
     public bool HeaterOn { get; private set; }
+
+    /// <summary>The thermostat's setpoint, °C.</summary>
+    public double Setpoint
+    {
+        get;
+        set => field = double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), "The setpoint must be finite.");
+    }
+
+    /// <summary>Auto keeps the setpoint; off and force-on override it.</summary>
+    public ThermostatMode Mode { get; set; }
 
     /// <summary>Indoor relative humidity, %RH.</summary>
     public double RelativeHumidity => Psychrometrics.RelativeHumidity(Temperature, VapourPressure);
@@ -89,11 +102,15 @@ public sealed class ThermalModel
     private void SubStep(TimeSpan step)
     {
         var p = Parameters;
-        if (Temperature < p.Setpoint - p.HysteresisBand)
+        if (Mode != ThermostatMode.Auto)
+        {
+            HeaterOn = Mode == ThermostatMode.ForceOn;
+        }
+        else if (Temperature < Setpoint - p.HysteresisBand)
         {
             HeaterOn = true;
         }
-        else if (Temperature > p.Setpoint + p.HysteresisBand)
+        else if (Temperature > Setpoint + p.HysteresisBand)
         {
             HeaterOn = false;
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace DigitalTwin.Core.Simulation;
 
@@ -14,6 +15,8 @@ namespace DigitalTwin.Core.Simulation;
 /// thermometers (<see cref="IDeviceProvisioner"/>), keeps their fresh secrets in memory, and on the embedded broker
 /// connects once per thermometer as that device, since a device may publish only to its own topics. On an
 /// external broker, which authenticates clients itself, one connection with Mqtt:Username serves them all.
+/// Each thermometer is a device that obeys: it follows the setpoint and mode of its desired document and of the
+/// setpoint command, and reports them back (<see cref="ThermostatControl"/>).
 /// </summary>
 /// <remarks>
 /// Two clocks: the "ts" sent is the real wall time, so the pipeline treats readings like any
@@ -68,9 +71,13 @@ public sealed class ThermometerSimulator : BackgroundService
             stoppingToken);
 
         var links = BuildLinks(devices, secrets);
+        foreach (var link in links)
+        {
+            link.Client.ApplicationMessageReceivedAsync += e => OnMessageAsync(link, e, stoppingToken);
+        }
         var connections = links
             .Select(link => new MqttConnectionKeeper(link.Name, link.Client, link.Options,
-                (connected, ct) => AnnounceAsync(connected, link.Devices, "online", ct), _timeProvider, _logger).RunAsync(stoppingToken))
+                (connected, ct) => OnConnectedAsync(connected, link.Devices, ct), _timeProvider, _logger).RunAsync(stoppingToken))
             .ToArray();
         try
         {
@@ -148,6 +155,8 @@ public sealed class ThermometerSimulator : BackgroundService
         var builder = new MqttClientOptionsBuilder()
             .WithClientId(clientId)
             .WithTcpServer(_host, _mqtt.Port)
+            // MQTT 5: commands carry a response topic and correlation data.
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanSession()
             .WithTimeout(TimeSpan.FromSeconds(5));
         if (willTopic is not null)
@@ -159,6 +168,57 @@ public sealed class ThermometerSimulator : BackgroundService
             builder.WithCredentials(username, password);
         }
         return builder.Build();
+    }
+
+    /// <summary>After every connect (the session is clean): listen for desired state and commands, say online, report the thermostat.</summary>
+    private static async Task OnConnectedAsync(IMqttClient client, Device[] devices, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in devices.Chunk(100))
+        {
+            var subscribe = new MqttClientSubscribeOptionsBuilder();
+            foreach (var filter in chunk.SelectMany(d => ThermostatControl.Filters(d.Thermometer.DeviceId)))
+            {
+                subscribe.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+            }
+            await client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        }
+        await AnnounceAsync(client, devices, "online", cancellationToken);
+        foreach (var device in devices)
+        {
+            await client.PublishAsync(ThermostatControl.Report(device.Thermometer), cancellationToken);
+        }
+    }
+
+    /// <remarks>
+    /// The answers are published without being awaited here: a QoS 1 publish awaited inside MQTTnet's receive handler
+    /// would wait for a PUBACK that the same (blocked) receive loop has to read.
+    /// </remarks>
+    private Task OnMessageAsync(Link link, MqttApplicationMessageReceivedEventArgs e, CancellationToken cancellationToken)
+    {
+        if (link.Find(e.ApplicationMessage.Topic) is { } device)
+        {
+            var answers = ThermostatControl.Handle(device.Thermometer, e.ApplicationMessage);
+            if (answers.Count > 0)
+            {
+                _ = PublishAnswersAsync(link.Client, answers, cancellationToken);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishAnswersAsync(IMqttClient client, IReadOnlyList<MqttApplicationMessage> answers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var answer in answers)
+            {
+                await client.PublishAsync(answer, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            SimulatorLog.PublishFailed(_logger, ex);
+        }
     }
 
     private static async Task AnnounceAsync(IMqttClient client, Device[] devices, string status, CancellationToken cancellationToken)
@@ -196,7 +256,17 @@ public sealed class ThermometerSimulator : BackgroundService
     }
 
     /// <summary>One MQTT connection and the thermometers that publish through it.</summary>
-    private sealed record Link(string Name, IMqttClient Client, MqttClientOptions Options, Device[] Devices);
+    private sealed record Link(string Name, IMqttClient Client, MqttClientOptions Options, Device[] Devices)
+    {
+        private readonly Dictionary<string, Device> _byId = Devices.ToDictionary(d => d.Thermometer.DeviceId, StringComparer.Ordinal);
+
+        /// <summary>The thermometer a devices/{id}/… topic is for.</summary>
+        public Device? Find(string topic)
+        {
+            var parts = topic.Split('/', 3);
+            return parts.Length == 3 && parts[0] == "devices" ? _byId.GetValueOrDefault(parts[1]) : null;
+        }
+    }
 
     private sealed class Device(SimulatedThermometer thermometer)
     {

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Twins.Commands;
 using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class TwinExtensions
 {
     /// <summary>
     /// What lives beside the twin grains: their change feed, the status board projected from it, the device list that
-    /// reads the board, status reports from the transports, the reset of a deleted device's twin, and the desired/reported documents' store. The silo that
+    /// reads the board, status reports from the transports, the reset of a deleted device's twin, the desired/reported documents' store and the command log. The silo that
     /// hosts the grains is the host's business (Web's AddTwins).
     /// </summary>
     public static IHostApplicationBuilder AddTwinState(this IHostApplicationBuilder builder)
@@ -28,6 +29,9 @@ public static class TwinExtensions
         services.AddSingleton<TwinPropertyFeed>();
         services.AddSingleton<TwinPropertyCounters>();
         services.AddSingleton<TwinPropertyStore>();
+        services.AddSingleton<CommandFeed>();
+        services.AddSingleton<CommandLog>();
+        services.AddHostedService<CommandLogRecovery>();
         return builder;
     }
 }

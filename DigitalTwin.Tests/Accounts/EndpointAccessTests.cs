@@ -82,6 +82,8 @@ public sealed class EndpointAccessTests(AppFixture fixture) : IClassFixture<AppF
         ["DELETE /api/devices/{id}"] = Access.Admin,
         ["GET /api/devices/{id}/twin"] = Access.Read,
         ["PATCH /api/devices/{id}/twin/desired"] = Access.Operate,
+        ["POST /api/devices/{id}/commands/{name}"] = Access.Operate,
+        ["GET /api/devices/{id}/commands"] = Access.Read,
 
         ["GET /api/alert-rules/"] = Access.Read,
         ["GET /api/alert-rules/{id:long}"] = Access.Read,

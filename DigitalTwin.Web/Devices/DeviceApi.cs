@@ -22,6 +22,7 @@ public static class DeviceApi
         group.MapGet("/{id}", GetDevice).WithSummary("One device's twin: latest metrics, status, last seen");
         group.MapDeviceRegistry();
         group.MapTwinProperties();
+        group.MapDeviceCommands();
         return group;
     }
 

@@ -4,6 +4,7 @@ using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Commands;
 using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
@@ -20,11 +21,13 @@ namespace DigitalTwin.Web.Mqtt;
 /// (<see cref="GuardedServerAdapter"/>); a refused publish is never acknowledged as taken (<see cref="PublishRefusal"/>).
 /// Connects, disconnects (clean or lost) and status messages on devices/{id}/status set the twin's status; messages
 /// on devices/{id}/reported change the device's reported document, and the app publishes the desired one
-/// (<see cref="DesiredDownlink"/>), which devices may not.
+/// (<see cref="DesiredDownlink"/>), which devices may not. Commands go the same way: the app publishes requests on
+/// devices/{id}/commands/{name} (devices may not), the device's PUBACK marks them delivered, and answers on
+/// devices/{id}/commands/{name}/response go to the <see cref="CommandDispatcher"/>.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(
     IOptions<MqttOptions> options, TelemetryIngestor ingestor, DeviceAuthenticator authenticator, DeviceDirectory directory,
-    TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired, ConnectionGate gate, BrokerRefusals refusals,
+    TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired, CommandDispatcher commands, ConnectionGate gate, BrokerRefusals refusals,
     ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IDisposable
 {
@@ -54,10 +57,12 @@ public sealed partial class EmbeddedMqttBroker(
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
         _server.ClientConnectedAsync += OnConnectedAsync;
         _server.ClientDisconnectedAsync += OnDisconnectedAsync;
+        _server.ClientAcknowledgedPublishPacketAsync += OnAcknowledgedAsync;
         _directorySubscription = directory.Subscribe(OnDeviceChanged);
         await _server.StartAsync();
         // Retained messages live in the broker's memory: the stored desired documents are published again at each start.
         desired.Start(InjectAsync);
+        commands.Start(InjectAsync, deviceId => _deviceByClient.Values.Contains(deviceId, StringComparer.Ordinal));
         await desired.RepublishAsync(cancellationToken);
         if (settings.AllowPlainText)
         {
@@ -100,6 +105,16 @@ public sealed partial class EmbeddedMqttBroker(
                 CustomSessionItems = _appSession,
             });
         }
+    }
+
+    /// <summary>A device's PUBACK of a command request: delivered.</summary>
+    private Task OnAcknowledgedAsync(ClientAcknowledgedPublishPacketEventArgs e)
+    {
+        if (e.PublishPacket.CorrelationData is { Length: > 0 } correlation && CommandTopics.IsRequest(e.PublishPacket.Topic))
+        {
+            commands.Delivered(correlation);
+        }
+        return Task.CompletedTask;
     }
 
     private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
@@ -222,6 +237,14 @@ public sealed partial class EmbeddedMqttBroker(
         if (TwinPropertyTopics.IsDesired(message.Topic))
         {
             PublishRefusal.Refuse(e, MqttPubAckReasonCode.NotAuthorized, "devices/{id}/desired is the app's: a device reports on devices/{id}/reported.", refusals);
+        }
+        else if (CommandTopics.IsRequest(message.Topic))
+        {
+            PublishRefusal.Refuse(e, MqttPubAckReasonCode.NotAuthorized, "devices/{id}/commands/{name} is the app's: a device answers on …/{name}/response.", refusals);
+        }
+        else if (CommandTopics.TryParseResponse(message.Topic, out var answeringDevice, out _))
+        {
+            await commands.OnResponseAsync(answeringDevice, message);
         }
         else if (TwinPropertyTopics.TryParseReported(message.Topic, out var reportedDevice))
         {

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Commands;
 using DigitalTwin.Core.Twins.Properties;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -18,10 +19,12 @@ namespace DigitalTwin.Web.Mqtt;
 /// ACLs). Ingest still refuses devices missing from the registry unless Devices:AllowAutoRegistration is on.
 /// Status messages (devices/{id}/status: online / offline, typically a last will) set the twin's status; reported
 /// documents arrive on devices/+/reported, and this client publishes the desired ones (<see cref="DesiredDownlink"/>).
-/// The external broker's ACLs must let the app's user publish devices/+/desired and keep devices off it.
+/// Commands go out on devices/{id}/commands/{name} (delivered = the broker's PUBACK) and their answers come back on
+/// devices/+/commands/+/response (<see cref="CommandDispatcher"/>).
+/// The external broker's ACLs must let the app's user publish devices/+/desired and devices/+/commands/+ and keep devices off them.
 /// </summary>
 public sealed partial class ExternalMqttIngest(
-    IOptions<MqttOptions> options, TelemetryIngestor ingestor, TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired,
+    IOptions<MqttOptions> options, TelemetryIngestor ingestor, TwinStatusReporter status, TwinPropertyStore properties, DesiredDownlink desired, CommandDispatcher commands,
     TimeProvider time, ILogger<ExternalMqttIngest> logger)
     : BackgroundService
 {
@@ -41,6 +44,13 @@ public sealed partial class ExternalMqttIngest(
             return Task.CompletedTask;
         };
         desired.Start(message => client.PublishAsync(message, stoppingToken));
+        commands.Start(async message =>
+        {
+            if ((await client.PublishAsync(message, stoppingToken)).IsSuccess)
+            {
+                commands.Delivered(message.CorrelationData);
+            }
+        });
         var keeper = new MqttConnectionKeeper("Telemetry ingest", client, ClientOptions(settings), SubscribeAsync, time, logger);
         await keeper.RunAsync(stoppingToken);
         if (client.IsConnected)
@@ -73,6 +83,7 @@ public sealed partial class ExternalMqttIngest(
             .WithTopicFilter(TelemetryTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(StatusTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(TwinPropertyTopics.ReportedFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(CommandTopics.ResponseFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
         _subscribed = true;
         // Retained on the broker already, unless it lost them (restarted without persistence): publishing again is harmless.
@@ -95,6 +106,11 @@ public sealed partial class ExternalMqttIngest(
         {
             // Refusals are counted by the store; acknowledged, since redelivery would not fix them.
             await properties.ReportAsync(reportedDevice, e.ApplicationMessage.Payload);
+            return;
+        }
+        if (CommandTopics.TryParseResponse(e.ApplicationMessage.Topic, out var answeringDevice, out _))
+        {
+            await commands.OnResponseAsync(answeringDevice, e.ApplicationMessage);
             return;
         }
         e.AutoAcknowledge = false;

@@ -12,6 +12,7 @@ public static class MqttExtensions
         builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>());
         builder.Services.AddSingleton<DesiredDownlink>();
+        builder.Services.AddSingleton<CommandDispatcher>();
         var mode = builder.Configuration.GetValue($"{MqttOptions.Section}:{nameof(MqttOptions.Mode)}", MqttMode.Embedded);
         if (mode == MqttMode.External)
         {

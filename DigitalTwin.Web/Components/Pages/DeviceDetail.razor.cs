@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Pages;
 
-/// <summary>One device: thermometer, gauges, its metrics, desired vs reported properties, a live chart and a history chart.</summary>
+/// <summary>One device: thermometer, gauges, its metrics, desired vs reported properties, its setpoint and commands, a live chart and a history chart.</summary>
 public sealed partial class DeviceDetail : LivePage
 {
     private const string Temperature = "temperature";
@@ -62,10 +62,12 @@ public sealed partial class DeviceDetail : LivePage
                 Invalidate();
             }),
             ListenToAlerts(),
-            ListenToProperties());
+            ListenToProperties(),
+            ListenToCommands());
         _snapshot = await Twins.GetAsync(DeviceId);
         await LoadAlertsAsync();
         await LoadPropertiesAsync();
+        await LoadCommandsAsync();
         if (_snapshot is not null)
         {
             _liveSeries = await Task.WhenAll(LiveMetrics.Select(m => LoadSeriesAsync(m, now - LiveWindow, now, TimeSpan.FromSeconds(1), Aggregation.Last, Label(m))));
@@ -95,6 +97,7 @@ public sealed partial class DeviceDetail : LivePage
         }
         await ApplyAlertChangesAsync();
         ApplyPropertyChanges();
+        await ApplyCommandChangesAsync();
         StateHasChanged();
         if (appended.Count > 0 && _liveChart is not null)
         {
