@@ -2,6 +2,7 @@ using Bunit;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
 using DigitalTwin.Tests.Components;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Power;
 using DigitalTwin.Web.Components.Power.Forecasts;
 using static DigitalTwin.Tests.Power.Forecasting.ForecastTestData;
@@ -55,6 +56,24 @@ public sealed class ForecastComponentsTests : MudComponentTest
         Assert.True(peer.Comparable);
         Assert.Equal(peer.Metrics.Count.ToString(System.Globalization.CultureInfo.CurrentCulture), rows[1].QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.Contains("province-ratio", cut.Find("[data-testid=forecast-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SummaryAndRanking_Korean_HeadingsInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+        var view = new ForecastView(Run.Value, 3);
+
+        var summary = Context.Render<ForecastSummary>(p => p.Add(c => c.View, view));
+        var ranking = Context.Render<ForecastRanking>(p => p.Add(c => c.View, view));
+
+        Assert.Contains("같은 시군구에 대한 모든 모델 비교", summary.Markup);
+        Assert.Contains("절대 오차순 시군구 순위", ranking.Markup);
+        Assert.Contains("실적", ranking.Markup);
+        foreach (var english in new[] { "Every model on the same districts", "Districts ranked by absolute error", "90 % interval", ">Actual<", ">Forecast<" })
+        {
+            Assert.DoesNotContain(english, summary.Markup + ranking.Markup);
+        }
     }
 
     [Fact]

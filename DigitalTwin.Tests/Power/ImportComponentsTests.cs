@@ -1,6 +1,7 @@
 using Bunit;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Components;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Power;
 
 namespace DigitalTwin.Tests.Power;
@@ -24,6 +25,23 @@ public sealed class ImportComponentsTests : MudComponentTest
         Assert.Equal("12", cut.Find("[data-testid=preview-changed]").TextContent);
         Assert.Equal("3", cut.Find("[data-testid=preview-unchanged]").TextContent);
         Assert.Equal("1 errors", cut.Find("[data-testid=preview-errors]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ImportPreviewView_Korean_LabelsAndMonthsInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+
+        var cut = Context.Render<ImportPreviewView>(p => p.Add(c => c.Preview, Preview));
+
+        Assert.Equal("오류 1건", cut.Find("[data-testid=preview-errors]").TextContent.Trim());
+        Assert.Contains("2024년 1월 – 2024년 2월", cut.Markup);
+        Assert.Contains("파일의 문제", cut.Markup);
+        Assert.Contains("새 행", cut.Markup);
+        foreach (var english in new[] { "Problems in the file", "New rows", "Changed rows", "1 errors", "1 warnings" })
+        {
+            Assert.DoesNotContain(english, cut.Markup);
+        }
     }
 
     [Fact]

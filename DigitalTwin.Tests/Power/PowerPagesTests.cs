@@ -3,6 +3,7 @@ using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Components;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Power;
 using DigitalTwin.Web.Components.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,58 @@ public sealed class PowerPagesTests : MudComponentTest, IAsyncLifetime
         // 합계 of the two districts; the province row would count the same kWh twice.
         cut.WaitForAssertion(() => Assert.Equal("2 rows", cut.Find("[data-testid=explorer-count]").TextContent.Trim()));
         Assert.Equal("3.00 MWh", cut.Find("[data-testid=explorer-total]").TextContent);
+    }
+
+    [Fact]
+    public async Task DistrictPage_Korean_LabelsAndMonthsInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+        await SeedAsync(
+        [
+            Row(2023, 1, Sido, Sigungu, ContractTypes.Total, 1_000_000_000),
+            Row(2024, 1, Sido, Sigungu, ContractTypes.Total, 1_030_000_000),
+        ]);
+
+        var cut = Context.Render<DistrictPage>(p => p.Add(c => c.Sido, Sido).Add(c => c.Sigungu, Sigungu));
+
+        cut.WaitForAssertion(() => Assert.Contains("2024년 1월", cut.Find("[data-testid=district-yoy-table]").TextContent));
+        var text = cut.Markup;
+        Assert.Contains("계약종별 월 사용량", text);
+        Assert.Contains("전년 대비", text);
+        Assert.Contains("최근 월", text);
+        Assert.Contains("전력 데이터", text);
+        foreach (var english in new[] { "Monthly use by contract type", "Year over year", "Latest month", "A year before", "Contract-type mix" })
+        {
+            Assert.DoesNotContain(english, text);
+        }
+    }
+
+    [Fact]
+    public async Task Explorer_Korean_CountsAndFiltersInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+        await SeedAsync([Row(2024, 5, Sido, Sigungu, ContractTypes.Total, 1_547_410_484)]);
+
+        var cut = Context.Render<PowerExplorer>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1행", cut.Find("[data-testid=explorer-count]").TextContent.Trim()));
+        Assert.Contains("전력 사용량 조회", cut.Markup);
+        Assert.Contains("1,547,410,484", cut.Find("[data-testid=usage-grid]").TextContent);
+        foreach (var english in new[] { "Power usage explorer", "rows", "Total:" })
+        {
+            Assert.DoesNotContain(english, cut.Markup);
+        }
+    }
+
+    [Fact]
+    public void Explorer_KoreanNoData_EmptyStateInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+
+        var cut = Context.Render<PowerExplorer>();
+
+        cut.WaitForAssertion(() => Assert.Contains("가져오기 페이지", cut.Find("[data-testid=power-empty]").TextContent));
+        Assert.DoesNotContain("No power data", cut.Markup);
     }
 
     [Fact]

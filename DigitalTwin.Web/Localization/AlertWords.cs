@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Web.Components.Alerts;
+using DigitalTwin.Web.Components.Twins;
 using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Localization;
@@ -11,6 +12,28 @@ public static class AlertWords
     public static string SeverityName(this IStringLocalizer l, AlertSeverity severity) => l[$"Alert.Severity.{severity}"];
 
     public static string StateName(this IStringLocalizer l, AlertState state) => l[$"Alert.State.{state}"];
+
+    /// <summary>"device thermo-1", "every thermometer", "devices tagged boiler-room" (Korean "장치 thermo-1", "모든 thermometer", "boiler-room 태그 장치").</summary>
+    public static string TargetName(this IStringLocalizer l, AlertTargetKind kind, string? target) => l[$"Rule.Target.{kind}", target ?? ""];
+
+    /// <summary>The rule's condition in the reader's language, e.g. "temperature > 30 °C for 2 min, clears &lt; 28 °C".</summary>
+    public static string Condition(this IStringLocalizer l, AlertRuleDraft rule)
+    {
+        var metric = string.IsNullOrWhiteSpace(rule.Metric) ? null : rule.Metric.Trim();
+        var pending = rule.PendingFor is { } p ? l["Rule.Cond.Pending", l.Duration(p)].Value : "";
+        return rule.Kind switch
+        {
+            AlertRuleKind.NoData => l["Alert.Cond.NoData", metric ?? l["Alert.Data"].Value, Or(rule.NoDataFor is { } d ? l.Duration(d) : "")],
+            AlertRuleKind.RateOfChange => l[$"Rule.Cond.{(rule.Operator.IsUpward() ? "Rises" : "Falls")}{(rule.Operator is AlertOperator.GreaterThan or AlertOperator.LessThan ? "" : "AtLeast")}",
+                metric ?? "…", Or(AlertText.Value(rule.RateDelta, metric)), Or(rule.RateWindow is { } w ? l.Duration(w) : "")] + pending,
+            _ => $"{metric ?? "…"} {rule.Operator.Symbol()} {Or(AlertText.Value(rule.Threshold, metric))}" + pending
+                + (rule.ClearThreshold is { } clear ? l["Rule.Cond.Clears", $"{(rule.Operator.IsUpward() ? "<" : ">")} {AlertText.Value(clear, metric)}"].Value : ""),
+        };
+    }
+
+    public static string Condition(this IStringLocalizer l, AlertRule rule) => l.Condition(AlertRuleDraft.From(rule));
+
+    private static string Or(string text) => text.Length == 0 || text == MetricFormat.Missing ? "…" : text;
 
     /// <summary>
     /// The snackbar line: "CRITICAL · Boiler room too hot · thermo-2: 31.4 °C > 30" (Korean "긴급 · …"), or for a clear

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -52,6 +53,23 @@ public sealed class AlertRuleDialogTests : AlertComponentTest
 
         dialog.WaitForAssertion(() => Assert.Contains("'clearThreshold' must not be above the threshold (30)", Field(dialog, "rule-clear-threshold")));
         Assert.DoesNotContain("'threshold'", Field(dialog, "rule-threshold"));
+    }
+
+    [Fact]
+    public async Task Preview_Korean_LabelsAndPreviewInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+        var dialog = await OpenAsync(new AlertRuleDraft { TargetKind = AlertTargetKind.Device, Target = "dev-1", Metric = "temperature", Operator = AlertOperator.GreaterThan });
+
+        await Input(dialog, "rule-threshold").InputAsync(new() { Value = "30" });
+
+        dialog.WaitForAssertion(() => Assert.Contains("장치 dev-1: temperature &gt; 30 °C이면 주의", dialog.Find("[data-testid=rule-preview]").InnerHtml));
+        Assert.Contains("규칙 만들기", dialog.Markup);
+        Assert.Contains("변화율", dialog.Markup);
+        foreach (var english in new[] { "Create rule", "Rate of change", "Threshold", " when " })
+        {
+            Assert.DoesNotContain(english, dialog.Markup);
+        }
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed partial class AlertDetailPage : LivePage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
-        _breadcrumbs = [new("Alerts", href: "/alerts"), new($"Alert {Id}", href: null, disabled: true)];
+        _breadcrumbs = [new(L["Nav.Alerts"], href: "/alerts"), new(L["AlertDetail.Crumb", Id], href: null, disabled: true)];
         Listen(Alerts.Subscribe(change =>
         {
             if (change.Alert.Id == Id)
@@ -99,19 +99,10 @@ public sealed partial class AlertDetailPage : LivePage
     }
 
     private static string Local(DateTimeOffset? at) =>
-        at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
+        at?.ToLocalTime().ToString("G", CultureInfo.CurrentCulture) ?? "—";
 
-    private static string Describe(AlertTransition transition) => transition switch
-    {
-        AlertTransition.BecamePending => "Pending",
-        AlertTransition.BecameActive => "Active",
-        AlertTransition.Retriggered => "Re-triggered",
-        AlertTransition.Resolved => "Resolved while pending",
-        AlertTransition.Cleared => "Cleared",
-        AlertTransition.Acknowledged => "Acknowledged",
-        AlertTransition.Renotified => "Re-notified",
-        _ => transition.ToString(),
-    };
+    private string Describe(AlertTransition transition) =>
+        Enum.IsDefined(transition) ? L[$"AlertDetail.Transition.{transition}"] : transition.ToString();
 
     private static Color TransitionColor(AlertTransition transition) => transition switch
     {

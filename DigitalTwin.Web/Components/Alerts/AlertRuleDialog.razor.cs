@@ -1,4 +1,6 @@
+using System.Globalization;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Localization;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Twins.Faults;
 using Microsoft.AspNetCore.Components;
@@ -57,14 +59,14 @@ public sealed partial class AlertRuleDialog : ComponentBase
 
     private string TargetLabel => _draft.TargetKind switch
     {
-        AlertTargetKind.Kind => "Device kind",
-        AlertTargetKind.Tag => "Tag",
-        _ => "Device",
+        AlertTargetKind.Kind => L["RuleDialog.DeviceKind"],
+        AlertTargetKind.Tag => L["RuleDialog.Tag"],
+        _ => L["Alerts.Device"],
     };
 
     private string Preview =>
-        $"{AlertText.Severity(_draft.Severity)} when {AlertText.Condition(_draft)} on {AlertText.Target(_draft.TargetKind, Blank(_draft.Target))}"
-        + (_draft.Enabled ? "" : " (disabled)");
+        L["RuleDialog.Preview", L.SeverityName(_draft.Severity).ToUpper(CultureInfo.CurrentCulture), L.Condition(_draft), L.TargetName(_draft.TargetKind, Blank(_draft.Target))]
+        + (_draft.Enabled ? "" : L["RuleDialog.PreviewDisabled"].Value);
 
     protected override void OnInitialized()
     {
@@ -119,7 +121,7 @@ public sealed partial class AlertRuleDialog : ComponentBase
                     _errors = result.Errors ?? _errors;
                     break;
                 default:
-                    _failed = "This rule was deleted meanwhile.";
+                    _failed = L["RuleDialog.Deleted"];
                     break;
             }
         }
@@ -152,13 +154,7 @@ public sealed partial class AlertRuleDialog : ComponentBase
         .Order(StringComparer.OrdinalIgnoreCase)
         .Take(20);
 
-    private static string OperatorLabel(AlertOperator op) => op switch
-    {
-        AlertOperator.GreaterThan => "> above",
-        AlertOperator.GreaterOrEqual => ">= at or above",
-        AlertOperator.LessThan => "< below",
-        _ => "<= at or below",
-    };
+    private string OperatorLabel(AlertOperator op) => L[$"RuleDialog.Op.{op}"];
 
     private static string Blank(string? text) => string.IsNullOrWhiteSpace(text) ? "…" : text.Trim();
 }

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using DigitalTwin.Web.Accounts;
@@ -8,7 +9,7 @@ namespace DigitalTwin.Web.Components.Alerts;
 /// <summary>Every rule in words, with create/edit (the rule dialog), enable, silence and delete; and the silences in force.</summary>
 public sealed partial class AlertRulesPage : ComponentBase
 {
-    private static readonly List<BreadcrumbItem> Breadcrumbs = [new("Alerts", href: "/alerts"), new("Rules", href: null, disabled: true)];
+    private List<BreadcrumbItem> Breadcrumbs => [new(L["Nav.Alerts"], href: "/alerts"), new(L["Rules.Crumb"], href: null, disabled: true)];
 
     private IReadOnlyList<AlertRule> _rules = [];
     private IReadOnlyList<AlertSilence> _silences = [];
@@ -60,9 +61,9 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private async Task EditAsync(AlertRule? rule)
     {
-        if (await AlertRuleDialog.ShowAsync(Dialogs, rule is null ? "New alert rule" : $"Edit “{rule.Name}”", rule) is { } saved)
+        if (await AlertRuleDialog.ShowAsync(Dialogs, rule is null ? L["Rules.NewTitle"] : L["Rules.EditTitle", rule.Name], rule) is { } saved)
         {
-            Snackbar.Add($"{(rule is null ? "Created" : "Saved")} · {saved.Name}: it applies from the next reading", Severity.Success);
+            Snackbar.Add(L[rule is null ? "Rules.Created" : "Rules.Saved", saved.Name], Severity.Success);
             await LoadAsync();
         }
     }
@@ -74,7 +75,7 @@ public sealed partial class AlertRulesPage : ComponentBase
         var result = await Rules.UpdateRuleAsync(rule.Id, draft, await CurrentActor.DemandAsync(Policies.Operate));
         if (result.Status != AlertResultStatus.Ok)
         {
-            Snackbar.Add($"Could not {(enabled ? "enable" : "disable")} {rule.Name} ({result.Status}).", Severity.Warning);
+            Snackbar.Add(L[enabled ? "Rules.EnableFailed" : "Rules.DisableFailed", rule.Name, result.Status], Severity.Warning);
         }
         await LoadAsync();
     }
@@ -82,13 +83,13 @@ public sealed partial class AlertRulesPage : ComponentBase
     private async Task DeleteAsync(AlertRule rule)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Delete rule?",
-            $"“{rule.Name}” is deleted; its open alerts are cleared, their history is kept.",
-            yesText: "Delete", cancelText: "Cancel");
+            L["Rules.DeleteTitle"],
+            L["Rules.DeleteConfirm", rule.Name],
+            yesText: L["Devices.Delete"], cancelText: L["Common.Cancel"]);
         if (confirmed == true)
         {
             await Rules.DeleteRuleAsync(rule.Id, await CurrentActor.DemandAsync(Policies.Operate));
-            Snackbar.Add($"Deleted · {rule.Name}", Severity.Normal);
+            Snackbar.Add(L["Rules.Deleted", rule.Name], Severity.Normal);
             await LoadAsync();
         }
     }
@@ -111,12 +112,12 @@ public sealed partial class AlertRulesPage : ComponentBase
 
     private string DescribeSilence(AlertSilence silence)
     {
-        var rule = silence.RuleId is { } id ? _rules.FirstOrDefault(r => r.Id == id)?.Name ?? $"rule {id}" : null;
+        var rule = silence.RuleId is { } id ? _rules.FirstOrDefault(r => r.Id == id)?.Name ?? L["Rules.RuleN", id].Value : null;
         return (rule, silence.DeviceId) switch
         {
-            (not null, not null) => $"{rule} on {silence.DeviceId}",
+            (not null, not null) => L["Rules.RuleOn", rule, silence.DeviceId],
             (not null, null) => rule,
-            _ => $"device {silence.DeviceId}",
+            _ => L.TargetName(AlertTargetKind.Device, silence.DeviceId),
         };
     }
 }

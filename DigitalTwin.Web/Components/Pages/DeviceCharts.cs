@@ -1,4 +1,5 @@
 using DigitalTwin.Web.Components.Charts;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Pages;
 
@@ -25,6 +26,17 @@ internal static class DeviceCharts
         Tooltip = new ChartTooltip { Shared = true, X = new ChartTooltipX("HH:mm:ss") },
         Legend = new ChartLegend { Position = "top", HorizontalAlign = "right" },
         NoData = new ChartNoData("No readings in the last 10 minutes"),
+    };
+
+    /// <summary>The live chart in the reader's language: its axes name the series they belong to.</summary>
+    public static ChartOptions LiveIn(IStringLocalizer l) => Live with
+    {
+        YAxis =
+        [
+            Live.YAxis![0] with { SeriesName = l["DeviceDetail.TemperatureSeries"] },
+            Live.YAxis![1] with { SeriesName = l["DeviceDetail.HumiditySeries"] },
+        ],
+        NoData = new ChartNoData(l["DeviceDetail.NoLive"]),
     };
 
     public static readonly ChartOptions History = new()

@@ -33,10 +33,11 @@ public sealed partial class DeviceDetail
     /// <see cref="RedrawMarkersAsync"/>. The axis spans the whole chosen range, so a device with a few minutes of
     /// history is not stretched over days.
     /// </summary>
-    private static ChartOptions HistoryOptions(DateTimeOffset from, DateTimeOffset to, ChartAnnotations markers) => DeviceCharts.History with
+    private ChartOptions HistoryOptions(DateTimeOffset from, DateTimeOffset to, ChartAnnotations markers) => DeviceCharts.History with
     {
         XAxis = DeviceCharts.History.XAxis! with { Min = from.ToUnixTimeMilliseconds(), Max = to.ToUnixTimeMilliseconds() },
         Annotations = markers,
+        NoData = new ChartNoData(L["DeviceDetail.NoHistory"]),
     };
 
     private DateTimeOffset HistoryFrom => Now - HistoryRanges[_historyRange];
@@ -58,7 +59,7 @@ public sealed partial class DeviceDetail
         var open = await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: DeviceId) { OpenOnly = true });
         _openAlerts = open.ToDictionary(a => a.Id);
         _alertRules = [.. (await AlertRules.ListRulesAsync()).Where(r => AlertTargets.Covers(r, DeviceId))];
-        _liveOptions = DeviceCharts.Live with { Annotations = Markers(LiveMetrics, now - LiveWindow) };
+        _liveOptions = DeviceCharts.LiveIn(L) with { Annotations = Markers(LiveMetrics, now - LiveWindow) };
         _markersDrawnAt = now;
     }
 

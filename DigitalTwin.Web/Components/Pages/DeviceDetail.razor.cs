@@ -54,7 +54,7 @@ public sealed partial class DeviceDetail : LivePage
     {
         _loading = true;
         var now = Time.GetUtcNow();
-        _breadcrumbs = [new("Overview", href: "/"), new(DeviceId, href: null, disabled: true)];
+        _breadcrumbs = [new(L["Nav.Overview"], href: "/"), new(DeviceId, href: null, disabled: true)];
         Listen(
             Feed.Subscribe(DeviceId, twin =>
             {
@@ -127,9 +127,9 @@ public sealed partial class DeviceDetail : LivePage
         _historyPoints = history.Buckets.Count;
         _historySeries =
         [
-            new ChartSeries("min", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Min))]),
-            new ChartSeries("avg", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Avg))]),
-            new ChartSeries("max", [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Max))]),
+            new ChartSeries(L["DeviceDetail.Min"], [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Min))]),
+            new ChartSeries(L["DeviceDetail.Avg"], [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Avg))]),
+            new ChartSeries(L["DeviceDetail.Max"], [.. history.Buckets.Select(b => ChartPoint.At(b.Time, b.Max))]),
         ];
         _historyKey++;
     }
@@ -151,18 +151,11 @@ public sealed partial class DeviceDetail : LivePage
         }
     }
 
-    private static string Describe(TimeSpan interval) => interval switch
+    /// <summary>A live series' name; the live chart's axes find their series by it (<see cref="DeviceCharts.LiveIn"/>).</summary>
+    private string Label(string metric) => metric switch
     {
-        { TotalDays: >= 1 } => $"{interval.TotalDays:0.#} d",
-        { TotalHours: >= 1 } => $"{interval.TotalHours:0.#} h",
-        { TotalMinutes: >= 1 } => $"{interval.TotalMinutes:0.#} min",
-        _ => $"{interval.TotalSeconds:0.#} s",
-    };
-
-    private static string Label(string metric) => metric switch
-    {
-        Temperature => "Temperature (°C)",
-        Humidity => "Humidity (%RH)",
+        Temperature => L["DeviceDetail.TemperatureSeries"],
+        Humidity => L["DeviceDetail.HumiditySeries"],
         _ => metric,
     };
 }

@@ -88,7 +88,7 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public void MapFailed(string reason)
     {
-        _failure = $"The map could not be drawn: {reason}";
+        _failure = L["Map.Failed", reason];
         StateHasChanged();
     }
 

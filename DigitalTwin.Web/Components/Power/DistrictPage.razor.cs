@@ -2,6 +2,7 @@ using ChartOptions = DigitalTwin.Web.Components.Charts.ChartOptions;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
 using DigitalTwin.Web.Components.Shared;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,7 +11,7 @@ namespace DigitalTwin.Web.Components.Power;
 /// <summary>One district: monthly use stacked by contract type, how industrial it is, and year-over-year change.</summary>
 public sealed partial class DistrictPage : ComponentBase
 {
-    private static readonly ChartOptions MonthlyOptions = PowerCharts.StackedMonthly(ContractTypes.Parts);
+    private ChartOptions? _monthlyOptions;
 
     private DistrictProfile? _profile;
     private IReadOnlyList<YearOverYearChange> _yearOverYear = [];
@@ -35,7 +36,7 @@ public sealed partial class DistrictPage : ComponentBase
 
     protected override async Task OnParametersSetAsync()
     {
-        _breadcrumbs = [new("Power", PowerRoutes.Explorer), new(Sido, null, disabled: true), new(Sigungu, null, disabled: true)];
+        _breadcrumbs = [new(L["Nav.PowerData"], PowerRoutes.Explorer), new(Sido, null, disabled: true), new(Sigungu, null, disabled: true)];
         _profile = null;
         _error = null;
         try
@@ -46,7 +47,7 @@ public sealed partial class DistrictPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, $"Could not read the usage of {Sido} {Sigungu}");
+            _error = Errors.Report(this, e, L["District.CouldNotRead", Sido, Sigungu]);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed partial class DistrictPage : ComponentBase
         _yearOverYear = YearOverYear.Compute(profile.TotalSeries);
         _yearOverYearSeries =
         [
-            new CategorySeries("Change", [.. _yearOverYear.Select(c => new CategoryPoint(c.Month.ToString(), Math.Round(c.Change * 100, 2)))]),
+            new CategorySeries(L["District.Change"], [.. _yearOverYear.Select(c => new CategoryPoint(c.Month.ToString(), Math.Round(c.Change * 100, 2)))]),
         ];
         _profile = profile;
     }
@@ -74,9 +75,9 @@ public sealed partial class DistrictPage : ComponentBase
         var latest = profile.Months.Count - 1;
         var total = profile.Totals.Sum(t => t ?? 0);
         var largest = profile.Mix.FirstOrDefault();
-        yield return ("Latest month", EnergyFormat.Energy(profile.Totals[latest]), profile.Months[latest].ToString(), "district-latest");
-        yield return ("All imported months", EnergyFormat.Energy(total), $"{profile.Months.Count} months", "district-total");
-        yield return ("Largest contract type", largest?.ContractType ?? "–", EnergyFormat.Percent(largest?.Share), "district-largest");
-        yield return ("Monthly average", EnergyFormat.Energy(total / profile.Months.Count), "합계", "district-average");
+        yield return (L["Power.LatestMonth"], EnergyFormat.Energy(profile.Totals[latest]), CultureFormat.Month(profile.Months[latest]), "district-latest");
+        yield return (L["District.AllMonths"], EnergyFormat.Energy(total), L["District.MonthCount", profile.Months.Count], "district-total");
+        yield return (L["District.Largest"], largest?.ContractType ?? "–", EnergyFormat.Percent(largest?.Share), "district-largest");
+        yield return (L["District.Average"], EnergyFormat.Energy(total / profile.Months.Count), "합계", "district-average");
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -15,5 +15,8 @@ public sealed partial class ImportHistoryTable : ComponentBase
     [Parameter]
     public string? Error { get; set; }
 
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(int n) => CultureFormat.Count(n);
+
+    /// <summary>"2024-05" as the culture writes a month; an unreadable value as stored.</summary>
+    private static string Month(string month) => YearMonth.TryParse(month, out var parsed) ? CultureFormat.Month(parsed) : month;
 }

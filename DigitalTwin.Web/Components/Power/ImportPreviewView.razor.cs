@@ -1,5 +1,5 @@
-using System.Globalization;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -28,13 +28,16 @@ public sealed partial class ImportPreviewView : ComponentBase
     private IEnumerable<(string Label, string Value, string Hint, string TestId)> Stats()
     {
         var months = Preview.Months.Order().ToList();
-        yield return ("File", Preview.FileName, $"{Preview.Format} · {Preview.Encoding}", "preview-file");
-        yield return ("Months", Count(months.Count), months.Count == 0 ? "none" : $"{months[0]} – {months[^1]}", "preview-months");
-        yield return ("Districts", Count(Preview.Districts), "시군구 / 시도", "preview-districts");
-        yield return ("New rows", Count(Preview.RowsNew), "not in the database yet", "preview-new");
-        yield return ("Changed rows", Count(Preview.RowsChanged), "a different value replaces the stored one", "preview-changed");
-        yield return ("Unchanged rows", Count(Preview.RowsUnchanged), "already stored as is", "preview-unchanged");
+        yield return (L["Import.Col.File"], Preview.FileName, $"{Preview.Format} · {Preview.Encoding}", "preview-file");
+        yield return (L["Import.Col.Months"], Count(months.Count),
+            months.Count == 0 ? L["Import.NoMonths"] : $"{CultureFormat.Month(months[0])} – {CultureFormat.Month(months[^1])}", "preview-months");
+        yield return (L["Import.Col.Districts"], Count(Preview.Districts), "시군구 / 시도", "preview-districts");
+        yield return (L["Import.NewRows"], Count(Preview.RowsNew), L["Import.NewRows.Hint"], "preview-new");
+        yield return (L["Import.ChangedRows"], Count(Preview.RowsChanged), L["Import.ChangedRows.Hint"], "preview-changed");
+        yield return (L["Import.UnchangedRows"], Count(Preview.RowsUnchanged), L["Import.UnchangedRows.Hint"], "preview-unchanged");
     }
 
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(int n) => CultureFormat.Count(n);
+
+    private string SeverityName(ImportSeverity severity) => L[$"Import.Severity.{severity}"];
 }

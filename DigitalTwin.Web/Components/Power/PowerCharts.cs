@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Power;
 
@@ -9,7 +10,7 @@ internal static class PowerCharts
     private static readonly ChartToolbar NoToolbar = new(false);
 
     /// <summary>Monthly kWh by contract type, stacked so the bar's height is the district's total.</summary>
-    public static ChartOptions StackedMonthly(IReadOnlyList<string> contractTypes) => new()
+    public static ChartOptions StackedMonthly(IReadOnlyList<string> contractTypes, string noData) => new()
     {
         Chart = new ChartSettings { Type = ChartType.Bar, Height = 360, Stacked = true, Toolbar = NoToolbar, Zoom = new ChartToggle(false) },
         Colors = ContractTypeColors.For(contractTypes),
@@ -19,7 +20,7 @@ internal static class PowerCharts
         YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = ChartFormatter.Energy } }],
         Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY(ChartFormatter.Energy) },
         Legend = new ChartLegend { Position = "top", HorizontalAlign = "left" },
-        NoData = new ChartNoData("No usage"),
+        NoData = new ChartNoData(noData),
     };
 
     /// <summary>The contract-type mix as a donut, colored like the stacked bars.</summary>
@@ -75,13 +76,13 @@ internal static class PowerCharts
     ];
 
     /// <summary>A districts × months heatmap; rows are ~22 px so hundreds of districts stay legible when scrolled.</summary>
-    public static ChartOptions Heatmap(int rows, HeatmapScale scale) => new()
+    public static ChartOptions Heatmap(int rows, HeatmapScale scale, IStringLocalizer l) => new()
     {
         Chart = new ChartSettings { Type = ChartType.Heatmap, Height = Math.Max(260, 80 + rows * 22), Toolbar = NoToolbar, Animations = new ChartAnimations { Enabled = false } },
         DataLabels = new ChartDataLabels(false),
         PlotOptions = new ChartPlotOptions
         {
-            Heatmap = new ChartHeatmap { Radius = 1, EnableShades = false, UseFillColorAsStroke = false, ColorScale = new ChartColorScale(HeatmapRanges(scale)) },
+            Heatmap = new ChartHeatmap { Radius = 1, EnableShades = false, UseFillColorAsStroke = false, ColorScale = new ChartColorScale(HeatmapRanges(scale, l)) },
         },
         XAxis = new ChartXAxis { Type = AxisType.Category, Labels = new ChartAxisLabels { Rotate = -45 } },
         Tooltip = new ChartTooltip { Y = new ChartTooltipY(ChartFormatter.HeatmapCell) },
@@ -89,19 +90,19 @@ internal static class PowerCharts
         Stroke = new ChartStroke { Width = 1 },
     };
 
-    private static IReadOnlyList<ChartColorRange> HeatmapRanges(HeatmapScale scale) => scale == HeatmapScale.ShareOfMax
+    private static IReadOnlyList<ChartColorRange> HeatmapRanges(HeatmapScale scale, IStringLocalizer l) => scale == HeatmapScale.ShareOfMax
         ?
         [
-            new ChartColorRange(0, 0.8, "#c6dbef") { Name = "< 80% of peak" },
+            new ChartColorRange(0, 0.8, "#c6dbef") { Name = l["Heatmap.Range.BelowPeak"] },
             new ChartColorRange(0.8, 0.875, "#6baed6") { Name = "80–87%" },
             new ChartColorRange(0.875, 0.95, "#fd8d3c") { Name = "87–95%" },
-            new ChartColorRange(0.95, 1.0001, "#d94801") { Name = "≥ 95% (peak)" },
+            new ChartColorRange(0.95, 1.0001, "#d94801") { Name = l["Heatmap.Range.Peak"] },
         ]
         :
         [
             new ChartColorRange(-100, -1, "#2171b5") { Name = "< −1σ" },
             new ChartColorRange(-1, -0.25, "#9ecae1") { Name = "−1σ…−¼σ" },
-            new ChartColorRange(-0.25, 0.25, "#bdbdbd") { Name = "about average" },
+            new ChartColorRange(-0.25, 0.25, "#bdbdbd") { Name = l["Heatmap.Range.Average"] },
             new ChartColorRange(0.25, 1, "#fdae6b") { Name = "¼σ…1σ" },
             new ChartColorRange(1, 100, "#d94801") { Name = "> 1σ" },
         ];

@@ -56,7 +56,7 @@ public sealed partial class PowerExplorer : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
         finally
         {
@@ -106,7 +106,7 @@ public sealed partial class PowerExplorer : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
     }
 

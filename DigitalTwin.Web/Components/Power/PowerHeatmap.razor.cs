@@ -17,7 +17,7 @@ public sealed partial class PowerHeatmap : ComponentBase
     private IReadOnlyList<UsageRow> _rows = [];
     private HeatmapMatrix? _matrix;
     private IReadOnlyList<CategorySeries> _series = [];
-    private ChartOptions _options = PowerCharts.Heatmap(0, HeatmapScale.ShareOfMax);
+    private ChartOptions? _options;
     private string _sido = All;
     private string _contractType = ContractTypes.Total;
     private HeatmapOrder _order = HeatmapOrder.Name;
@@ -47,7 +47,7 @@ public sealed partial class PowerHeatmap : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
         finally
         {
@@ -96,7 +96,7 @@ public sealed partial class PowerHeatmap : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed partial class PowerHeatmap : ComponentBase
                 _sido == All ? row.District.ToString() : row.District.Sigungu,
                 [.. labels.Zip(row.Cells, (x, cell) => new CategoryPoint(x, cell.Value is { } v ? Math.Round(v, 3) : null) { Raw = cell.Kwh })])),
         ];
-        _options = PowerCharts.Heatmap(shown.Count, _scale);
+        _options = PowerCharts.Heatmap(shown.Count, _scale, L);
         _version++;
     }
 }

@@ -63,12 +63,12 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         _result = null;
         if (!Extensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase))
         {
-            _error = $"{file.Name} is not a .csv, .xlsx or .json file.";
+            _error = L["Import.WrongType", file.Name];
             return;
         }
         if (file.Size > MaxUploadBytes)
         {
-            _error = $"{file.Name} is {file.Size / 1024.0 / 1024.0:0.0} MB; the limit is {MaxUploadBytes / 1024 / 1024} MB.";
+            _error = L["Import.TooLarge", file.Name, (file.Size / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture), MaxUploadBytes / 1024 / 1024];
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         try
         {
             using var content = await UploadAsync(file, cancellationToken);
-            SetStage(Stage.Reading, $"Reading {file.Name}…");
+            SetStage(Stage.Reading, L["Import.Reading", file.Name]);
             var progress = new Progress<double>(fraction => ReportProgress(fraction * 100));
             _preview = await Imports.PreviewAsync(file.Name, content, progress, cancellationToken);
         }
@@ -86,7 +86,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, $"Could not read {file.Name}");
+            _error = Errors.Report(this, e, L["Import.CouldNotRead", file.Name]);
         }
         finally
         {
@@ -96,7 +96,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
 
     private async Task<MemoryStream> UploadAsync(IBrowserFile file, CancellationToken cancellationToken)
     {
-        SetStage(Stage.Uploading, $"Uploading {file.Name}…");
+        SetStage(Stage.Uploading, L["Import.Uploading", file.Name]);
         var memory = new MemoryStream(checked((int)file.Size));
         await using var upload = file.OpenReadStream(MaxUploadBytes, cancellationToken);
         var buffer = new byte[ChunkBytes];
@@ -119,7 +119,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
 
         _error = null;
         var cancellationToken = NewCancellation();
-        SetStage(Stage.Committing, $"Writing {preview.FileName}…");
+        SetStage(Stage.Committing, L["Import.Writing", preview.FileName]);
         try
         {
             _result = await Imports.CommitAsync(preview.Id, await CurrentActor.DemandAsync(Policies.Analyze), cancellationToken);
@@ -128,7 +128,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Nothing was imported");
+            _error = Errors.Report(this, e, L["Import.NothingImported"]);
         }
         finally
         {
@@ -158,7 +158,7 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _historyError = Errors.Report(this, e, "Import history is not available");
+            _historyError = Errors.Report(this, e, L["Import.HistoryUnavailable"]);
         }
     }
 

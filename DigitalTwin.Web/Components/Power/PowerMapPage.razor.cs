@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Shared;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power;
@@ -41,16 +42,16 @@ public sealed partial class PowerMapPage : ComponentBase
 
     private string LegendTitle => _measure switch
     {
-        DistrictMeasure.Use => $"{_contractType} use, {_month}",
-        DistrictMeasure.IndustrialShare => $"산업용 share of 합계, {_month}",
-        _ => $"{_contractType}, {_month} vs {_month.AddMonths(-12)}",
+        DistrictMeasure.Use => L["Map.Legend.Use", _contractType, CultureFormat.Month(_month)],
+        DistrictMeasure.IndustrialShare => L["Map.Legend.IndustrialShare", CultureFormat.Month(_month)],
+        _ => L["Map.Legend.Change", _contractType, CultureFormat.Month(_month), CultureFormat.Month(_month.AddMonths(-12))],
     };
 
     private string HighestWhat => _measure switch
     {
-        DistrictMeasure.Use => $"{_contractType} use",
-        DistrictMeasure.IndustrialShare => "산업용 share",
-        _ => "growth",
+        DistrictMeasure.Use => L["Map.Highest.Use", _contractType],
+        DistrictMeasure.IndustrialShare => L["Power.IndustrialShare"],
+        _ => L["Map.Highest.Growth"],
     };
 
     private string Format(double value) => _measure switch
@@ -73,7 +74,7 @@ public sealed partial class PowerMapPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
         finally
         {
@@ -97,7 +98,7 @@ public sealed partial class PowerMapPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed partial class ProvincesPage : ComponentBase
         }
         catch (Exception e)
         {
-            _error = Errors.Report(this, e, "Could not read power usage");
+            _error = Errors.Report(this, e, L["Power.CouldNotRead"]);
         }
         finally
         {
@@ -52,11 +52,11 @@ public sealed partial class ProvincesPage : ComponentBase
         return points;
     }
 
-    private static string Source(ProvinceSummary province) => (province.FromProvinceRows, province.SummedFromDistricts) switch
+    private string Source(ProvinceSummary province) => (province.FromProvinceRows, province.SummedFromDistricts) switch
     {
-        (true, true) => "시도 export + 시군구 sum",
-        (true, false) => "시도 export",
-        _ => "시군구 sum",
+        (true, true) => L["Provinces.Source.Both"],
+        (true, false) => L["Provinces.Source.Province"],
+        _ => L["Provinces.Source.Districts"],
     };
 
     private static string ChangeStyle(double? change) => change switch

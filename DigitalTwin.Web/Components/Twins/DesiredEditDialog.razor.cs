@@ -57,8 +57,8 @@ public sealed partial class DesiredEditDialog : ComponentBase
             _error = result.Status switch
             {
                 TwinPropertyStatus.Ok => null,
-                TwinPropertyStatus.VersionMismatch => "Someone changed the desired document meanwhile: close, look at the new one and edit again.",
-                TwinPropertyStatus.UnknownDevice => "This device no longer exists.",
+                TwinPropertyStatus.VersionMismatch => L["Twin.Dialog.Conflict"],
+                TwinPropertyStatus.UnknownDevice => L["Twin.Dialog.Gone"],
                 _ => result.Error,
             };
             if (result.Status == TwinPropertyStatus.Ok)

@@ -3,7 +3,9 @@ using DigitalTwin.Core.History;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins.Model;
 using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Twins;
 
@@ -75,8 +77,12 @@ public sealed partial class RoomModelCard : ComponentBase
             // The axis around the data: from 0 °C, a room's band of a degree or two would be a flat line.
             var low = recent.Points.Select(p => p.Value).Concat(points.Select(p => p.Lower)).Min();
             var high = recent.Points.Select(p => p.Value).Concat(points.Select(p => p.Upper)).Max();
-            _chartOptions = ChartOptions with { YAxis = [ChartOptions.YAxis![0] with { Min = Math.Floor(low - 0.5), Max = Math.Ceiling(high + 0.5) }] };
+            _chartOptions = ChartOptions with { NoData = new ChartNoData(L["Room.NoForecast"]), YAxis = [ChartOptions.YAxis![0] with { Min = Math.Floor(low - 0.5), Max = Math.Ceiling(high + 0.5) }] };
             _setpoint = Math.Round(fit.Thermostat?.Setpoint + 2 ?? _setpoint);
+        }
+        else
+        {
+            _chartOptions = ChartOptions with { NoData = new ChartNoData(L["Room.NoForecast"]) };
         }
         _chartKey++;
         _loading = false;
@@ -91,15 +97,15 @@ public sealed partial class RoomModelCard : ComponentBase
     private async Task AskAsync() => _answer = await Forecaster.WhatIfAsync(DeviceId, _setpoint);
 
     /// <summary>The readings, then the band and the forecast line opening at the last reading, so they join up.</summary>
-    private static IReadOnlyList<MixedSeries> Series(IReadOnlyList<HistoryPoint> recent, IReadOnlyList<ForecastPoint> points)
+    private IReadOnlyList<MixedSeries> Series(IReadOnlyList<HistoryPoint> recent, IReadOnlyList<ForecastPoint> points)
     {
         var start = recent.Count > 0 ? new[] { recent[^1] } : [];
         return
         [
-            new MixedSeries("temperature", ChartType.Line, [.. recent.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))]),
-            new MixedSeries("90 % interval", ChartType.RangeArea, [.. start.Select(p => new RangePoint(p.Time.ToUnixTimeMilliseconds(), [p.Value, p.Value]))
+            new MixedSeries(L["Room.Series.Temperature"], ChartType.Line, [.. recent.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))]),
+            new MixedSeries(L["Forecast.Interval"], ChartType.RangeArea, [.. start.Select(p => new RangePoint(p.Time.ToUnixTimeMilliseconds(), [p.Value, p.Value]))
                 .Concat(points.Select(p => new RangePoint(p.Time.ToUnixTimeMilliseconds(), [Math.Round(p.Lower, 3), Math.Round(p.Upper, 3)])))]),
-            new MixedSeries("forecast", ChartType.Line, [.. start.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))
+            new MixedSeries(L["Forecast.Series.Forecast"], ChartType.Line, [.. start.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), p.Value))
                 .Concat(points.Select(p => (object)new TimePoint(p.Time.ToUnixTimeMilliseconds(), Math.Round(p.Value, 3))))]),
         ];
     }
@@ -107,17 +113,17 @@ public sealed partial class RoomModelCard : ComponentBase
     private static string Format(ModelParameter parameter) =>
         string.Create(CultureInfo.InvariantCulture, $"{parameter.Value:0.###} {parameter.Unit}").Trim();
 
-    internal static string Describe(WhatIfAnswer answer)
+    /// <summary>The what-if's answer in the reader's language, numbers as the culture writes them.</summary>
+    internal static string Describe(WhatIfAnswer answer, IStringLocalizer l)
     {
-        var band = answer.BandInferred ? $"±{answer.Band:0.##} K as read off the history" : $"±{answer.Band:0.##} K assumed";
+        static string N(double value, string format) => value.ToString(format, CultureInfo.CurrentCulture);
+        var band = l[answer.BandInferred ? "Room.Band.Inferred" : "Room.Band.Assumed", N(answer.Band, "0.##")];
         var text = answer switch
         {
-            { Reachable: true, TimeToReach: { } reach } => $"{answer.Setpoint:0.#} °C is reached in {ModelExplanation.Describe(reach)}; "
-                + $"the heater runs {ModelExplanation.Describe(answer.HeaterOnUntilReached)} of that"
-                + (answer.DutyAfter is { } duty ? $", then {duty:0%} of the time to hold it." : "."),
-            _ => $"{answer.Setpoint:0.#} °C is not reached within {ModelExplanation.Describe(WhatIf.Horizon)}: with outdoors at {answer.Outdoor:0.#} °C "
-                + $"the room tops out near {answer.Ceiling:0.#} °C.",
+            { Reachable: true, TimeToReach: { } reach } => l["Room.Reached", N(answer.Setpoint, "0.#"), l.Duration(reach), l.Duration(answer.HeaterOnUntilReached)]
+                + (answer.DutyAfter is { } duty ? l["Room.Duty", N(duty, "0%")].Value : "."),
+            _ => l["Room.NotReached", N(answer.Setpoint, "0.#"), l.Duration(WhatIf.Horizon), N(answer.Outdoor, "0.#"), N(answer.Ceiling, "0.#")].Value,
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{text} Thermostat hysteresis {band}; outdoors held at its last reading.");
+        return $"{text} {l["Room.Hysteresis", band]}";
     }
 }

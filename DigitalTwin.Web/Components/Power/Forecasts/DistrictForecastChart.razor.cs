@@ -37,10 +37,10 @@ public sealed partial class DistrictForecastChart : ComponentBase
         _row = rows.FirstOrDefault();
         // The models saw nothing after the cutoff; the chart shows only up to it as history, then the actuals.
         var usage = await Queries.UsageAsync(new UsageFilter(selected.Sido, selected.Sigungu, request.ContractType, To: request.Cutoff.AddMonths(request.Horizon)));
-        _series = Build(usage, rows, request.Cutoff);
+        _series = Build(usage, rows, request.Cutoff, L);
     }
 
-    internal static IReadOnlyList<MixedSeries> Build(IReadOnlyList<UsageRow> usage, IReadOnlyList<ForecastRow> rows, YearMonth cutoff)
+    internal static IReadOnlyList<MixedSeries> Build(IReadOnlyList<UsageRow> usage, IReadOnlyList<ForecastRow> rows, YearMonth cutoff, Microsoft.Extensions.Localization.IStringLocalizer l)
     {
         var known = usage.Where(u => u.Kwh is not null).ToDictionary(u => u.Period, u => (double)u.Kwh!.Value);
         var history = new List<object>();
@@ -56,13 +56,13 @@ public sealed partial class DistrictForecastChart : ComponentBase
         var forecast = rows.Where(r => r.Forecast is not null).ToList();
         return
         [
-            new MixedSeries("history", ChartType.Line, history),
+            new MixedSeries(l["Forecast.Series.History"], ChartType.Line, history),
             // The band opens at the last observed value, so a one-month forecast shows as a wedge, not a line.
-            new MixedSeries("90 % interval", ChartType.RangeArea, [.. start.Select(p => new RangePoint(PowerCharts.UnixMs(p.Month), [p.Value, p.Value]))
+            new MixedSeries(l["Forecast.Interval"], ChartType.RangeArea, [.. start.Select(p => new RangePoint(PowerCharts.UnixMs(p.Month), [p.Value, p.Value]))
                 .Concat(forecast.Select(r => new RangePoint(PowerCharts.UnixMs(r.Target), [r.Lower!.Value, r.Upper!.Value])))]),
-            new MixedSeries("forecast", ChartType.Line, [.. start.Select(p => (object)new TimePoint(PowerCharts.UnixMs(p.Month), p.Value))
+            new MixedSeries(l["Forecast.Series.Forecast"], ChartType.Line, [.. start.Select(p => (object)new TimePoint(PowerCharts.UnixMs(p.Month), p.Value))
                 .Concat(forecast.Select(r => (object)new TimePoint(PowerCharts.UnixMs(r.Target), r.Forecast)))]),
-            new MixedSeries("actual", ChartType.Line, [.. rows.Where(r => r.Actual is not null).Select(r => (object)new TimePoint(PowerCharts.UnixMs(r.Target), r.Actual))]),
+            new MixedSeries(l["Forecast.Series.Actual"], ChartType.Line, [.. rows.Where(r => r.Actual is not null).Select(r => (object)new TimePoint(PowerCharts.UnixMs(r.Target), r.Actual))]),
         ];
     }
 }

@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Web.Components.Charts;
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Power.Forecasts;
@@ -7,8 +8,8 @@ namespace DigitalTwin.Web.Components.Power.Forecasts;
 /// <summary>Bars of absolute and squared error for the top N rows; a click selects the district.</summary>
 public sealed partial class ErrorBars : ComponentBase
 {
-    private readonly ChartOptions _absOptions = ForecastCharts.ErrorBars(ForecastCharts.TopColor, ChartFormatter.Energy);
-    private readonly ChartOptions _squaredOptions = ForecastCharts.ErrorBars("#8e24aa", ChartFormatter.SquaredEnergy);
+    private ChartOptions? _absOptions;
+    private ChartOptions? _squaredOptions;
     private IReadOnlyList<CategorySeries> _abs = [];
     private IReadOnlyList<CategorySeries> _squared = [];
     private ForecastView? _built;
@@ -27,9 +28,9 @@ public sealed partial class ErrorBars : ComponentBase
         }
         _built = View;
         // Over several months a district can appear more than once: the month keeps the labels unique.
-        var labels = View.TopRows.Select(r => View.Run.Request.Horizon > 1 ? $"{ShortName(r.District)} {r.Target}" : ShortName(r.District)).ToList();
-        _abs = [new CategorySeries("|error|", [.. View.TopRows.Select((r, i) => new CategoryPoint(labels[i], r.AbsError))])];
-        _squared = [new CategorySeries("error²", [.. View.TopRows.Select((r, i) => new CategoryPoint(labels[i], r.Error * r.Error))])];
+        var labels = View.TopRows.Select(r => View.Run.Request.Horizon > 1 ? $"{ShortName(r.District)} {CultureFormat.Month(r.Target)}" : ShortName(r.District)).ToList();
+        _abs = [new CategorySeries(L["Forecast.AbsError"], [.. View.TopRows.Select((r, i) => new CategoryPoint(labels[i], r.AbsError))])];
+        _squared = [new CategorySeries(L["Forecast.SquaredError"], [.. View.TopRows.Select((r, i) => new CategoryPoint(labels[i], r.Error * r.Error))])];
     }
 
     /// <summary>The 시군구 with its 시도's short name, e.g. "남구 (울산)".</summary>

@@ -1,4 +1,5 @@
 using DigitalTwin.Web.Components.Charts;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Power.Forecasts;
 
@@ -11,7 +12,7 @@ internal static class ForecastCharts
     private static readonly ChartToolbar NoToolbar = new(false);
 
     /// <summary>One bar per top-N district, largest first: absolute error (kWh) or squared error (kWh²).</summary>
-    public static ChartOptions ErrorBars(string color, ChartFormatter formatter) => new()
+    public static ChartOptions ErrorBars(string color, ChartFormatter formatter, string noData) => new()
     {
         Chart = new ChartSettings { Type = ChartType.Bar, Height = 300, Toolbar = NoToolbar, Zoom = new ChartToggle(false) },
         Colors = [color],
@@ -21,7 +22,7 @@ internal static class ForecastCharts
         YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = formatter } }],
         Tooltip = new ChartTooltip { Y = new ChartTooltipY(formatter) },
         Legend = new ChartLegend { Show = false },
-        NoData = new ChartNoData("No errors: no actuals for these months yet"),
+        NoData = new ChartNoData(noData),
     };
 
     /// <summary>History, the forecast with its 90 % band, and the actual, on a datetime axis.</summary>
@@ -40,7 +41,7 @@ internal static class ForecastCharts
     };
 
     /// <summary>Percentage error against industrial share, the top N in red.</summary>
-    public static ChartOptions Scatter { get; } = new()
+    public static ChartOptions Scatter(IStringLocalizer l) => new()
     {
         Chart = new ChartSettings { Type = ChartType.Scatter, Height = 320, Toolbar = NoToolbar, Zoom = new ChartToggle(false) },
         Colors = [TopColor, OtherColor],
@@ -48,10 +49,10 @@ internal static class ForecastCharts
         XAxis = new ChartXAxis
         {
             Type = AxisType.Numeric, Min = 0, Max = 100, TickAmount = 4,
-            Title = new ChartAxisTitle("산업용 share of 합계 before the cutoff (%)"),
+            Title = new ChartAxisTitle(l["Forecast.Axis.Share"]),
             Labels = new ChartAxisLabels { Formatter = ChartFormatter.Percent },
         },
-        YAxis = [new ChartYAxis { Min = 0, Title = new ChartAxisTitle("|error| (%)"), Labels = new ChartAxisLabels { Formatter = ChartFormatter.Percent } }],
+        YAxis = [new ChartYAxis { Min = 0, Title = new ChartAxisTitle(l["Forecast.Axis.Error"]), Labels = new ChartAxisLabels { Formatter = ChartFormatter.Percent } }],
         Tooltip = new ChartTooltip { Y = new ChartTooltipY(ChartFormatter.SignedPercent) },
         Legend = new ChartLegend { Position = "top", HorizontalAlign = "left" },
     };

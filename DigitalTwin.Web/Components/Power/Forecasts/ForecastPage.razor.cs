@@ -102,7 +102,7 @@ public sealed partial class ForecastPage : ComponentBase, IDisposable
         }
         catch (Exception e)
         {
-            _problem = Errors.Report(this, e, "The forecast failed");
+            _problem = Errors.Report(this, e, L["Forecast.Failed"]);
         }
         _running = false;
     }

@@ -1,14 +1,21 @@
 using System.Globalization;
 using DigitalTwin.Core.Power.Forecasting;
+using DigitalTwin.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Components.Power.Forecasts;
 
 /// <summary>How the forecast page words and formats its numbers.</summary>
 public static class ForecastText
 {
-    public static string Describe(ForecastRequest request) => request.Horizon == 1
-        ? $"{request.ContractType} · {request.Model} · {request.Cutoff.AddMonths(1)} from data up to {request.Cutoff}"
-        : $"{request.ContractType} · {request.Model} · {request.Cutoff.AddMonths(1)}..{request.Cutoff.AddMonths(request.Horizon)} from data up to {request.Cutoff}";
+    /// <summary>"합계 · auto · May 2024 from data up to April 2024" (Korean "합계 · auto · 2024년 4월까지의 데이터로 2024년 5월").</summary>
+    public static string Describe(ForecastRequest request, IStringLocalizer l)
+    {
+        var target = request.Horizon == 1
+            ? CultureFormat.Month(request.Cutoff.AddMonths(1))
+            : $"{CultureFormat.Month(request.Cutoff.AddMonths(1))} – {CultureFormat.Month(request.Cutoff.AddMonths(request.Horizon))}";
+        return $"{request.ContractType} · {request.Model} · " + l["Forecast.Describe", target, CultureFormat.Month(request.Cutoff)];
+    }
 
     /// <summary>A percentage (already × 100) as "4.2 %"; "–" when unknown.</summary>
     public static string Percent(double? value) =>

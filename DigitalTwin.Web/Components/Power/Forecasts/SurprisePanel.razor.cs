@@ -18,6 +18,8 @@ public sealed partial class SurprisePanel : ComponentBase
     [Parameter]
     public EventCallback<District> OnSelect { get; set; }
 
+    private ChartOptions? _scatter;
+
     private SurpriseExplanation Explanation => View.Explanation;
 
     protected override void OnParametersSet()
@@ -30,8 +32,8 @@ public sealed partial class SurprisePanel : ComponentBase
         _points = [[.. Explanation.Points.Where(p => p.Top)], [.. Explanation.Points.Where(p => !p.Top)]];
         _series =
         [
-            new MixedSeries($"top {View.Top}", ChartType.Scatter, [.. _points[0].Select(Dot)]),
-            new MixedSeries("others", ChartType.Scatter, [.. _points[1].Select(Dot)]),
+            new MixedSeries(L["Forecast.TopN.Series", View.Top], ChartType.Scatter, [.. _points[0].Select(Dot)]),
+            new MixedSeries(L["Forecast.Others"], ChartType.Scatter, [.. _points[1].Select(Dot)]),
         ];
     }
 
