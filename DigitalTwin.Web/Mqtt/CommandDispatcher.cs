@@ -106,10 +106,11 @@ public sealed partial class CommandDispatcher(
         }
     }
 
-    /// <summary>The broker's PUBACK (or the device's) for a request: delivered.</summary>
+    /// <summary>The broker's PUBACK (or the device's) for a request: delivered. Also after the answer (the two can cross),
+    /// so not only while the request waits; the log ignores a correlation id it does not know.</summary>
     public void Delivered(ReadOnlySpan<byte> correlationData)
     {
-        if (correlationData.Length == 32 && Encoding.ASCII.GetString(correlationData) is var correlationId && _pending.ContainsKey(correlationId))
+        if (correlationData.Length == 32 && Encoding.ASCII.GetString(correlationData) is var correlationId)
         {
             _ = MarkDeliveredAsync(correlationId);
         }

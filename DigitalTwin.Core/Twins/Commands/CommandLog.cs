@@ -54,6 +54,8 @@ public sealed class CommandLog(IDbContextFactory<DigitalTwinDbContext> dbFactory
     /// The device (or, on an external broker, the broker) acknowledged the request. A device may answer before its
     /// PUBACK arrives: the answer's status stays, and the delivery time is still recorded.
     /// </summary>
+    private const int MaxChangeAttempts = 5;
+
     public Task<CommandEntry?> MarkDeliveredAsync(string correlationId, CancellationToken cancellationToken = default) =>
         ChangeAsync(correlationId, c => c.DeliveredAt is null, (c, now) =>
         {
@@ -99,28 +101,31 @@ public sealed class CommandLog(IDbContextFactory<DigitalTwinDbContext> dbFactory
         string correlationId, Func<DeviceCommand, bool> may, Action<DeviceCommand, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<DeviceCommand>().SingleOrDefaultAsync(c => c.CorrelationId == correlationId, cancellationToken);
-        if (row is null || !may(row))
+        // A PUBACK and the answer can arrive together: the one that loses the race reads the row again and applies on top.
+        for (var attempt = 0; attempt < MaxChangeAttempts; attempt++)
         {
-            return null;
+            var row = await db.Set<DeviceCommand>().AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == correlationId, cancellationToken);
+            if (row is null || !may(row))
+            {
+                return null;
+            }
+            var (status, deliveredAt) = (row.Status, row.DeliveredAt);
+            change(row, time.GetUtcNow());
+            var updated = await db.Set<DeviceCommand>()
+                .Where(c => c.Id == row.Id && c.Status == status && c.DeliveredAt == deliveredAt)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Status, row.Status)
+                    .SetProperty(c => c.DeliveredAt, row.DeliveredAt)
+                    .SetProperty(c => c.CompletedAt, row.CompletedAt)
+                    .SetProperty(c => c.Response, row.Response), cancellationToken);
+            if (updated == 1)
+            {
+                var entry = CommandEntry.From(row);
+                feed.Publish(entry);
+                return entry;
+            }
         }
-        var status = row.Status;
-        change(row, time.GetUtcNow());
-        // Only if nobody moved it meanwhile (a PUBACK and the answer can arrive together).
-        var updated = await db.Set<DeviceCommand>()
-            .Where(c => c.Id == row.Id && c.Status == status)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Status, row.Status)
-                .SetProperty(c => c.DeliveredAt, row.DeliveredAt)
-                .SetProperty(c => c.CompletedAt, row.CompletedAt)
-                .SetProperty(c => c.Response, row.Response), cancellationToken);
-        if (updated == 0)
-        {
-            return null;
-        }
-        var entry = CommandEntry.From(row);
-        feed.Publish(entry);
-        return entry;
+        return null;
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
