@@ -17,11 +17,11 @@ public sealed class ForecastPageTests : BrowserTest
         await SeededAppFixture.WaitForSamplesAsync(App);
         var page = await Context.NewPageAsync();
         await page.GotoAsync("/power/forecasts?cutoff=2024-01&horizon=2");
-        await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("2024-02..2024-03 from data up to 2024-01", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("February 2024 – March 2024 from data up to January 2024", new() { Timeout = 60_000 });
 
         await ChooseAsync(page, "forecast-cutoff", "2024-03");
         await ChooseAsync(page, "forecast-horizon", "1");
-        await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("2024-04 from data up to 2024-03", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("April 2024 from data up to March 2024", new() { Timeout = 60_000 });
         Assert.Contains("cutoff=2024-03", page.Url, StringComparison.Ordinal);
         Assert.Contains("horizon=1", page.Url, StringComparison.Ordinal);
         var ranking = page.GetByTestId("forecast-ranking");
