@@ -52,6 +52,9 @@ public static class WebExtensions
             pages.UseExceptionHandler("/Error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
+        // Routing after the error handlers: a re-executed request (an unknown page → /not-found) is routed again.
+        // Routed before them, it kept its empty endpoint and answered an empty 404 that browsers saved as a download.
+        app.UseRouting();
         return app;
     }
 
