@@ -1,0 +1,16 @@
+using DigitalTwin.Core.Twins.Model;
+using DigitalTwin.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace DigitalTwin.Web.Components.Twins;
+
+/// <summary>The room model's words in the reader's language: Core keys each parameter and sentence, the resources say them.</summary>
+public static class RoomModelText
+{
+    public static string Summary(RoomModelFit fit, IStringLocalizer l) => l[$"Room.Summary.{fit.Kind}"];
+
+    public static string Name(ModelParameter parameter, IStringLocalizer l) => l[$"Room.Param.{parameter.Key}"];
+
+    public static string Meaning(ModelParameter parameter, IStringLocalizer l) =>
+        l[$"Room.Means.{parameter.Meaning}", [.. parameter.Facts.Select(f => f is TimeSpan span ? l.Duration(span) : f)]];
+}
