@@ -12,7 +12,7 @@ namespace DigitalTwin.Tests.Power;
 /// <summary>The forecast page's pieces on a real run of the engine over synthetic districts.</summary>
 public sealed class ForecastComponentsTests : MudComponentTest
 {
-    private static readonly Lazy<ForecastRun> Run = new(() =>
+    private static readonly Lazy<Forecaster> Engine = new(() =>
     {
         // Industrial share so the explanation has something to explain: 산업용 half of 합계 in odd districts.
         var rows = Hierarchy(districts: 24, noise: 0.04, seed: 9, growth2024: 0.05);
@@ -20,8 +20,10 @@ public sealed class ForecastComponentsTests : MudComponentTest
             .Select(r => r with { ContractType = ContractTypes.Industrial, Kwh = int.Parse(r.Sigungu[1..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1 ? r.Kwh : r.Kwh / 10 }));
         rows.AddRange(rows.Where(r => r.ContractType == ContractTypes.Residential).ToList()
             .Select(r => r with { ContractType = ContractTypes.Total, Kwh = r.Kwh * 2 }));
-        return new Forecaster(PowerHistory.FromRows(rows)).Run(new ForecastRequest(new YearMonth(2024, 3), 1, ContractTypes.Total));
+        return new Forecaster(PowerHistory.FromRows(rows));
     });
+
+    private static readonly Lazy<ForecastRun> Run = new(() => Engine.Value.Run(new ForecastRequest(new YearMonth(2024, 3), 1, ContractTypes.Total)));
 
     [Fact]
     public void Summary_EveryModel_BestPerMetricMarked()
@@ -117,5 +119,30 @@ public sealed class ForecastComponentsTests : MudComponentTest
         Assert.Equal(view.Explanation.Summary, cut.Find("[data-testid=forecast-explanation-summary]").TextContent);
         Assert.StartsWith("The 5 largest errors are in districts where industry uses", view.Explanation.Summary, StringComparison.Ordinal);
         Assert.Contains(ForecastText.Correlation(view.Explanation.ShareR), cut.Find("[data-testid=forecast-explanation-table]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SurprisePanel_Korean_SummaryInHangulWithTheSameNumbers()
+    {
+        using var _ = TestText.Speak("ko");
+        var view = new ForecastView(Run.Value, 5);
+
+        var cut = Context.Render<SurprisePanel>(p => p.Add(c => c.View, view));
+
+        var summary = cut.Find("[data-testid=forecast-explanation-summary]").TextContent;
+        Assert.Contains("오차가 가장 큰 5곳", summary, StringComparison.Ordinal);
+        Assert.Contains($"r = {view.Explanation.ShareR:0.00}".Replace(',', '.'), summary, StringComparison.Ordinal);
+        Assert.Contains($"채점된 예측 {view.Explanation.Scored}건", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SurpriseText_NoActualsYet_NamesTheMonthsAsTheCultureWritesThem()
+    {
+        var future = Engine.Value.Run(new ForecastRequest(new YearMonth(2024, 4), 2, ContractTypes.Total));
+        var explanation = SurpriseExplanation.Explain(future.Rows, new Dictionary<District, DistrictTraits>(), 5);
+
+        using var _ = TestText.Speak("ko");
+        Assert.Equal(SurpriseGap.NoActuals, explanation.Gap);
+        Assert.StartsWith("2024년 5월, 2024년 6월의 실적이 아직 없습니다.", SurpriseText.Summary(explanation, future.Rows, TestText.Localizer), StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,8 @@ public sealed record SurpriseExplanation(
     double SizeR,
     double SizeRho,
     IReadOnlyList<SurprisePoint> Points,
-    string Summary)
+    string Summary,
+    SurpriseGap Gap = SurpriseGap.None)
 {
     /// <summary>Fewer scored rows than this say nothing about a correlation.</summary>
     public const int MinScored = 5;
@@ -59,26 +60,44 @@ public sealed record SurpriseExplanation(
 
     private static SurpriseExplanation Empty(IReadOnlyList<ForecastRow> rows, int top, List<SurprisePoint> points)
     {
-        var summary = rows.Count == 0 ? "No district has a forecast for this request."
-            : rows.All(r => r.Actual is null)
-                ? $"No actuals yet for {string.Join(", ", rows.Select(r => r.Target).Distinct().Order())}: the errors, and what explains them, need the real values."
-                : points.Count <= top
-                    ? $"Only {points.Count} district(s) have a forecast, an actual and a known industrial share; pick a smaller top N to compare the largest errors with the rest."
-                    : $"Only {points.Count} district(s) have a forecast, an actual and a known industrial share: too few (< {MinScored}) to explain.";
-        return new SurpriseExplanation(top, points.Count, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, points, summary);
+        var gap = rows.Count == 0 ? SurpriseGap.NoForecast
+            : rows.All(r => r.Actual is null) ? SurpriseGap.NoActuals
+            : points.Count <= top ? SurpriseGap.TopTooLarge
+            : SurpriseGap.TooFewScored;
+        var summary = gap switch
+        {
+            SurpriseGap.NoForecast => "No district has a forecast for this request.",
+            SurpriseGap.NoActuals => $"No actuals yet for {string.Join(", ", rows.Select(r => r.Target).Distinct().Order())}: the errors, and what explains them, need the real values.",
+            SurpriseGap.TopTooLarge => $"Only {points.Count} district(s) have a forecast, an actual and a known industrial share; pick a smaller top N to compare the largest errors with the rest.",
+            _ => $"Only {points.Count} district(s) have a forecast, an actual and a known industrial share: too few (< {MinScored}) to explain.",
+        };
+        return new SurpriseExplanation(top, points.Count, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, points, summary, gap);
     }
+
+    /// <summary>Whether the error follows industrial share more (1) or less (−1) than size, or about as much (0: |r| within 0.05).</summary>
+    public int ShareComparedToSize =>
+        Math.Abs(Math.Abs(ShareR) - Math.Abs(SizeR)) < 0.05 ? 0 : Math.Abs(ShareR) > Math.Abs(SizeR) ? 1 : -1;
 
     /// <summary>The plain-words summary, built only from the numbers above.</summary>
     private string Describe()
     {
         var c = CultureInfo.InvariantCulture;
         var sizeRatio = TopMeanKwh / OtherMeanKwh;
-        var comparison = Math.Abs(Math.Abs(ShareR) - Math.Abs(SizeR)) < 0.05 ? "about as much as"
-            : Math.Abs(ShareR) > Math.Abs(SizeR) ? "more than" : "less than";
+        var comparison = ShareComparedToSize switch { 0 => "about as much as", > 0 => "more than", _ => "less than" };
         return string.Create(c,
             $"The {Top} largest errors are in districts where industry uses {100 * TopIndustrialShare:0} % of the power on average, against {100 * OtherIndustrialShare:0} % elsewhere, "
             + $"and that use {sizeRatio:0.0}× as much power in a month. "
             + $"The percentage error correlates with industrial share (r = {ShareR:0.00}, ρ = {ShareRho:0.00}) {comparison} with size (r = {SizeR:0.00}, ρ = {SizeRho:0.00}), "
             + $"over {Scored} scored forecasts.");
     }
+}
+
+/// <summary>Why a run has no explanation: nothing forecast, no actuals yet, a top N as large as the scored rows, or too few scored.</summary>
+public enum SurpriseGap
+{
+    None,
+    NoForecast,
+    NoActuals,
+    TopTooLarge,
+    TooFewScored,
 }
