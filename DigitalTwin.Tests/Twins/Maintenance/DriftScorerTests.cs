@@ -1,0 +1,83 @@
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Twins.Faults;
+using DigitalTwin.Core.Twins.Maintenance;
+using Xunit.Abstractions;
+
+namespace DigitalTwin.Tests.Twins.Maintenance;
+
+/// <summary>
+/// The drift score on the real rooms of data/sensors (50 Intel lab motes, 5 days at 30 minutes): a mote whose last
+/// days were given growing noise or a growing bias (FaultInjector) must rank above the same mote left clean.
+/// </summary>
+public sealed class DriftScorerTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(SensorsDirectory));
+
+    [Fact]
+    public void Score_GrowingNoiseInLastDays_RanksAboveTheCleanMote()
+    {
+        var random = new Random(12);
+        var above = 0;
+        foreach (var mote in Motes.Value)
+        {
+            var noisy = FaultInjector.GrowNoise(mote, RecentStart(mote), size: 4, random);
+
+            var (clean, worn) = (DriftScorer.Score(mote.Name, mote), DriftScorer.Score(mote.Name, noisy));
+
+            above += worn.Score > clean.Score && worn.NoiseRatio > clean.NoiseRatio ? 1 : 0;
+            output.WriteLine($"{mote.Name}: clean {clean.Score:0.00} ({clean.Cause}, noise ×{clean.NoiseRatio:0.00}), noisy {worn.Score:0.00} ({worn.Cause}, ×{worn.NoiseRatio:0.00})");
+        }
+
+        Assert.True(above >= 0.9 * Motes.Value.Count, $"growing noise ranked above the clean mote in only {above} of {Motes.Value.Count}");
+    }
+
+    [Fact]
+    public void Score_GrowingBiasInLastDays_RanksAboveTheCleanMoteAndIsNamedBias()
+    {
+        var above = 0;
+        var named = 0;
+        foreach (var mote in Motes.Value)
+        {
+            var start = RecentStart(mote);
+            var (drifting, _) = FaultInjector.Inject(mote, [new FaultPlan(FaultKind.Drift, start, mote.Length - start, Size: 25)]);
+
+            var (clean, drifted) = (DriftScorer.Score(mote.Name, mote), DriftScorer.Score(mote.Name, drifting));
+
+            above += drifted.Score > clean.Score ? 1 : 0;
+            named += drifted.Cause == DriftCause.Bias ? 1 : 0;
+            output.WriteLine($"{mote.Name}: clean {clean.Score:0.00} ({clean.Cause}, bias {clean.BiasShift:0.00}/{clean.BiasSpread:0.00}), drifting {drifted.Score:0.00} ({drifted.Cause}, bias {drifted.BiasShift:0.00})");
+        }
+
+        Assert.True(above >= 0.9 * Motes.Value.Count, $"a growing bias ranked above the clean mote in only {above} of {Motes.Value.Count}");
+        Assert.True(named >= 0.8 * Motes.Value.Count, $"named Bias in only {named} of {Motes.Value.Count}");
+    }
+
+    [Fact]
+    public void Score_CleanRealMotes_MostNeedNoLook()
+    {
+        var scores = Motes.Value.Select(m => DriftScorer.Score(m.Name, m)).ToList();
+
+        var flagged = scores.Count(s => s.Cause != DriftCause.None);
+        output.WriteLine(string.Join(", ", scores.Select(s => $"{s.DeviceId} {s.Score:0.00} {s.Cause}")));
+        Assert.All(scores, s => Assert.NotEqual(DriftCause.TooLittleHistory, s.Cause));
+        Assert.True(flagged <= 0.2 * scores.Count, $"{flagged} of {scores.Count} clean motes flagged");
+    }
+
+    [Fact]
+    public void Score_OneDayOfHistory_TooLittleToJudge()
+    {
+        var mote = Motes.Value[0];
+        var day = mote with { Times = mote.Times[..48], Values = mote.Values[..48] };
+
+        var drift = DriftScorer.Score(mote.Name, day);
+
+        Assert.Equal(DriftCause.TooLittleHistory, drift.Cause);
+        Assert.Equal(0, drift.Score);
+    }
+
+    /// <summary>The first reading of the last third, where the score's recent window begins.</summary>
+    private static int RecentStart(SensorSeries series) => Array.FindIndex(series.Times, t => t >= series.Times[^1] - (series.Span / 3));
+
+    private static string SensorsDirectory => Path.Combine(
+        SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors");
+}
