@@ -1,0 +1,61 @@
+using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Twins.Faults;
+using DigitalTwin.Core.Twins.Maintenance;
+
+namespace DigitalTwin.Tests.Twins.Maintenance;
+
+/// <summary>The maintenance ranking over a real SQLite history holding real Intel lab motes, some worn on purpose.</summary>
+public sealed class MaintenanceReportTests : IAsyncLifetime
+{
+    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(
+        Path.Combine(SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors")));
+
+    private SeriesHistory _history = null!;
+
+    public async Task InitializeAsync() => _history = await SeriesHistory.StartAsync();
+
+    public async Task DisposeAsync() => await _history.DisposeAsync();
+
+    [Fact]
+    public async Task RankAsync_WornMotesAmongCleanOnes_WornRankFirstWithTheirCause()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (clean, noisy, drifting) = (Motes.Value[6], Motes.Value[1], Motes.Value[2]);
+        var recent = Array.FindIndex(noisy.Times, t => t >= noisy.Times[^1] - (noisy.Span / 3));
+        await _history.WriteAsync("clean", clean, SeriesHistory.ShiftToEndBefore(clean, now));
+        await _history.WriteAsync("noisy", FaultInjector.GrowNoise(noisy, recent, size: 5, new Random(3)), SeriesHistory.ShiftToEndBefore(noisy, now));
+        var (drifted, _) = FaultInjector.Inject(drifting, [new FaultPlan(FaultKind.Drift, recent, drifting.Length - recent, Size: 30)]);
+        await _history.WriteAsync("drifting", drifted, SeriesHistory.ShiftToEndBefore(drifting, now));
+
+        var page = await new MaintenanceReport(_history.Store, TimeProvider.System).RankAsync("temperature", days: 7, skip: 0, take: 10);
+
+        Assert.Equal(3, page.Total);
+        Assert.Equal("clean", page.Devices[^1].DeviceId);
+        Assert.Equal(DriftCause.None, page.Devices[^1].Cause);
+        Assert.Equal(DriftCause.Noise, page.Devices.Single(d => d.DeviceId == "noisy").Cause);
+        Assert.Equal(DriftCause.Bias, page.Devices.Single(d => d.DeviceId == "drifting").Cause);
+        Assert.All(page.Devices, d => Assert.Equal(clean.Length, d.Samples));
+        Assert.All(page.Devices, d => Assert.InRange(d.Days.Count, 5, 6));
+    }
+
+    [Fact]
+    public async Task RankAsync_PagedAndYoungDevice_YoungRankedLastAndPagesSplitTheRanking()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var mote = Motes.Value[0];
+        var young = mote with { Times = mote.Times[^20..], Values = mote.Values[^20..] };
+        await _history.WriteAsync("young", young, SeriesHistory.ShiftToEndBefore(young, now));
+        await _history.WriteAsync("old", mote, SeriesHistory.ShiftToEndBefore(mote, now));
+        var report = new MaintenanceReport(_history.Store, TimeProvider.System);
+
+        var first = await report.RankAsync("temperature", days: 7, skip: 0, take: 1);
+        var second = await report.RankAsync("temperature", days: 7, skip: 1, take: 1);
+        var humidity = await report.RankAsync("humidity", days: 7, skip: 0, take: 10);
+
+        Assert.Equal(["old"], first.Devices.Select(d => d.DeviceId));
+        Assert.Equal(["young"], second.Devices.Select(d => d.DeviceId));
+        Assert.Equal(DriftCause.TooLittleHistory, second.Devices[0].Cause);
+        Assert.Equal(2, second.Total);
+        Assert.Empty(humidity.Devices);
+    }
+}
