@@ -8,7 +8,7 @@ namespace DigitalTwin.Core.Twins.Maintenance;
 /// <summary>One page of the ranking: the devices that drifted furthest first, and how much of the fleet was judged.</summary>
 /// <param name="Total">Devices ranked (those that report the metric, at most <see cref="MaintenanceReport.MaxDevices"/>).</param>
 /// <param name="Truncated">More devices have history than were judged.</param>
-public sealed record MaintenancePage(string Metric, DateTimeOffset From, DateTimeOffset To, DateTimeOffset ComputedAt, int Total, bool Truncated, IReadOnlyList<DeviceDrift> Devices);
+public sealed record DriftRanking(string Metric, DateTimeOffset From, DateTimeOffset To, DateTimeOffset ComputedAt, int Total, bool Truncated, IReadOnlyList<DeviceDrift> Devices);
 
 /// <summary>
 /// Ranks devices by how far their behaviour drifted from their fitted behaviour over the last days (<see cref="DriftScorer"/>).
@@ -29,14 +29,14 @@ public sealed class MaintenanceReport(HistoryStore history, TimeProvider time)
     private readonly Dictionary<(string, int), (DateTimeOffset At, Task<Ranking> Ranking)> _rankings = [];
 
     /// <summary>Devices <paramref name="skip"/>..+<paramref name="take"/> of the ranking of <paramref name="metric"/> over the last <paramref name="days"/> days.</summary>
-    public async Task<MaintenancePage> RankAsync(string metric, int days, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<DriftRanking> RankAsync(string metric, int days, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         var ranking = await RankingAsync(metric, days).WaitAsync(cancellationToken);
-        return new MaintenancePage(metric, ranking.From, ranking.To, ranking.At, ranking.Devices.Count, ranking.Truncated,
+        return new DriftRanking(metric, ranking.From, ranking.To, ranking.At, ranking.Devices.Count, ranking.Truncated,
             [.. ranking.Devices.Skip(skip).Take(Math.Min(take, MaxPageSize))]);
     }
 
