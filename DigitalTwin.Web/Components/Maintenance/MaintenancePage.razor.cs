@@ -18,6 +18,7 @@ public sealed partial class MaintenancePage
     private DriftRanking? _page;
     private string _metric = TwinForecaster.TemperatureMetric;
     private int _days = MaintenanceReport.DefaultDays;
+    private bool _anyHeater;
 
     [Inject]
     public required MaintenanceReport Report { get; init; }
@@ -26,10 +27,13 @@ public sealed partial class MaintenancePage
     {
         var page = await Report.RankAsync(_metric, _days, state.Page * state.PageSize, state.PageSize, cancellationToken);
         _page = page;
+        _anyHeater = page.Devices.Any(d => d.RecentDuty is not null || d.BaselineDuty is not null);
         // The note and the banner sit outside the grid that loaded the page.
         await InvokeAsync(StateHasChanged);
         return new GridData<DeviceDrift> { Items = page.Devices, TotalItems = page.Total };
     }
+
+    private static bool Judged(DeviceDrift drift) => drift.Cause != DriftCause.TooLittleHistory;
 
     private async Task SetDaysAsync(int days)
     {
