@@ -64,6 +64,22 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Score_HeaterRunningTwiceAsLongLately_NamedHeaterDuty()
+    {
+        var mote = Motes.Value[10];
+        var start = RecentStart(mote);
+        // On for 3 of every 10 readings at first, 7 of 10 in the last third: a room losing heat, or a heater losing power.
+        var heater = Enumerable.Range(0, mote.Length).Select(i => i % 10 < (i >= start ? 7 : 3) ? 1.0 : 0.0).ToArray();
+
+        var drift = DriftScorer.Score(mote.Name, mote, heater);
+
+        Assert.Equal(DriftCause.HeaterDuty, drift.Cause);
+        Assert.Equal(0.3, drift.BaselineDuty!.Value, 0.02);
+        Assert.Equal(0.7, drift.RecentDuty!.Value, 0.02);
+        Assert.All(drift.Days, d => Assert.NotNull(d.HeaterDuty));
+    }
+
+    [Fact]
     public void Score_OneDayOfHistory_TooLittleToJudge()
     {
         var mote = Motes.Value[0];
