@@ -4,6 +4,7 @@ using System.Text;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Tests.Twins.Faults;
 using DigitalTwin.Tests.Twins.Maintenance;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +19,7 @@ public sealed class MaintenancePageTests(BrowserFixture browser) : BrowserTest(b
     [Fact]
     public async Task Maintenance_WornMoteAmongClean_RankedFirstExplainedLinkedAndFitsAPhone()
     {
-        var motes = SensorData.ReadIntelLab(Path.Combine(SampleData.FindDirectory()!, "sensors"));
+        var motes = RealSensors.IntelLab;
         var (clean, worn) = (motes[6], motes[1]);
         var recent = Array.FindIndex(worn.Times, t => t >= worn.Times[^1] - (worn.Span / 3));
         await PostAsync("mote-clean", clean);

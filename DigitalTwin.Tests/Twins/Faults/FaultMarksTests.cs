@@ -8,13 +8,10 @@ namespace DigitalTwin.Tests.Twins.Faults;
 /// <summary>The chart's fault marks on a real Intel lab mote with a spike and a stuck value put in (FaultInjector).</summary>
 public sealed class FaultMarksTests
 {
-    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(
-        Path.Combine(SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors")));
-
     [Fact]
     public void Find_SpikeAndStuckInRealSeries_APointAtTheSpikeAndOnePeriodOverTheStuckRun()
     {
-        var (faulty, truth) = Faulty(Motes.Value[4]);
+        var (faulty, truth) = Faulty(RealSensors.IntelLab[4]);
 
         var marks = FaultMarks.Find(Points(faulty), faulty.Times[0], FaultDetectorSettings.Default, max: 40);
 
@@ -31,7 +28,7 @@ public sealed class FaultMarksTests
     [Fact]
     public void Find_ShownFromAfterTheFaults_OnlyLaterMarksAndNoneFromTheLeadIn()
     {
-        var (faulty, truth) = Faulty(Motes.Value[4]);
+        var (faulty, truth) = Faulty(RealSensors.IntelLab[4]);
 
         var marks = FaultMarks.Find(Points(faulty), truth[1].End.AddHours(1), FaultDetectorSettings.Default, max: 40);
 
@@ -41,7 +38,7 @@ public sealed class FaultMarksTests
     [Fact]
     public async Task ScanAsync_RealSqliteHistory_MarksTheInjectedFaultsInTheChartsRange()
     {
-        var (faulty, truth) = Faulty(Motes.Value[4]);
+        var (faulty, truth) = Faulty(RealSensors.IntelLab[4]);
         await using var history = await SeriesHistory.StartAsync();
         await history.WriteAsync("mote05", faulty, TimeSpan.Zero);
         var from = truth[0].Start.AddHours(-12);

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Core.Twins.Maintenance;
+using DigitalTwin.Tests.Twins.Faults;
 using Xunit.Abstractions;
 
 namespace DigitalTwin.Tests.Twins.Maintenance;
@@ -11,14 +12,12 @@ namespace DigitalTwin.Tests.Twins.Maintenance;
 /// </summary>
 public sealed class DriftScorerTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(SensorsDirectory));
-
     [Fact]
     public void Score_GrowingNoiseInLastDays_RanksAboveTheCleanMote()
     {
         var random = new Random(12);
         var above = 0;
-        foreach (var mote in Motes.Value)
+        foreach (var mote in RealSensors.IntelLab)
         {
             var noisy = FaultInjector.GrowNoise(mote, RecentStart(mote), size: 4, random);
 
@@ -28,7 +27,7 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
             output.WriteLine($"{mote.Name}: clean {clean.Score:0.00} ({clean.Cause}, noise ×{clean.NoiseRatio:0.00}), noisy {worn.Score:0.00} ({worn.Cause}, ×{worn.NoiseRatio:0.00})");
         }
 
-        Assert.True(above >= 0.9 * Motes.Value.Count, $"growing noise ranked above the clean mote in only {above} of {Motes.Value.Count}");
+        Assert.True(above >= 0.9 * RealSensors.IntelLab.Count, $"growing noise ranked above the clean mote in only {above} of {RealSensors.IntelLab.Count}");
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
     {
         var above = 0;
         var named = 0;
-        foreach (var mote in Motes.Value)
+        foreach (var mote in RealSensors.IntelLab)
         {
             var start = RecentStart(mote);
             var (drifting, _) = FaultInjector.Inject(mote, [new FaultPlan(FaultKind.Drift, start, mote.Length - start, Size: 25)]);
@@ -48,14 +47,14 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
             output.WriteLine($"{mote.Name}: clean {clean.Score:0.00} ({clean.Cause}, bias {clean.BiasShift:0.00}/{clean.BiasSpread:0.00}), drifting {drifted.Score:0.00} ({drifted.Cause}, bias {drifted.BiasShift:0.00})");
         }
 
-        Assert.True(above >= 0.9 * Motes.Value.Count, $"a growing bias ranked above the clean mote in only {above} of {Motes.Value.Count}");
-        Assert.True(named >= 0.8 * Motes.Value.Count, $"named Bias in only {named} of {Motes.Value.Count}");
+        Assert.True(above >= 0.9 * RealSensors.IntelLab.Count, $"a growing bias ranked above the clean mote in only {above} of {RealSensors.IntelLab.Count}");
+        Assert.True(named >= 0.8 * RealSensors.IntelLab.Count, $"named Bias in only {named} of {RealSensors.IntelLab.Count}");
     }
 
     [Fact]
     public void Score_CleanRealMotes_MostNeedNoLook()
     {
-        var scores = Motes.Value.Select(m => DriftScorer.Score(m.Name, m)).ToList();
+        var scores = RealSensors.IntelLab.Select(m => DriftScorer.Score(m.Name, m)).ToList();
 
         var flagged = scores.Count(s => s.Cause != DriftCause.None);
         output.WriteLine(string.Join(", ", scores.Select(s => $"{s.DeviceId} {s.Score:0.00} {s.Cause}")));
@@ -66,7 +65,7 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
     [Fact]
     public void Score_HeaterRunningTwiceAsLongLately_NamedHeaterDuty()
     {
-        var mote = Motes.Value[10];
+        var mote = RealSensors.IntelLab[10];
         var start = RecentStart(mote);
         // On for 3 of every 10 readings at first, 7 of 10 in the last third: a room losing heat, or a heater losing power.
         var heater = Enumerable.Range(0, mote.Length).Select(i => i % 10 < (i >= start ? 7 : 3) ? 1.0 : 0.0).ToArray();
@@ -82,7 +81,7 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
     [Fact]
     public void Score_OneDayOfHistory_TooLittleToJudge()
     {
-        var mote = Motes.Value[0];
+        var mote = RealSensors.IntelLab[0];
         var day = mote with { Times = mote.Times[..48], Values = mote.Values[..48] };
 
         var drift = DriftScorer.Score(mote.Name, day);
@@ -93,7 +92,4 @@ public sealed class DriftScorerTests(ITestOutputHelper output)
 
     /// <summary>The first reading of the last third, where the score's recent window begins.</summary>
     private static int RecentStart(SensorSeries series) => Array.FindIndex(series.Times, t => t >= series.Times[^1] - (series.Span / 3));
-
-    private static string SensorsDirectory => Path.Combine(
-        SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors");
 }

@@ -1,15 +1,13 @@
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Core.Twins.Maintenance;
+using DigitalTwin.Tests.Twins.Faults;
 
 namespace DigitalTwin.Tests.Twins.Maintenance;
 
 /// <summary>The maintenance ranking over a real SQLite history holding real Intel lab motes, some worn on purpose.</summary>
 public sealed class MaintenanceReportTests : IAsyncLifetime
 {
-    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(
-        Path.Combine(SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors")));
-
     private SeriesHistory _history = null!;
 
     public async Task InitializeAsync() => _history = await SeriesHistory.StartAsync();
@@ -20,7 +18,7 @@ public sealed class MaintenanceReportTests : IAsyncLifetime
     public async Task RankAsync_WornMotesAmongCleanOnes_WornRankFirstWithTheirCause()
     {
         var now = DateTimeOffset.UtcNow;
-        var (clean, noisy, drifting) = (Motes.Value[6], Motes.Value[1], Motes.Value[2]);
+        var (clean, noisy, drifting) = (RealSensors.IntelLab[6], RealSensors.IntelLab[1], RealSensors.IntelLab[2]);
         var recent = Array.FindIndex(noisy.Times, t => t >= noisy.Times[^1] - (noisy.Span / 3));
         await _history.WriteAsync("clean", clean, SeriesHistory.ShiftToEndBefore(clean, now));
         await _history.WriteAsync("noisy", FaultInjector.GrowNoise(noisy, recent, size: 5, new Random(3)), SeriesHistory.ShiftToEndBefore(noisy, now));
@@ -42,7 +40,7 @@ public sealed class MaintenanceReportTests : IAsyncLifetime
     public async Task RankAsync_PagedAndYoungDevice_YoungRankedLastAndPagesSplitTheRanking()
     {
         var now = DateTimeOffset.UtcNow;
-        var mote = Motes.Value[0];
+        var mote = RealSensors.IntelLab[0];
         var young = mote with { Times = mote.Times[^20..], Values = mote.Values[^20..] };
         await _history.WriteAsync("young", young, SeriesHistory.ShiftToEndBefore(young, now));
         await _history.WriteAsync("old", mote, SeriesHistory.ShiftToEndBefore(mote, now));
