@@ -45,7 +45,8 @@ public sealed class MaintenanceReport(HistoryStore history, TimeProvider time)
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            if (_rankings.TryGetValue((metric, days), out var cached) && now - cached.At < TimeToLive && cached.Ranking.IsCompletedSuccessfully)
+            // A ranking still being computed is shared too: two people opening the page start one computation.
+            if (_rankings.TryGetValue((metric, days), out var cached) && now - cached.At < TimeToLive && !cached.Ranking.IsFaulted && !cached.Ranking.IsCanceled)
             {
                 return cached.Ranking;
             }
