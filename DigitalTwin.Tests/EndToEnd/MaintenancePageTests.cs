@@ -48,6 +48,27 @@ public sealed class MaintenancePageTests(BrowserFixture browser) : BrowserTest(b
         await BrowserFixture.ScreenshotAsync(small, "phone-maintenance.png");
     }
 
+    [Fact]
+    public async Task DevicePage_SpikeAndStuckValueInHistory_MarkedOnTheHistoryChart()
+    {
+        var (faulty, _) = FaultMarksTests.Faulty(RealSensors.IntelLab[4]);
+        await PostAsync("mote-marked", faulty);
+        await Eventually.TrueAsync(async () => await App.CountSamplesAsync("mote-marked") == faulty.Length, what: "the mote's history");
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync("/devices/mote-marked");
+
+        var note = page.GetByTestId("history-fault-note");
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByText("7 d", new() { Exact = true }).ClickAsync();
+            return await VisibleSoonAsync(note);
+        }, what: "the 7-day history with its fault marks");
+
+        await Expect(page.Locator(".apexcharts-point-annotations").GetByText("Spike").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".apexcharts-xaxis-annotations").GetByText("Stuck value").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "device-fault-marks.png");
+    }
+
     /// <summary>The series as the device's telemetry, moved to end within the last day, in batches.</summary>
     private async Task PostAsync(string deviceId, SensorSeries series)
     {

@@ -52,7 +52,7 @@ public sealed class FaultMarksTests
     }
 
     /// <summary>A spike on the third day and, six hours later, a stuck value for the kind's usual length.</summary>
-    private static (SensorSeries Series, IReadOnlyList<InjectedFault> Truth) Faulty(SensorSeries mote) =>
+    internal static (SensorSeries Series, IReadOnlyList<InjectedFault> Truth) Faulty(SensorSeries mote) =>
         FaultInjector.Inject(mote,
         [
             new FaultPlan(FaultKind.Spike, 110, 1, Size: 20),

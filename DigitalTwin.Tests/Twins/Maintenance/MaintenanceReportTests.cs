@@ -37,6 +37,25 @@ public sealed class MaintenanceReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RankAsync_HeaterOnTwiceAsLongLately_RankedByHeaterDutyFromTheStoredHeaterSeries()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var mote = RealSensors.IntelLab[10];
+        var start = Array.FindIndex(mote.Times, t => t >= mote.Times[^1] - (mote.Span / 3));
+        var heater = mote with { Metric = "heater", Values = [.. Enumerable.Range(0, mote.Length).Select(i => i % 10 < (i >= start ? 7 : 3) ? 1.0 : 0.0)] };
+        var shift = SeriesHistory.ShiftToEndBefore(mote, now);
+        await _history.WriteAsync("heated", mote, shift);
+        await _history.WriteAsync("heated", heater, shift);
+
+        var page = await new MaintenanceReport(_history.Store, TimeProvider.System).RankAsync("temperature", days: 7, skip: 0, take: 10);
+
+        var drift = Assert.Single(page.Devices);
+        Assert.Equal(DriftCause.HeaterDuty, drift.Cause);
+        Assert.Equal(0.3, drift.BaselineDuty!.Value, 0.02);
+        Assert.Equal(0.7, drift.RecentDuty!.Value, 0.02);
+    }
+
+    [Fact]
     public async Task RankAsync_PagedAndYoungDevice_YoungRankedLastAndPagesSplitTheRanking()
     {
         var now = DateTimeOffset.UtcNow;
