@@ -18,6 +18,9 @@ public enum DriftCause
     /// <summary>Its heater runs a different share of the time.</summary>
     HeaterDuty,
 
+    /// <summary>The room warms up more slowly while its heater is on: a longer way to the setpoint.</summary>
+    HeatingRate,
+
     /// <summary>Too little history to compare a baseline with recent days.</summary>
     TooLittleHistory,
 }
@@ -30,11 +33,12 @@ public sealed record DayDrift(DateOnly Day, int Samples, double NoiseSigma, doub
 /// How far a device has drifted from its fitted behaviour: the baseline (the first third of its history in the
 /// period) against the recent days (the last third). <see cref="Score"/> is the largest of the causes' scores, each
 /// scaled so that 1 is worth a look (twice the noise, a bias of two baseline spreads, two more faults a day, the
-/// heater's duty doubled or halved).
+/// heater's duty doubled or halved, the warm-up rate with the heater on halved).
 /// </summary>
 /// <param name="NoiseRatio">Recent scatter of the model's misses over the baseline's.</param>
 /// <param name="BiasShift">Recent mean deviation from the baseline's daily pattern, in the metric's unit.</param>
 /// <param name="BiasSpread">How far single readings stray from that pattern in the baseline (standard deviation), the bias's yardstick.</param>
+/// <param name="BaselineHeating">The mean rise per hour over steps with the heater on throughout, in the baseline (null without a heater or such steps).</param>
 public sealed record DeviceDrift(
     string DeviceId,
     string Metric,
@@ -52,9 +56,11 @@ public sealed record DeviceDrift(
     double RecentFaultsPerDay,
     double? BaselineDuty,
     double? RecentDuty,
+    double? BaselineHeating,
+    double? RecentHeating,
     IReadOnlyList<DayDrift> Days)
 {
     /// <summary>A device with too little history to judge: ranked last.</summary>
     public static DeviceDrift Unjudged(string deviceId, string metric, DateTimeOffset from, DateTimeOffset to, int samples) =>
-        new(deviceId, metric, from, to, samples, 0, DriftCause.TooLittleHistory, 0, 0, 1, 0, 0, 0, 0, null, null, []);
+        new(deviceId, metric, from, to, samples, 0, DriftCause.TooLittleHistory, 0, 0, 1, 0, 0, 0, 0, null, null, null, null, []);
 }

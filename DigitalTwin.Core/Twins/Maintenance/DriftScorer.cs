@@ -44,6 +44,8 @@ public static class DriftScorer
         var recentFaults = faults.Count(t => t >= recentStart) / windowDays;
         var baselineDuty = Duty(heater, baseline);
         var recentDuty = Duty(heater, recent);
+        var baselineHeating = HeatingRate(readings, heater, baseline);
+        var recentHeating = HeatingRate(readings, heater, recent);
 
         (double Score, DriftCause Cause)[] causes =
         [
@@ -51,11 +53,12 @@ public static class DriftScorer
             (Math.Abs(biasShift) / (2 * biasSpread), DriftCause.Bias),
             (Math.Max(0, recentFaults - baselineFaults) / 2, DriftCause.Faults),
             (DutyScore(baselineDuty, recentDuty), DriftCause.HeaterDuty),
+            (HeatingScore(baselineHeating, recentHeating), DriftCause.HeatingRate),
         ];
         var worst = causes.MaxBy(c => c.Score);
         return new DeviceDrift(deviceId, readings.Metric, from, to, readings.Length, worst.Score, worst.Score >= 1 ? worst.Cause : DriftCause.None,
             baselineNoise, recentNoise, noiseRatio, biasShift, biasSpread, baselineFaults, recentFaults, baselineDuty, recentDuty,
-            Days(readings, misses, deviations, faults, heater));
+            baselineHeating, recentHeating, Days(readings, misses, deviations, faults, heater));
     }
 
     /// <summary>The detector's one-step miss at each reading (NaN while it warms up) and the times it raised a fault.</summary>
@@ -109,6 +112,29 @@ public static class DriftScorer
         var duty = heater is null ? double.NaN : Mean(indexes.Select(i => heater[i]));
         return double.IsFinite(duty) ? duty : null;
     }
+
+    /// <summary>
+    /// How fast the room rises while its heater is on (K/h): the mean over steps with the heater on at both ends.
+    /// It falls when the heater weakens or the room leaks more; it also falls in colder weather, which the score does
+    /// not know about. Null with fewer than <see cref="MinimumWindowReadings"/> such steps.
+    /// </summary>
+    private static double? HeatingRate(SensorSeries readings, double[]? heater, int[] window)
+    {
+        if (heater is null)
+        {
+            return null;
+        }
+        var rates = window.Where(i => i > 0 && heater[i - 1] >= 0.5 && heater[i] >= 0.5)
+            .Select(i => (readings.Values[i] - readings.Values[i - 1]) / (readings.Times[i] - readings.Times[i - 1]).TotalHours)
+            .ToArray();
+        return rates.Length >= MinimumWindowReadings ? rates.Average() : null;
+    }
+
+    /// <summary>Only a slower warm-up is a maintenance matter: halved is 1. A baseline that barely rose says nothing.</summary>
+    private static double HeatingScore(double? baseline, double? recent) =>
+        baseline is { } b && recent is { } r && b >= 0.1
+            ? Math.Max(0, Math.Log2(b / Math.Max(r, b / 16)))
+            : 0;
 
     private static double DutyScore(double? baseline, double? recent) =>
         baseline is { } b && recent is { } r && Math.Max(b, r) >= 0.05

@@ -8,7 +8,7 @@ namespace DigitalTwin.Tests.Twins.Maintenance;
 public sealed class DriftTextTests
 {
     private static readonly DeviceDrift Noisy = new("d1", "temperature", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(5), 240,
-        1.3, DriftCause.Noise, 0.1, 0.25, 2.5, 0.2, 0.5, 0.5, 0.6, null, null, []);
+        1.3, DriftCause.Noise, 0.1, 0.25, 2.5, 0.2, 0.5, 0.5, 0.6, null, null, null, null, []);
 
     [Fact]
     public void Explain_Noise_SaysHowManyTimesAsMuchWithBothScatters()

@@ -42,7 +42,7 @@ public sealed class MaintenanceReportTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var mote = RealSensors.IntelLab[10];
         var start = Array.FindIndex(mote.Times, t => t >= mote.Times[^1] - (mote.Span / 3));
-        var heater = mote with { Metric = "heater", Values = [.. Enumerable.Range(0, mote.Length).Select(i => i % 10 < (i >= start ? 7 : 3) ? 1.0 : 0.0)] };
+        var heater = mote with { Metric = "heater", Values = [.. Enumerable.Range(0, mote.Length).Select(i => (i >= start ? i % 3 != 0 : i % 3 == 0) ? 1.0 : 0.0)] };
         var shift = SeriesHistory.ShiftToEndBefore(mote, now);
         await _history.WriteAsync("heated", mote, shift);
         await _history.WriteAsync("heated", heater, shift);
@@ -51,8 +51,8 @@ public sealed class MaintenanceReportTests : IAsyncLifetime
 
         var drift = Assert.Single(page.Devices);
         Assert.Equal(DriftCause.HeaterDuty, drift.Cause);
-        Assert.Equal(0.3, drift.BaselineDuty!.Value, 0.02);
-        Assert.Equal(0.7, drift.RecentDuty!.Value, 0.02);
+        Assert.Equal(1 / 3.0, drift.BaselineDuty!.Value, 0.02);
+        Assert.Equal(2 / 3.0, drift.RecentDuty!.Value, 0.02);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class DriftText
         DriftCause.Bias => l[drift.BiasShift >= 0 ? "Maint.Why.BiasUp" : "Maint.Why.BiasDown", N(Math.Abs(drift.BiasShift), "0.##"), N(drift.BiasSpread, "0.##")],
         DriftCause.Faults => l["Maint.Why.Faults", N(drift.RecentFaultsPerDay, "0.#"), N(drift.BaselineFaultsPerDay, "0.#")],
         DriftCause.HeaterDuty => l["Maint.Why.Duty", N(drift.RecentDuty ?? 0, "0%"), N(drift.BaselineDuty ?? 0, "0%")],
+        DriftCause.HeatingRate => l["Maint.Why.Heating", N(drift.RecentHeating ?? 0, "0.##"), N(drift.BaselineHeating ?? 0, "0.##")],
         _ => l["Maint.Why.None", N(drift.NoiseRatio, "0.0"), Signed(drift.BiasShift)],
     };
 
