@@ -73,6 +73,7 @@ app.MapUsersEndpoints();
 app.MapDeviceEndpoints();
 app.MapTelemetryEndpoints();
 app.MapRoomModelEndpoints();
+app.MapMaintenanceEndpoints();
 app.MapDiagnosticsEndpoints();
 app.MapPowerEndpoints();
 app.MapAlertEndpoints();

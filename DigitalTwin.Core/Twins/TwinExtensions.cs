@@ -25,6 +25,8 @@ public static class TwinExtensions
         services.AddSingleton<DeviceList>();
         services.AddSingleton<TwinStatusReporter>();
         services.AddSingleton<Model.TwinForecaster>();
+        services.AddSingleton<Faults.FaultHistory>();
+        services.AddSingleton<Maintenance.MaintenanceReport>();
         services.AddHostedService<TwinResetOnDelete>();
         services.AddSingleton<TwinPropertyFeed>();
         services.AddSingleton<TwinPropertyCounters>();

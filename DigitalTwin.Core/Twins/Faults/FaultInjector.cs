@@ -80,4 +80,21 @@ public static class FaultInjector
         var kept = Enumerable.Range(0, values.Length).Where(i => keep[i]).ToArray();
         return (clean with { Times = [.. kept.Select(i => clean.Times[i])], Values = [.. kept.Select(i => values[i])] }, truth);
     }
+
+    /// <summary>
+    /// The series with white noise added from reading <paramref name="start"/> on, its standard deviation growing
+    /// linearly to <paramref name="size"/> noise scales at the end: a sensor wearing out, not a fault of a moment.
+    /// </summary>
+    public static SensorSeries GrowNoise(SensorSeries clean, int start, double size, Random random)
+    {
+        var sigma = clean.NoiseSigma() * size;
+        var values = (double[])clean.Values.Clone();
+        for (var i = start; i < values.Length; i++)
+        {
+            var grown = sigma * (i - start + 1) / (values.Length - start);
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            values[i] += grown * gaussian;
+        }
+        return clean with { Values = values };
+    }
 }

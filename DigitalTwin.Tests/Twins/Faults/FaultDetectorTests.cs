@@ -10,8 +10,6 @@ namespace DigitalTwin.Tests.Twins.Faults;
 /// </summary>
 public sealed class FaultDetectorTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<IReadOnlyList<SensorSeries>> Motes = new(() => SensorData.ReadIntelLab(SensorsDirectory));
-
     [Theory]
     [InlineData(FaultKind.Spike, 15)]
     [InlineData(FaultKind.FastChange, 15)]
@@ -21,7 +19,7 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
     public void Observe_FaultInjectedInRealSeries_DetectedInItsWindow(FaultKind kind, double size)
     {
         int found = 0, named = 0;
-        foreach (var (mote, index) in Motes.Value.Select((m, i) => (m, i)))
+        foreach (var (mote, index) in RealSensors.IntelLab.Select((m, i) => (m, i)))
         {
             var interval = mote.Span / (mote.Length - 1);
             // Third day, a different half hour for each mote, alternating up and down.
@@ -34,8 +32,8 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
             named += hit?.Kind == kind ? 1 : 0;
         }
 
-        output.WriteLine($"{kind} of {size}× the noise: found in {found} of {Motes.Value.Count} motes, named right in {named}");
-        Assert.True(found >= 0.9 * Motes.Value.Count, $"{kind}: found in only {found} of {Motes.Value.Count} motes");
+        output.WriteLine($"{kind} of {size}× the noise: found in {found} of {RealSensors.IntelLab.Count} motes, named right in {named}");
+        Assert.True(found >= 0.9 * RealSensors.IntelLab.Count, $"{kind}: found in only {found} of {RealSensors.IntelLab.Count} motes");
         if (kind != FaultKind.Drift)
         {
             Assert.True(named >= 0.8 * found, $"{kind}: named right in only {named} of {found}");
@@ -45,8 +43,8 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Observe_CleanRealSeries_AtMostOneAlarmPerDeviceDay()
     {
-        var alarms = Motes.Value.Sum(m => FaultEvaluation.Detect(m, FaultDetectorSettings.Default).Count);
-        var days = Motes.Value.Sum(m => m.Span.TotalDays);
+        var alarms = RealSensors.IntelLab.Sum(m => FaultEvaluation.Detect(m, FaultDetectorSettings.Default).Count);
+        var days = RealSensors.IntelLab.Sum(m => m.Span.TotalDays);
 
         output.WriteLine($"{alarms} alarms over {days:F0} device-days");
         Assert.True(alarms / days <= 1.0, $"{alarms / days:F2} alarms per device-day on the clean motes");
@@ -55,14 +53,11 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Observe_StuckValue_ReasonNamesValueAndDuration()
     {
-        var mote = Motes.Value[0];
+        var mote = RealSensors.IntelLab[0];
         var (faulty, _) = FaultInjector.Inject(mote, [new FaultPlan(FaultKind.Stuck, 120, 8, 0)]);
 
         var stuck = FaultEvaluation.Detect(faulty, FaultDetectorSettings.Default).First(d => d.Kind == FaultKind.Stuck);
 
         Assert.StartsWith($"Stuck value: {mote.Values[119]:0.##} for ", stuck.Reason, StringComparison.Ordinal);
     }
-
-    private static string SensorsDirectory => Path.Combine(
-        SampleData.FindDirectory() ?? throw new InvalidOperationException("data/ not found"), "sensors");
 }

@@ -269,6 +269,22 @@ public sealed record ChartAnnotations
 {
     [JsonPropertyName("yaxis")] public IReadOnlyList<ChartYAnnotation>? YAxis { get; init; }
     [JsonPropertyName("xaxis")] public IReadOnlyList<ChartXAnnotation>? XAxis { get; init; }
+    [JsonPropertyName("points")] public IReadOnlyList<ChartPointAnnotation>? Points { get; init; }
+}
+
+/// <summary>A marker at one reading (<see cref="X"/> in unix ms, <see cref="Y"/> on axis <see cref="YAxisIndex"/>), with a label.</summary>
+public sealed record ChartPointAnnotation
+{
+    [JsonPropertyName("x")] public required long X { get; init; }
+    [JsonPropertyName("y")] public required double Y { get; init; }
+    public int? YAxisIndex { get; init; }
+    public ChartPointMarker? Marker { get; init; }
+    public ChartAnnotationLabel? Label { get; init; }
+}
+
+public sealed record ChartPointMarker(double Size, string FillColor, string StrokeColor)
+{
+    public double? StrokeWidth { get; init; }
 }
 
 /// <summary>A horizontal line at <see cref="Y"/>, or a band to <see cref="Y2"/> (e.g. an alert threshold).</summary>

@@ -59,7 +59,7 @@ public sealed partial class DeviceDetail
         var open = await Alerts.QueryAlertsAsync(new AlertQuery(DeviceId: DeviceId) { OpenOnly = true });
         _openAlerts = open.ToDictionary(a => a.Id);
         _alertRules = [.. (await AlertRules.ListRulesAsync()).Where(r => AlertTargets.Covers(r, DeviceId))];
-        _liveOptions = DeviceCharts.LiveIn(L) with { Annotations = Markers(LiveMetrics, now - LiveWindow) };
+        _liveOptions = DeviceCharts.LiveIn(L) with { Annotations = LiveMarkers(now) };
         _markersDrawnAt = now;
     }
 
@@ -96,6 +96,7 @@ public sealed partial class DeviceDetail
         }
         // An open alert's band grows with time.
         redraw |= _openAlerts.Values.Any(a => a.State == AlertState.Active) && Now - _markersDrawnAt >= MarkerRefresh;
+        redraw |= await RefreshLiveFaultsAsync();
         if (redraw)
         {
             await RedrawMarkersAsync();
@@ -107,11 +108,11 @@ public sealed partial class DeviceDetail
         _markersDrawnAt = Now;
         if (_liveChart is not null)
         {
-            await _liveChart.UpdateOptionsAsync(new ChartOptions { Annotations = Markers(LiveMetrics, Now - LiveWindow) }, animate: false);
+            await _liveChart.UpdateOptionsAsync(new ChartOptions { Annotations = LiveMarkers(Now) }, animate: false);
         }
         if (_historyChart is not null)
         {
-            await _historyChart.UpdateOptionsAsync(new ChartOptions { Annotations = Markers([_historyMetric], HistoryFrom) }, animate: false);
+            await _historyChart.UpdateOptionsAsync(new ChartOptions { Annotations = HistoryMarkers(HistoryFrom) }, animate: false);
         }
     }
 

@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Pages;
 
-/// <summary>One device: thermometer, gauges, its metrics, desired vs reported properties, its setpoint and commands, a live chart and a history chart.</summary>
+/// <summary>One device: thermometer, gauges, its metrics, desired vs reported properties, its setpoint and commands, a live chart and a history chart, both marked where the fault detector disagrees with the readings.</summary>
 public sealed partial class DeviceDetail : LivePage
 {
     private const string Temperature = "temperature";
@@ -65,6 +65,7 @@ public sealed partial class DeviceDetail : LivePage
             ListenToProperties(),
             ListenToCommands());
         _snapshot = await Twins.GetAsync(DeviceId);
+        await LoadLiveFaultsAsync(now);
         await LoadAlertsAsync();
         await LoadPropertiesAsync();
         await LoadCommandsAsync();
@@ -123,7 +124,8 @@ public sealed partial class DeviceDetail : LivePage
         var from = to - HistoryRanges[_historyRange];
         var history = await History.QueryBucketsAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, Aggregation.All));
         _historyInterval = history.Interval;
-        _historyOptions = HistoryOptions(from, to, Markers([_historyMetric], from));
+        await LoadHistoryFaultsAsync(from, to);
+        _historyOptions = HistoryOptions(from, to, HistoryMarkers(from));
         _historyPoints = history.Buckets.Count;
         _historySeries =
         [
