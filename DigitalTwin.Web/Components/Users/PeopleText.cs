@@ -1,6 +1,5 @@
 using System.Globalization;
 using DigitalTwin.Core.Accounts;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -44,11 +43,4 @@ public static class PeopleText
 
     public static Color TokenStateColor(TokenListItem token) =>
         token.RevokedAt is not null ? Color.Default : token.Active ? Color.Success : Color.Warning;
-
-    /// <summary>
-    /// A resource text that holds markup (e.g. <c>&lt;code&gt;{0}&lt;/code&gt;</c>) with its values HTML-encoded: the
-    /// words may carry tags, the values (user names, addresses) never do.
-    /// </summary>
-    public static MarkupString Markup(this IStringLocalizer l, string key, params string[] values) =>
-        new(string.Format(CultureInfo.CurrentCulture, l[key].Value, [.. values.Select(v => (object)System.Net.WebUtility.HtmlEncode(v))]));
 }
