@@ -52,6 +52,9 @@ public static class WebExtensions
             pages.UseExceptionHandler("/Error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
+        // Routing after the re-execute: an unknown address is routed again as /not-found. With the implicit routing at
+        // the start of the pipeline the re-executed request found no endpoint and the browser got an empty 404.
+        app.UseRouting();
         return app;
     }
 
