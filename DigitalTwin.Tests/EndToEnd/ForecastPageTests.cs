@@ -19,7 +19,7 @@ public sealed class ForecastPageTests : BrowserTest
         await page.GotoAsync("/power/forecasts?cutoff=2024-01&horizon=2");
         await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("February 2024 – March 2024 from data up to January 2024", new() { Timeout = 60_000 });
 
-        await ChooseAsync(page, "forecast-cutoff", "2024-03");
+        await ChooseAsync(page, "forecast-cutoff", "March 2024");
         await ChooseAsync(page, "forecast-horizon", "1");
         await Expect(page.GetByTestId("forecast-run")).ToContainTextAsync("April 2024 from data up to March 2024", new() { Timeout = 60_000 });
         Assert.Contains("cutoff=2024-03", page.Url, StringComparison.Ordinal);
