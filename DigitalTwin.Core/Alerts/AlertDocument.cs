@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace DigitalTwin.Core.Alerts;
@@ -23,11 +22,12 @@ public sealed record AlertDocument(
     DateTimeOffset SentAt,
     AlertDocument.LinksPart Links)
 {
-    public static AlertDocument From(AlertNotification notification, string publicBaseUrl)
+    /// <param name="words">The language of <see cref="Text"/>; English when not given.</param>
+    public static AlertDocument From(AlertNotification notification, string publicBaseUrl, NotificationText? words = null)
     {
         var (alert, rule) = (notification.Alert, notification.Rule);
         var baseUrl = publicBaseUrl.TrimEnd('/');
-        return new AlertDocument(
+        var document = new AlertDocument(
             alert.Id, notification.Transition, alert.State, alert.Severity,
             new RulePart(rule.Id, rule.Name, rule.Kind.ToString(), rule.Condition, rule.Description),
             new DevicePart(alert.DeviceId),
@@ -36,18 +36,18 @@ public sealed record AlertDocument(
             alert.PendingSince, alert.ActivatedAt, alert.ClearedAt, alert.ClearReason, alert.Acknowledged, alert.TriggerCount,
             notification.Silenced, notification.At,
             new LinksPart($"{baseUrl}/alerts/{alert.Id}", $"{baseUrl}/devices/{Uri.EscapeDataString(alert.DeviceId)}"));
+        words ??= NotificationText.English;
+        return document with { Culture = words.Culture, Text = words.Subject(document) };
     }
 
-    /// <summary>"[CRITICAL] Rule name — device: value", or "[RESOLVED] …" when it cleared.</summary>
-    public string Subject
-    {
-        get
-        {
-            var tag = Transition == AlertTransition.Cleared ? "RESOLVED" : Severity.ToString().ToUpperInvariant();
-            var value = Values.Last is { } last ? $": {Metric} {last.ToString("0.###", CultureInfo.InvariantCulture)}" : $": {Rule.Condition}";
-            return $"[{tag}] {Rule.Name} — {Device.Id}{value}";
-        }
-    }
+    /// <summary>"[CRITICAL] Rule name — device: value", or "[RESOLVED] …" when it cleared: always English, for programs.</summary>
+    public string Subject => NotificationText.English.Subject(this);
+
+    /// <summary>The language of <see cref="Text"/> (Alerts:NotificationCulture): "en" or "ko".</summary>
+    public string Culture { get; init; } = NotificationText.English.Culture;
+
+    /// <summary>The subject line for people, in <see cref="Culture"/> ("[긴급] …" in Korean); the same as <see cref="Subject"/> in English.</summary>
+    public string Text { get; init; } = "";
 
     public sealed record RulePart(long Id, string Name, string Kind, string Condition, string? Description);
 

@@ -34,6 +34,9 @@ public sealed class AlertOptions
     /// <summary>Deliveries in flight at once (a slow webhook does not hold up the others).</summary>
     public int MaxConcurrentDeliveries { get; set; } = 8;
 
+    /// <summary>The language of e-mails and of the webhook's <c>text</c>: "en" (default) or "ko", the same for every recipient.</summary>
+    public string NotificationCulture { get; set; } = "en";
+
     public AlertEmailOptions Email { get; set; } = new();
 }
 

@@ -36,6 +36,10 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         {
             errors.Add("Alerts:WriteQueueCapacity, Alerts:NotificationQueueCapacity and Alerts:MaxConcurrentDeliveries must be positive.");
         }
+        if (NotificationText.For(options.NotificationCulture) is null)
+        {
+            errors.Add($"Alerts:NotificationCulture '{options.NotificationCulture}' is not offered; use one of: {string.Join(", ", NotificationText.All.Select(t => t.Culture))}.");
+        }
         ValidateEmail(options.Email, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

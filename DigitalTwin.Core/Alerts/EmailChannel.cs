@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -7,10 +6,14 @@ using MimeKit;
 
 namespace DigitalTwin.Core.Alerts;
 
-/// <summary>Sends one e-mail (plain text and HTML) per notification to the recipients in Alerts:Email:To, over SMTP (MailKit).</summary>
+/// <summary>
+/// Sends one e-mail (plain text and HTML) per notification to the recipients in Alerts:Email:To, over SMTP (MailKit), in
+/// the language of Alerts:NotificationCulture.
+/// </summary>
 public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
 {
     private readonly AlertEmailOptions _email = options.Value.Email;
+    private readonly NotificationText _words = NotificationText.For(options.Value.NotificationCulture) ?? NotificationText.English;
 
     public NotificationChannel Channel => NotificationChannel.Email;
 
@@ -18,7 +21,7 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
 
     public async Task<DeliveryOutcome> SendAsync(AlertNotification notification, string target, CancellationToken cancellationToken)
     {
-        var document = AlertDocument.From(notification, options.Value.PublicBaseUrl);
+        var document = AlertDocument.From(notification, options.Value.PublicBaseUrl, _words);
         using var message = Compose(document);
         using var client = new SmtpClient();
         try
@@ -47,45 +50,24 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
         {
             message.To.Add(MailboxAddress.Parse(to));
         }
-        message.Subject = document.Subject;
+        message.Subject = document.Text;
         var body = new BodyBuilder { TextBody = Text(document), HtmlBody = Html(document) };
         message.Body = body.ToMessageBody();
         return message;
     }
 
-    private static IEnumerable<(string Label, string Value)> Lines(AlertDocument d)
-    {
-        yield return ("Rule", $"{d.Rule.Name} ({d.Rule.Condition})");
-        yield return ("Device", d.Device.Id);
-        yield return ("State", d.Transition == AlertTransition.Renotified ? $"{d.State} (reminder: not acknowledged)" : d.State.ToString());
-        yield return ("Severity", d.Severity.ToString());
-        if (d.Values.Last is not null)
-        {
-            yield return ("Values", $"first {Format(d.Values.First)}, peak {Format(d.Values.Peak)}, last {Format(d.Values.Last)}");
-        }
-        yield return ("Since", (d.ActivatedAt ?? d.PendingSince).ToString("u", CultureInfo.InvariantCulture));
-        if (d.ClearedAt is { } cleared)
-        {
-            yield return ("Cleared", $"{cleared.ToString("u", CultureInfo.InvariantCulture)} ({d.ClearReason})");
-        }
-        yield return ("Alert", d.Links.Alert);
-        yield return ("Device page", d.Links.Device);
-    }
+    private string Text(AlertDocument d) =>
+        string.Join("\n", [d.Text, "", .. _words.Lines(d).Select(l => $"{l.Label}: {l.Value}")]) + "\n";
 
-    private static string Text(AlertDocument d) =>
-        string.Join("\n", [d.Subject, "", .. Lines(d).Select(l => $"{l.Label}: {l.Value}")]) + "\n";
-
-    private static string Html(AlertDocument d)
+    private string Html(AlertDocument d)
     {
-        var rows = Lines(d).Select(l => $"<tr><th align=\"left\">{WebUtility.HtmlEncode(l.Label)}</th><td>{Cell(l.Value)}</td></tr>");
-        return $"<html><body><h2>{WebUtility.HtmlEncode(d.Subject)}</h2><table>{string.Concat(rows)}</table></body></html>";
+        var rows = _words.Lines(d).Select(l => $"<tr><th align=\"left\">{WebUtility.HtmlEncode(l.Label)}</th><td>{Cell(l.Value)}</td></tr>");
+        return $"<html lang=\"{_words.Culture}\"><body><h2>{WebUtility.HtmlEncode(d.Text)}</h2><table>{string.Concat(rows)}</table></body></html>";
     }
 
     private static string Cell(string value) => value.StartsWith("http", StringComparison.Ordinal)
         ? $"<a href=\"{WebUtility.HtmlEncode(value)}\">{WebUtility.HtmlEncode(value)}</a>"
         : WebUtility.HtmlEncode(value);
-
-    private static string Format(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "–";
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch
     {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Alerts;
 
-/// <summary>POSTs the <see cref="AlertDocument"/> as JSON to each configured URL (Alerts:Webhooks).</summary>
+/// <summary>
+/// POSTs the <see cref="AlertDocument"/> as JSON to each configured URL (Alerts:Webhooks). Field names, codes and
+/// <c>subject</c> stay English for programs; <c>text</c> is the same line in Alerts:NotificationCulture.
+/// </summary>
 public sealed class WebhookChannel(IOptions<AlertOptions> options) : IAlertChannel, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,7 +24,7 @@ public sealed class WebhookChannel(IOptions<AlertOptions> options) : IAlertChann
 
     public async Task<DeliveryOutcome> SendAsync(AlertNotification notification, string target, CancellationToken cancellationToken)
     {
-        var document = AlertDocument.From(notification, options.Value.PublicBaseUrl);
+        var document = AlertDocument.From(notification, options.Value.PublicBaseUrl, NotificationText.For(options.Value.NotificationCulture));
         using var response = await _http.PostAsJsonAsync(target, document, Json, cancellationToken);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)

@@ -68,6 +68,33 @@ public sealed class KoreanPagesTests(BrowserFixture browser) : BrowserTest(brows
         await BrowserFixture.ScreenshotAsync(page, "ko-phone-alerts.png");
     }
 
+    [Fact]
+    public async Task Phone_Korean_UsersPageAndItsFormFitAndRefuseInKorean()
+    {
+        await using var phone = await _browser.NewPhoneContextAsync(App.BaseAddress);
+        await phone.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c%3Dko%7Cuic%3Dko", Url = App.BaseAddress.ToString() }]);
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync("/admin/users");
+        await Expect(page.GetByTestId("user-total")).ToContainTextAsync("사용자");
+        await Expect(page.GetByTestId("users-grid")).ToContainTextAsync("관리자");
+        await AssertFitsTheWidthAsync(page);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByTestId("user-create").ClickAsync();
+            return await VisibleSoonAsync(page.GetByTestId("user-form-save"));
+        }, what: "the add-user dialog opens once the page is interactive");
+        await page.GetByTestId("user-form-save").ClickAsync();
+        await Expect(page.GetByText("로그인 이름을 입력하세요").First).ToBeVisibleAsync();
+        await AssertFitsTheWidthAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "ko-phone-user-form.png");
+
+        await page.GotoAsync("/diagnostics");
+        await Expect(page.GetByText("처리 대기열")).ToBeVisibleAsync();
+        await AssertFitsTheWidthAsync(page);
+    }
+
     private static ILocator NavLink(IPage page, string text) =>
         page.Locator(".mud-navmenu .mud-nav-link").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{text}\\s*$") });
 

@@ -68,6 +68,21 @@ public sealed class RequestCultureTests(AppFixture fixture) : IClassFixture<AppF
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie");
     }
 
+    [Theory]
+    [InlineData("ko-KR", "페이지를 찾을 수 없습니다")]
+    [InlineData("en-US", "Page not found")]
+    public async Task UnknownPage_SignedIn_NotFoundPageInTheLanguage(string acceptLanguage, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.Add("Accept-Language", acceptLanguage);
+
+        using var response = await _app.Http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(title, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ApiError_KoreanBrowser_StaysEnglish()
     {

@@ -80,8 +80,8 @@ public sealed partial class ResourceCompletenessTests
         throw new InvalidOperationException("DigitalTwin.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>L["Key"] and L["Key", args] in markup and code-behind (a literal key only).</summary>
-    [GeneratedRegex("""\bL\["(?<key>[^"]+)"[\],]""")]
+    /// <summary>L["Key"], L["Key", args] and L.Markup("Key", args) in markup and code-behind (a literal key only).</summary>
+    [GeneratedRegex("""\bL(\[|\.Markup\()"(?<key>[^"]+)"[\],)]""")]
     private static partial Regex KeyUse();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -89,17 +89,17 @@ public sealed class SingleSignOn(IOptions<OidcOptions> options)
     public string DisplayName => options.Value.DisplayName;
 
     /// <summary>
-    /// The sign-in page shows only these messages for <c>?error=</c> codes, never text from the address itself (a crafted
-    /// link must not be able to put its own words on the sign-in page).
+    /// The resource key of the sign-in page's words for a <c>?error=</c> code (an unknown code reads as "did not
+    /// complete"): never text from the address itself (a crafted link must not be able to put its own words on the
+    /// sign-in page).
     /// </summary>
-    public static string? ErrorMessage(string? code) => code switch
+    public static string? ErrorKey(string? code) => code switch
     {
         null or "" => null,
-        SingleSignOnErrors.NoRole => "Single sign-on worked, but your account at the identity provider has none of the roles " +
-            "Viewer, Operator, Analyst or Admin, so there is nothing you may see here. Ask your identity provider's admin for a role.",
-        SingleSignOnErrors.Disabled => "This account is disabled. Ask an admin.",
-        SingleSignOnErrors.Off => "Single sign-on is not set up on this server.",
-        _ => "Single sign-on did not complete. Try again, or sign in with a user name and password.",
+        SingleSignOnErrors.NoRole => "SignIn.Sso.NoRole",
+        SingleSignOnErrors.Disabled => "SignIn.Failed.Disabled",
+        SingleSignOnErrors.Off => "SignIn.Sso.Off",
+        _ => "SignIn.Sso.Failed",
     };
 }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using DigitalTwin.Core.Twins;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
 namespace DigitalTwin.Web.Localization;
@@ -58,6 +60,13 @@ public static class UiText
         };
         return l["Ago.Format", l.Duration(whole)];
     }
+
+    /// <summary>
+    /// A resource text that holds markup (e.g. <c>&lt;code&gt;{0}&lt;/code&gt;</c>) with its values HTML-encoded: the
+    /// words may carry tags, the values (user names, addresses) never do.
+    /// </summary>
+    public static MarkupString Markup(this IStringLocalizer l, string key, params string[] values) =>
+        new(string.Format(CultureInfo.CurrentCulture, l[key].Value, [.. values.Select(v => (object)WebUtility.HtmlEncode(v))]));
 
     private static string Label(DeviceStatus status) => status switch
     {

@@ -57,7 +57,7 @@ public sealed partial class ChangePassword
         var result = await Users.ChangePasswordAsync(user, Input!.CurrentPassword, Input!.NewPassword);
         if (!result.Succeeded)
         {
-            _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? L["Password.Wrong"] : e.Description));
+            _errors.AddRange(result.Errors.Select(PasswordError));
             return;
         }
         if (user.MustChangePassword)
@@ -69,4 +69,13 @@ public sealed partial class ChangePassword
         await SignInManager.RefreshSignInAsync(user);
         Navigation.NavigateTo(LocalUrl.OrHome(ReturnUrl));
     }
+
+    /// <summary>Identity's refusals for the rules this app sets, in the reader's language; any other keeps Identity's English.</summary>
+    private string PasswordError(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) => L["Password.Wrong"],
+        nameof(IdentityErrorDescriber.PasswordTooShort) => L["Password.Error.PasswordTooShort", Users.Options.Password.RequiredLength],
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => L["Password.Error.PasswordRequiresUniqueChars", Users.Options.Password.RequiredUniqueChars],
+        _ => error.Description,
+    };
 }

@@ -35,7 +35,7 @@ public sealed partial class Login
 
     private string SingleSignOnHref => $"/account/sso?returnUrl={Uri.EscapeDataString(LocalUrl.OrHome(ReturnUrl))}";
 
-    protected override void OnInitialized() => _error ??= SingleSignOn.ErrorMessage(Error);
+    protected override void OnInitialized() => _error ??= SingleSignOn.ErrorKey(Error) is { } key ? L[key].Value : null;
 
     protected override void OnParametersSet() => Input ??= new();
 

@@ -4,10 +4,10 @@ namespace DigitalTwin.Web.Components.Account;
 
 public sealed class SignInForm
 {
-    [Required(ErrorMessage = "Enter your user name.")]
+    [Required(ErrorMessageResourceType = typeof(FormText), ErrorMessageResourceName = nameof(FormText.EnterUserName))]
     public string UserName { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter your password.")]
+    [Required(ErrorMessageResourceType = typeof(FormText), ErrorMessageResourceName = nameof(FormText.EnterPassword))]
     public string Password { get; set; } = "";
 
     public bool RememberMe { get; set; }
@@ -15,12 +15,12 @@ public sealed class SignInForm
 
 public sealed class ChangePasswordForm
 {
-    [Required(ErrorMessage = "Enter your current password.")]
+    [Required(ErrorMessageResourceType = typeof(FormText), ErrorMessageResourceName = nameof(FormText.EnterCurrentPassword))]
     public string CurrentPassword { get; set; } = "";
 
-    [Required(ErrorMessage = "Choose a new password.")]
+    [Required(ErrorMessageResourceType = typeof(FormText), ErrorMessageResourceName = nameof(FormText.ChooseNewPassword))]
     public string NewPassword { get; set; } = "";
 
-    [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords differ.")]
+    [Compare(nameof(NewPassword), ErrorMessageResourceType = typeof(FormText), ErrorMessageResourceName = nameof(FormText.PasswordsDiffer))]
     public string ConfirmPassword { get; set; } = "";
 }

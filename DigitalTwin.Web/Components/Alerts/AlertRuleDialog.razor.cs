@@ -96,7 +96,7 @@ public sealed partial class AlertRuleDialog : ComponentBase
 
     private bool Shows(string field) => (_showAll || _touched.Contains(field)) && _errors.ContainsKey(field);
 
-    private string? ErrorOf(string field) => Shows(field) ? string.Join(" ", _errors[field]) : null;
+    private string? ErrorOf(string field) => Shows(field) ? L.Describe(field, _draft, _errors[field]) : null;
 
     private async Task SaveAsync()
     {

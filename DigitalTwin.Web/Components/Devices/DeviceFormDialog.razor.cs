@@ -85,6 +85,25 @@ public sealed partial class DeviceFormDialog : ComponentBase
         return Task.FromResult(string.IsNullOrWhiteSpace(text) ? kinds : kinds.Where(k => k.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>
+    /// The registry's refusals (English, as the API gives them) as the rule of each field in the reader's language: a
+    /// field has one rule, so the field alone picks the words.
+    /// </summary>
+    private Dictionary<string, string[]> FieldErrors(IReadOnlyDictionary<string, string[]>? errors) =>
+        (errors ?? new Dictionary<string, string[]>()).ToDictionary(e => e.Key, e => FieldRule(e.Key) is { } rule ? [rule] : e.Value);
+
+    private string? FieldRule(string field) => field switch
+    {
+        IdField => L["DeviceForm.Error.id"].Value,
+        KindField => L["DeviceForm.Error.kind", DeviceDraft.MaxKindLength].Value,
+        NameField => L["DeviceForm.Error.name", DeviceDraft.MaxNameLength].Value,
+        LocationField => L["DeviceForm.Error.location", DeviceDraft.MaxLocationLength].Value,
+        TagsField => L["DeviceForm.Error.tags", DeviceDraft.MaxTags, DeviceDraft.MaxTagLength].Value,
+        MetadataField => L["DeviceForm.Error.metadata", DeviceDraft.MaxMetadataEntries, DeviceDraft.MaxMetadataKeyLength, DeviceDraft.MaxMetadataValueLength].Value,
+        OfflineAfterField => L["DeviceForm.Error.offlineAfter"].Value,
+        _ => null,
+    };
+
     private void AddMetadata() => _metadata.Add(new MetadataEntry());
 
     private bool HasError(string field) => _errors.ContainsKey(field);
@@ -117,7 +136,7 @@ public sealed partial class DeviceFormDialog : ComponentBase
                 RegistryStatus.Ok => _errors,
                 RegistryStatus.Conflict => new Dictionary<string, string[]> { [IdField] = [L["DeviceForm.Exists", draft.Id ?? ""]] },
                 RegistryStatus.NotFound => new Dictionary<string, string[]> { [IdField] = [L["Devices.Gone"]] },
-                _ => result.Errors ?? new Dictionary<string, string[]>(),
+                _ => FieldErrors(result.Errors),
             };
             if (result.Status == RegistryStatus.Ok)
             {

@@ -41,7 +41,7 @@ public sealed partial class DeviceDetail
 
     private async Task EditDesiredAsync()
     {
-        if (_documents is { } documents && await DesiredEditDialog.ShowAsync(Dialogs, documents) is { } saved && IsNewer(saved))
+        if (_documents is { } documents && await DesiredEditDialog.ShowAsync(Dialogs, L, documents) is { } saved && IsNewer(saved))
         {
             _documents = saved;
         }

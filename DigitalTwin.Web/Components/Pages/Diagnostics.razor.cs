@@ -1,4 +1,4 @@
-using System.Globalization;
+using DigitalTwin.Web.Localization;
 using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Web.Components.Shared;
@@ -64,13 +64,13 @@ public sealed partial class Diagnostics : LivePage
     private IEnumerable<(string Label, string Value, string Hint, string TestId)> Stats()
     {
         var c = _counters!;
-        yield return ("Devices", Format(Devices.Count), "known", "stat-devices");
-        yield return ("Messages accepted", Format(c.MessagesAccepted), $"{_acceptedRate:N0}/s", "stat-accepted");
-        yield return ("Readings in twins", Format(c.ReadingsApplied), "applied", "stat-applied");
-        yield return ("Readings in history", Format(c.ReadingsCommitted), $"{_committedRate:N0}/s committed", "stat-committed");
-        yield return ("Samples stored", Format(c.SamplesCommitted), "metric values", "stat-samples");
-        yield return ("Refused", Format(c.TotalRejected), "all reasons", "stat-rejected");
+        yield return (L["Diag.Devices"], Format(Devices.Count), L["Diag.Known"], "stat-devices");
+        yield return (L["Diag.Accepted"], Format(c.MessagesAccepted), L["Diag.PerSecond", Format((long)Math.Round(_acceptedRate))], "stat-accepted");
+        yield return (L["Diag.InTwins"], Format(c.ReadingsApplied), L["Diag.Applied"], "stat-applied");
+        yield return (L["Diag.InHistory"], Format(c.ReadingsCommitted), L["Diag.CommittedPerSecond", Format((long)Math.Round(_committedRate))], "stat-committed");
+        yield return (L["Diag.Samples"], Format(c.SamplesCommitted), L["Diag.MetricValues"], "stat-samples");
+        yield return (L["Diag.Refused"], Format(c.TotalRejected), L["Diag.AllReasons"], "stat-rejected");
     }
 
-    private static string Format(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Format(long n) => CultureFormat.Count(n);
 }

@@ -31,7 +31,7 @@ public sealed partial class ImportPreviewView : ComponentBase
         yield return (L["Import.Col.File"], Preview.FileName, $"{Preview.Format} · {Preview.Encoding}", "preview-file");
         yield return (L["Import.Col.Months"], Count(months.Count),
             months.Count == 0 ? L["Import.NoMonths"] : $"{CultureFormat.Month(months[0])} – {CultureFormat.Month(months[^1])}", "preview-months");
-        yield return (L["Import.Col.Districts"], Count(Preview.Districts), "시군구 / 시도", "preview-districts");
+        yield return (L["Import.Col.Districts"], Count(Preview.Districts), L["Import.DistrictsHint"], "preview-districts");
         yield return (L["Import.NewRows"], Count(Preview.RowsNew), L["Import.NewRows.Hint"], "preview-new");
         yield return (L["Import.ChangedRows"], Count(Preview.RowsChanged), L["Import.ChangedRows.Hint"], "preview-changed");
         yield return (L["Import.UnchangedRows"], Count(Preview.RowsUnchanged), L["Import.UnchangedRows.Hint"], "preview-unchanged");

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DigitalTwin.Core.Twins.Properties;
 using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Twins;
@@ -31,11 +32,11 @@ public sealed partial class DesiredEditDialog : ComponentBase
 
     private string DeviceId => Documents.DeviceId;
 
-    public static async Task<TwinDocuments?> ShowAsync(IDialogService dialogs, TwinDocuments documents)
+    public static async Task<TwinDocuments?> ShowAsync(IDialogService dialogs, IStringLocalizer l, TwinDocuments documents)
     {
         var parameters = new DialogParameters<DesiredEditDialog> { { d => d.Documents, documents } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await dialogs.ShowAsync<DesiredEditDialog>($"Desired state of {documents.DeviceId}", parameters, options);
+        var dialog = await dialogs.ShowAsync<DesiredEditDialog>(l["Twin.Dialog.Title", documents.DeviceId], parameters, options);
         return await dialog.Result is { Canceled: false, Data: TwinDocuments saved } ? saved : null;
     }
 

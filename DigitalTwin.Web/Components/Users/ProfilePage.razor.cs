@@ -56,28 +56,28 @@ public sealed partial class ProfilePage : ComponentBase
 
     private async Task CreateTokenAsync()
     {
-        if (_userId is null || _me is null || await TokenCreateDialog.ShowAsync(Dialogs, _userId, _me.Roles) is not { } issued)
+        if (_userId is null || _me is null || await TokenCreateDialog.ShowAsync(Dialogs, L, _userId, _me.Roles) is not { } issued)
         {
             return;
         }
         await LoadTokensAsync();
         StateHasChanged();
-        await OnceSecretDialog.ShowAsync(Dialogs, $"Token '{issued.Token.Name}' is ready",
-            "Copy the token now: it is shown only this once and stored only as a hash. Keep it like a password.",
-            issued.Secret, $"Expires {PeopleText.When(issued.Token.ExpiresAt)}; may do what {(issued.Token.Role is { } role ? $"a {role}" : "you")} may",
+        var expires = PeopleText.When(issued.Token.ExpiresAt);
+        var may = issued.Token.Role is { } role ? L["Profile.TokenMayRole", expires, L.RoleName(role)] : L["Profile.TokenMayAll", expires];
+        await OnceSecretDialog.ShowAsync(Dialogs, L["Profile.TokenReady", issued.Token.Name], L["Profile.TokenWarning"], issued.Secret, may,
             TokenUsage(issued.Secret));
     }
 
     private async Task RevokeAsync(TokenListItem token)
     {
-        if (_userId is null || await Dialogs.ShowMessageBoxAsync("Revoke token",
-                $"Revoke '{token.Name}'? Scripts and apps using it are refused from now on; this cannot be undone.", yesText: "Revoke", cancelText: "Cancel") != true)
+        if (_userId is null || await Dialogs.ShowMessageBoxAsync(L["Token.RevokeTitle"],
+                L["Profile.RevokeConfirm", token.Name], yesText: L["Token.Revoke"], cancelText: L["Common.Cancel"]) != true)
         {
             return;
         }
         if (await Tokens.RevokeAsync(token.Id, _userId, await CurrentActor.GetAsync()))
         {
-            Snackbar.Add($"Revoked '{token.Name}'.", Severity.Success);
+            Snackbar.Add(L["Profile.Revoked", token.Name], Severity.Success);
         }
         await LoadTokensAsync();
     }

@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Users;
@@ -11,7 +12,6 @@ public sealed partial class TokenCreateDialog : ComponentBase
     internal const string NameField = "name";
     internal const string DaysField = "expiresInDays";
     internal const string RoleField = "role";
-    private const string AllMyRoles = "All my roles";
 
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private string? _name;
@@ -38,11 +38,11 @@ public sealed partial class TokenCreateDialog : ComponentBase
     private IReadOnlyList<string> RoleChoices => NewUser.CanonicalRoles([Roles.Viewer, .. MyRoles]);
 
     /// <summary>The new token with its secret (to show once), or null when cancelled.</summary>
-    public static async Task<IssuedToken?> ShowAsync(IDialogService dialogs, string userId, IReadOnlyList<string> myRoles)
+    public static async Task<IssuedToken?> ShowAsync(IDialogService dialogs, IStringLocalizer l, string userId, IReadOnlyList<string> myRoles)
     {
         var parameters = new DialogParameters<TokenCreateDialog> { { d => d.UserId, userId }, { d => d.MyRoles, myRoles } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await dialogs.ShowAsync<TokenCreateDialog>("New API token", parameters, options);
+        var dialog = await dialogs.ShowAsync<TokenCreateDialog>(l["TokenForm.Title"], parameters, options);
         return await dialog.Result is { Canceled: false, Data: IssuedToken issued } ? issued : null;
     }
 
@@ -55,13 +55,14 @@ public sealed partial class TokenCreateDialog : ComponentBase
         _saving = true;
         try
         {
-            var result = await Tokens.CreateAsync(UserId, new TokenRequest(_name, _days, _role), await CurrentActor.GetAsync());
+            var request = new TokenRequest(_name, _days, _role);
+            var result = await Tokens.CreateAsync(UserId, request, await CurrentActor.GetAsync());
             if (result.Issued is { } issued)
             {
                 Dialog.Close(DialogResult.Ok(issued));
                 return;
             }
-            _errors = result.Errors ?? new Dictionary<string, string[]>();
+            _errors = L.TokenFormErrors(result.Errors ?? new Dictionary<string, string[]>(), request);
         }
         finally
         {

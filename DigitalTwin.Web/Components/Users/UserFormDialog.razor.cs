@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Users;
@@ -29,10 +30,10 @@ public sealed partial class UserFormDialog : ComponentBase
     public required CurrentActor CurrentActor { get; init; }
 
     /// <summary>The created user and their password, or null when cancelled.</summary>
-    public static async Task<UserChange?> ShowAsync(IDialogService dialogs)
+    public static async Task<UserChange?> ShowAsync(IDialogService dialogs, IStringLocalizer l)
     {
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await dialogs.ShowAsync<UserFormDialog>("Add a user", options);
+        var dialog = await dialogs.ShowAsync<UserFormDialog>(l["UserForm.Title"], options);
         return await dialog.Result is { Canceled: false, Data: UserChange created } ? created : null;
     }
 
@@ -45,16 +46,17 @@ public sealed partial class UserFormDialog : ComponentBase
         _saving = true;
         try
         {
-            var result = await Users.CreateAsync(new NewUser(_userName, _displayName, _roles), await CurrentActor.DemandAsync(Policies.Admin));
+            var draft = new NewUser(_userName, _displayName, _roles);
+            var result = await Users.CreateAsync(draft, await CurrentActor.DemandAsync(Policies.Admin));
             if (result.Succeeded)
             {
                 Dialog.Close(DialogResult.Ok(result));
                 return;
             }
-            _errors = result.Errors ?? new Dictionary<string, string[]>();
+            _errors = L.UserFormErrors(result, draft);
             // Errors about fields show under them; anything else (e.g. a password rule) above the form.
             var shown = new[] { UserNameField, DisplayNameField, RolesField };
-            _message = _errors.Keys.All(shown.Contains) && _errors.Count > 0 ? null : result.Message;
+            _message = _errors.Keys.All(shown.Contains) && _errors.Count > 0 ? null : L.Refusal(result, draft.UserName ?? "", "Users.LastAdmin.Roles");
         }
         finally
         {

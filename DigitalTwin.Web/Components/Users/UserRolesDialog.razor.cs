@@ -1,6 +1,7 @@
 using DigitalTwin.Core.Accounts;
 using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Users;
@@ -30,11 +31,11 @@ public sealed partial class UserRolesDialog : ComponentBase
     public required CurrentActor CurrentActor { get; init; }
 
     /// <summary>The user with their new roles, or null when cancelled.</summary>
-    public static async Task<UserSummary?> ShowAsync(IDialogService dialogs, UserSummary user, bool isSelf)
+    public static async Task<UserSummary?> ShowAsync(IDialogService dialogs, IStringLocalizer l, UserSummary user, bool isSelf)
     {
         var parameters = new DialogParameters<UserRolesDialog> { { d => d.User, user }, { d => d.IsSelf, isSelf } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
-        var dialog = await dialogs.ShowAsync<UserRolesDialog>($"Roles of {user.UserName}", parameters, options);
+        var dialog = await dialogs.ShowAsync<UserRolesDialog>(l["UserRoles.Title", user.UserName], parameters, options);
         return await dialog.Result is { Canceled: false, Data: UserSummary saved } ? saved : null;
     }
 
@@ -51,8 +52,8 @@ public sealed partial class UserRolesDialog : ComponentBase
                 Dialog.Close(DialogResult.Ok(result.User!));
                 return;
             }
-            _rolesError = result.Errors?.GetValueOrDefault("roles") is { } errors ? string.Join(" ", errors) : null;
-            _message = _rolesError is null ? result.Message : null;
+            _rolesError = result.Errors?.ContainsKey("roles") == true ? L.NoRole() : null;
+            _message = _rolesError is null ? L.Refusal(result, User.UserName, "Users.LastAdmin.Roles") : null;
         }
         finally
         {

@@ -64,26 +64,26 @@ public sealed partial class UsersPage : ComponentBase
 
     private async Task CreateAsync()
     {
-        if (await UserFormDialog.ShowAsync(Dialogs) is { User: { } user, Password: { } password })
+        if (await UserFormDialog.ShowAsync(Dialogs, L) is { User: { } user, Password: { } password })
         {
             await ReloadAsync();
             StateHasChanged();
-            await ShowPasswordAsync(user, password, $"{user.UserName} is created");
+            await ShowPasswordAsync(user, password, L["Users.Created", user.UserName]);
         }
     }
 
     private async Task EditRolesAsync(UserSummary user)
     {
-        if (await UserRolesDialog.ShowAsync(Dialogs, user, IsSelf(user)) is { } saved)
+        if (await UserRolesDialog.ShowAsync(Dialogs, L, user, IsSelf(user)) is { } saved)
         {
-            Snackbar.Add($"{saved.UserName}: {string.Join(", ", saved.Roles)}.", Severity.Success);
+            Snackbar.Add(L["Users.RolesSaved", saved.UserName, L.RoleNames(saved.Roles)], Severity.Success);
             await AfterChangeAsync(IsSelf(user) && !saved.IsAdmin);
         }
     }
 
     private async Task ResetPasswordAsync(UserSummary user)
     {
-        if (!await ConfirmAsync("Reset password", $"Give {user.UserName} a new generated password? Their current password stops working and their open pages sign out; they choose a new one at next sign-in.", "Reset"))
+        if (!await ConfirmAsync(L["Users.ResetPassword"], L["Users.ResetConfirm", user.UserName], L["Users.Reset"]))
         {
             return;
         }
@@ -91,28 +91,28 @@ public sealed partial class UsersPage : ComponentBase
         if (result is { Succeeded: true, User: { } reset, Password: { } password })
         {
             await AfterChangeAsync();
-            await ShowPasswordAsync(reset, password, $"New password for {reset.UserName}");
+            await ShowPasswordAsync(reset, password, L["Users.NewPasswordFor", reset.UserName]);
         }
         else
         {
-            Refused(result);
+            Refused(result, user.UserName);
         }
     }
 
     private async Task DisableAsync(UserSummary user)
     {
-        var self = IsSelf(user) ? " This is you: you are signed out." : "";
-        if (await ConfirmAsync("Disable user", $"Disable {user.UserName}? They cannot sign in, their open pages sign out within a minute or so and their API tokens stop working. You can enable them again.{self}", "Disable"))
+        var message = L["Users.DisableConfirm", user.UserName] + (IsSelf(user) ? " " + L["Users.DisableSelf"] : "");
+        if (await ConfirmAsync(L["Users.DisableTitle"], message, L["Users.Disable"]))
         {
-            await ApplyAsync(Users.DisableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Disabled {user.UserName}.", IsSelf(user));
+            await ApplyAsync(user, Users.DisableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), L["Users.Disabled", user.UserName], IsSelf(user));
         }
     }
 
     private async Task EnableAsync(UserSummary user) =>
-        await ApplyAsync(Users.EnableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Enabled {user.UserName}.");
+        await ApplyAsync(user, Users.EnableAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), L["Users.Enabled", user.UserName]);
 
     private async Task UnlockAsync(UserSummary user) =>
-        await ApplyAsync(Users.UnlockAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), $"Unlocked {user.UserName}.");
+        await ApplyAsync(user, Users.UnlockAsync(user.UserName, await CurrentActor.DemandAsync(Policies.Admin)), L["Users.Unlocked", user.UserName]);
 
     private void ShowTokens(UserSummary user)
     {
@@ -122,15 +122,15 @@ public sealed partial class UsersPage : ComponentBase
 
     private async Task RevokeTokenAsync(TokenListItem token)
     {
-        if (await ConfirmAsync("Revoke token", $"Revoke {token.UserName}'s token '{token.Name}'? Scripts and apps using it are refused from now on.", "Revoke"))
+        if (await ConfirmAsync(L["Token.RevokeTitle"], L["Users.RevokeConfirm", token.UserName, token.Name], L["Token.Revoke"]))
         {
             await Tokens.RevokeAsync(token.Id, null, await CurrentActor.DemandAsync(Policies.Admin));
-            Snackbar.Add($"Revoked '{token.Name}' of {token.UserName}.", Severity.Success);
+            Snackbar.Add(L["Users.RevokedOf", token.Name, token.UserName], Severity.Success);
             _tokens = await Tokens.ListAsync(null);
         }
     }
 
-    private async Task ApplyAsync(Task<UserChange> change, string done, bool self = false)
+    private async Task ApplyAsync(UserSummary user, Task<UserChange> change, string done, bool self = false)
     {
         var result = await change;
         if (result.Succeeded)
@@ -140,12 +140,12 @@ public sealed partial class UsersPage : ComponentBase
         }
         else
         {
-            Refused(result);
+            Refused(result, user.UserName);
         }
     }
 
-    private void Refused(UserChange result) =>
-        Snackbar.Add(result.Message ?? "The change was refused.", result.Status == UserChangeStatus.LastAdmin ? Severity.Warning : Severity.Error,
+    private void Refused(UserChange result, string userName) =>
+        Snackbar.Add(L.Refusal(result, userName, "Users.LastAdmin.Disable") ?? L["Users.Refused"], result.Status == UserChangeStatus.LastAdmin ? Severity.Warning : Severity.Error,
             o => o.RequireInteraction = result.Status == UserChangeStatus.LastAdmin);
 
     /// <summary>After a change to oneself that takes this page away (no longer admin, disabled), a fresh load shows where one stands.</summary>
@@ -162,9 +162,8 @@ public sealed partial class UsersPage : ComponentBase
     private bool IsSelf(UserSummary user) => string.Equals(user.UserName, _me, StringComparison.OrdinalIgnoreCase);
 
     private Task ShowPasswordAsync(UserSummary user, string password, string title) => OnceSecretDialog.ShowAsync(Dialogs, title,
-        "Copy the password now: it is shown only this once. Hand it to them by a safe channel; they must choose their own at first sign-in.",
-        password, $"Password for {user.UserName}", PasswordDetails(user));
+        L["Users.PasswordWarning"], password, L["Users.PasswordFor", user.UserName], PasswordDetails(user));
 
     private async Task<bool> ConfirmAsync(string title, string message, string action) =>
-        await Dialogs.ShowMessageBoxAsync(title, message, yesText: action, cancelText: "Cancel") == true;
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: action, cancelText: L["Common.Cancel"]) == true;
 }
