@@ -18,6 +18,6 @@ public sealed class NotFoundPageTests(BrowserFixture browser) : BrowserTest(brow
         Assert.StartsWith("text/html", response.Headers["content-type"], StringComparison.Ordinal);
         Assert.EndsWith("/no-such-page", page.Url, StringComparison.Ordinal);
         await Expect(page.GetByTestId("user-menu-button")).ToBeVisibleAsync();
-        await Expect(page.Locator("h3")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
     }
 }
