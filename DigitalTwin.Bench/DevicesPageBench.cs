@@ -9,15 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DigitalTwin.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project DigitalTwin.Bench -- devices-page</c>: the /devices page's query (search,
-/// filters, sort, one page), a page of <c>GET /api/devices</c> with its newest values, and the status board's
-/// seed from history at start, over 10,000 registered devices with history on SQLite, each timed against the same
-/// over 100 devices in the same run. It stays fast if the ratio stays far below 100 (the ratio of the fleet sizes).
+/// <c>dotnet run -c Release --project DigitalTwin.Bench -- devices-page [--small 100] [--large 10000] [--samples 200]</c>:
+/// the /devices page's query (search, filters, sort, one page), a page of <c>GET /api/devices</c> (and of Overview's
+/// cards) with its newest values, and what start-up does per device (load the directory, seed the status board from
+/// history), over <c>--large</c> registered devices with <c>--samples</c> readings per series on SQLite, each timed
+/// against the same over <c>--small</c> devices in the same run; and the managed heap the registered devices take. It
+/// stays fast if the ratio stays far below the ratio of the fleet sizes.
 /// </summary>
 internal static class DevicesPageBench
 {
     private const int Runs = 15;
-    private const int SamplesPerSeries = 200;
+    private const int OverviewPage = 12;
     private static readonly string[] Metrics = ["temperature", "humidity"];
 
     private static readonly (string Name, DeviceListQuery Query)[] Queries =
@@ -29,21 +31,25 @@ internal static class DevicesPageBench
         ("search + tag + status offline", new DeviceListQuery(Search: "device 1", Tag: "hall", Status: DeviceStatus.Offline)),
     ];
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string[] args)
     {
+        var (smallCount, largeCount) = (Option(args, "--small", 100), Option(args, "--large", 10_000));
+        var samples = Option(args, "--samples", 200);
         var directory = Path.Combine(Path.GetTempPath(), "digitaltwin-bench", Guid.NewGuid().ToString("N"));
         try
         {
-            var small = await MeasureAsync(Path.Combine(directory, "small"), 100);
-            var large = await MeasureAsync(Path.Combine(directory, "large"), 10_000);
-            Console.WriteLine($"| query | 100 devices | 10,000 devices | ratio |");
+            var small = await MeasureAsync(Path.Combine(directory, "small"), smallCount, samples);
+            var large = await MeasureAsync(Path.Combine(directory, "large"), largeCount, samples);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| query | {smallCount:N0} devices | {largeCount:N0} devices | ratio |"));
             Console.WriteLine("|---|---|---|---|");
             foreach (var (name, time) in small)
             {
+                var unit = name.StartsWith("heap", StringComparison.Ordinal) ? "B" : "ms";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {time:N2} ms | {large[name]:N2} ms | {large[name] / time:N1}× |"));
+                    $"| {name} | {time:N2} {unit} | {large[name]:N2} {unit} | {large[name] / time:N1}× |"));
             }
-            Console.WriteLine($"(medians of {Runs} runs after a warm-up; 100× more devices)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"(medians of {Runs} runs after a warm-up; {(double)largeCount / smallCount:N0}× more devices, {samples} readings per series)"));
             return 0;
         }
         finally
@@ -59,15 +65,17 @@ internal static class DevicesPageBench
     /// Median milliseconds per operation over a fleet of <paramref name="count"/> devices, each with two series of
     /// history, a quarter online and a quarter offline.
     /// </summary>
-    private static async Task<Dictionary<string, double>> MeasureAsync(string directory, int count)
+    private static async Task<Dictionary<string, double>> MeasureAsync(string directory, int count, int samplesPerSeries)
     {
         Directory.CreateDirectory(directory);
         using var host = await PowerImportBench.StartAsync(directory);
         var factory = host.Services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
         var registry = host.Services.GetRequiredService<DeviceRegistry>();
         var registered = Stopwatch.StartNew();
+        var heapBefore = Heap();
         await registry.ProvisionAsync([.. Enumerable.Range(0, count).Select(Draft)], CancellationToken.None);
-        var samples = await WriteHistoryAsync(host.Services.GetRequiredService<SqliteDatabase>(), count);
+        var heapPerDevice = (Heap() - heapBefore) / (double)count;
+        var samples = await WriteHistoryAsync(host.Services.GetRequiredService<SqliteDatabase>(), count, samplesPerSeries);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Registered {count:N0} devices with {samples:N0} samples of history in {registered.Elapsed.TotalSeconds:N1} s"));
         var board = new DeviceStatusBoard();
@@ -84,6 +92,15 @@ internal static class DevicesPageBench
                 var page = await list.QueryAsync(new DeviceListQuery(Skip: 100, Take: 50));
                 await list.LatestMetricsAsync([.. page.Items.Select(i => i.Device.Id)]);
             }))
+            .Append(("Overview: status tally and a page of cards with newest values", async () =>
+            {
+                // As Overview does it: tally every device's status, order the directory, read one page's newest values.
+                var devices = host.Services.GetRequiredService<DeviceDirectory>().Snapshot.Keys;
+                _ = devices.GroupBy(id => board.Get(id).Status).ToDictionary(g => g.Key, g => g.Count());
+                var ids = devices.OrderBy(id => !board.Has(id)).ThenBy(id => id, StringComparer.Ordinal).Take(OverviewPage).ToList();
+                await list.LatestMetricsAsync(ids);
+            }))
+            .Append(("load the device directory (start)", () => host.Services.LoadDevicesAsync()))
             .Append(("seed status from history (start)", () => DeviceStatusSeed.LastSeenAsync(factory)))
             // What the seed does not do: read every sample for the newest one.
             .Append(("(for comparison: newest sample by a GROUP BY scan)", () => ScanNewestAsync(host.Services.GetRequiredService<SqliteDatabase>())));
@@ -101,6 +118,7 @@ internal static class DevicesPageBench
             Array.Sort(times);
             medians[name] = times[Runs / 2];
         }
+        medians["heap per registered device (directory and caches, after a full GC)"] = heapPerDevice;
         return medians;
     }
 
@@ -115,8 +133,8 @@ internal static class DevicesPageBench
         }
     }
 
-    /// <summary>Two series per device, <see cref="SamplesPerSeries"/> samples each, a second apart, in one transaction.</summary>
-    private static async Task<int> WriteHistoryAsync(SqliteDatabase database, int count)
+    /// <summary>Two series per device, <paramref name="samplesPerSeries"/> samples each, a second apart, in one transaction.</summary>
+    private static async Task<int> WriteHistoryAsync(SqliteDatabase database, int count, int samplesPerSeries)
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = connection.BeginTransaction();
@@ -139,7 +157,7 @@ internal static class DevicesPageBench
             {
                 (device.Value, metric.Value) = ($"dev-{i:00000}", name);
                 seriesId.Value = (long)series.ExecuteScalar()!;
-                for (var t = 0; t < SamplesPerSeries; t++)
+                for (var t = 0; t < samplesPerSeries; t++)
                 {
                     (timestamp.Value, value.Value) = (start + (t * 1000L), 20.0 + (t % 10));
                     written += sample.ExecuteNonQuery();
@@ -148,6 +166,21 @@ internal static class DevicesPageBench
         }
         await transaction.CommitAsync();
         return written;
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : fallback;
     }
 
     private static DeviceDraft Draft(int i) => new(

@@ -39,7 +39,7 @@ internal static class BenchProgram
         }
         if (args is ["devices-page", ..])
         {
-            return await DevicesPageBench.RunAsync();
+            return await DevicesPageBench.RunAsync(args);
         }
         if (args is ["import-memory", ..])
         {
