@@ -13,7 +13,6 @@ namespace DigitalTwin.Core.Twins.Faults;
 internal sealed class DailyChangePredictor
 {
     public const int Slots = 48;
-    private const double MeanAbsToSigma = 1.2533;
     private static readonly TimeSpan ProfileMemory = TimeSpan.FromDays(3);
 
     private readonly double[] _change = new double[Slots];
@@ -41,7 +40,7 @@ internal sealed class DailyChangePredictor
     public double? SlotSigma(DateTimeOffset at)
     {
         var slot = Slot(at);
-        return _seen[slot] >= 3 ? _miss[slot] * MeanAbsToSigma : null;
+        return _seen[slot] >= 3 ? _miss[slot] * RobustSigma.MeanAbsToSigma : null;
     }
 
     public void Reset(double value)
@@ -58,7 +57,7 @@ internal sealed class DailyChangePredictor
     {
         var slot = Slot(at);
         var weight = Math.Max(Gamma(interval), 1.0 / (_seen[slot] + 1));
-        _miss[slot] += weight * (Math.Min(Math.Abs(miss), _seen[slot] >= 3 ? clip * _miss[slot] * MeanAbsToSigma : double.MaxValue) - _miss[slot]);
+        _miss[slot] += weight * (Math.Min(Math.Abs(miss), _seen[slot] >= 3 ? clip * _miss[slot] * RobustSigma.MeanAbsToSigma : double.MaxValue) - _miss[slot]);
         _seen[slot]++;
     }
 

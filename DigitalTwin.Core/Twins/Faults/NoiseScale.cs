@@ -7,7 +7,6 @@ namespace DigitalTwin.Core.Twins.Faults;
 /// </summary>
 internal sealed class NoiseScale(double alpha, double clip)
 {
-    private const double MeanAbsToSigma = 1.2533;
     private double _meanAbs;
     private int _count;
 
@@ -16,7 +15,7 @@ internal sealed class NoiseScale(double alpha, double clip)
     /// <summary>The smallest change the sensor reports (learned: the smallest non-zero change seen).</summary>
     public double Resolution { get; private set; } = double.PositiveInfinity;
 
-    public double Sigma => Math.Max(_meanAbs * MeanAbsToSigma, double.IsFinite(Resolution) ? 0.5 * Resolution : 1e-6);
+    public double Sigma => Math.Max(_meanAbs * RobustSigma.MeanAbsToSigma, double.IsFinite(Resolution) ? 0.5 * Resolution : 1e-6);
 
     public void NoteChange(double change)
     {

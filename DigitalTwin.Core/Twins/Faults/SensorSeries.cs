@@ -10,21 +10,11 @@ public sealed record SensorSeries(string Name, string Metric, DateTimeOffset[] T
     public TimeSpan Span => Length < 2 ? TimeSpan.Zero : Times[^1] - Times[0];
 
     /// <summary>
-    /// The sensor's noise, what a fault's size is measured in: the spread of consecutive changes (mean |Δ| × 1.2533 / √2,
-    /// the largest 5 % left out as the room's real events). A mean rather than a median, because a quantised sensor
-    /// in a calm room mostly reads the same value twice and its median change is zero.
+    /// The sensor's noise, what a fault's size is measured in: the spread of consecutive changes (their trimmed
+    /// <see cref="RobustSigma"/> / √2, the largest 5 % left out as the room's real events).
     /// </summary>
-    public double NoiseSigma()
-    {
-        var changes = new double[Length - 1];
-        for (var i = 1; i < Length; i++)
-        {
-            changes[i - 1] = Math.Abs(Values[i] - Values[i - 1]);
-        }
-        Array.Sort(changes);
-        var kept = changes.Take((int)Math.Ceiling(0.95 * changes.Length)).ToArray();
-        return kept.Length == 0 ? 0 : kept.Average() * 1.2533 / Math.Sqrt(2);
-    }
+    public double NoiseSigma() =>
+        RobustSigma.Trimmed(Enumerable.Range(1, Math.Max(0, Length - 1)).Select(i => Values[i] - Values[i - 1])) / Math.Sqrt(2);
 }
 
 /// <summary>Reads the real room series shipped in data/sensors (see its SOURCE.md).</summary>

@@ -13,7 +13,6 @@ public static class DriftScorer
     public static readonly TimeSpan MinimumSpan = TimeSpan.FromDays(1.5);
 
     private const int MinimumWindowReadings = 12;
-    private const double MeanAbsToSigma = 1.2533;
 
     /// <param name="heater">The heater's on-share per reading (0..1, NaN where unknown), aligned with the readings; null when not reported.</param>
     public static DeviceDrift Score(string deviceId, SensorSeries readings, double[]? heater = null)
@@ -34,8 +33,8 @@ public static class DriftScorer
 
         var (misses, faults) = Detect(readings);
         var deviations = DeviationsFromPattern(readings, baseline);
-        var baselineNoise = TrimmedSigma(baseline.Select(i => misses[i]));
-        var recentNoise = TrimmedSigma(recent.Select(i => misses[i]));
+        var baselineNoise = RobustSigma.Trimmed(baseline.Select(i => misses[i]));
+        var recentNoise = RobustSigma.Trimmed(recent.Select(i => misses[i]));
         var noiseRatio = recentNoise / Math.Max(baselineNoise, 1e-6);
         var biasShift = Mean(recent.Select(i => deviations[i])) - Mean(baseline.Select(i => deviations[i]));
         var biasSpread = Math.Max(StandardDeviation(baseline.Select(i => deviations[i])), Math.Max(baselineNoise, 0.01));
@@ -103,7 +102,7 @@ public static class DriftScorer
     private static IReadOnlyList<DayDrift> Days(SensorSeries readings, double[] misses, double[] deviations, List<DateTimeOffset> faults, double[]? heater) =>
         [.. Enumerable.Range(0, readings.Length)
             .GroupBy(i => DateOnly.FromDateTime(readings.Times[i].UtcDateTime))
-            .Select(day => new DayDrift(day.Key, day.Count(), TrimmedSigma(day.Select(i => misses[i])), Mean(day.Select(i => deviations[i])),
+            .Select(day => new DayDrift(day.Key, day.Count(), RobustSigma.Trimmed(day.Select(i => misses[i])), Mean(day.Select(i => deviations[i])),
                 faults.Count(t => DateOnly.FromDateTime(t.UtcDateTime) == day.Key), Duty(heater, day)))];
 
     /// <summary>The heater's mean on-share over the readings; null when it is not reported there.</summary>
@@ -140,14 +139,6 @@ public static class DriftScorer
         baseline is { } b && recent is { } r && Math.Max(b, r) >= 0.05
             ? Math.Abs(Math.Log2(Math.Max(r, 0.02) / Math.Max(b, 0.02)))
             : 0;
-
-    /// <summary>σ from the mean absolute miss, the largest 5 % left out as the room's own events (as <see cref="SensorSeries.NoiseSigma"/>).</summary>
-    private static double TrimmedSigma(IEnumerable<double> misses)
-    {
-        var sizes = misses.Where(double.IsFinite).Select(Math.Abs).Order().ToArray();
-        var kept = sizes.Take((int)Math.Ceiling(0.95 * sizes.Length)).ToArray();
-        return kept.Length == 0 ? 0 : kept.Average() * MeanAbsToSigma;
-    }
 
     private static double Mean(IEnumerable<double> values)
     {
