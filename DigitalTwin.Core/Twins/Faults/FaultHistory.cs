@@ -20,6 +20,16 @@ public sealed class FaultHistory(HistoryStore history)
     {
         var interval = HistoryInterval.Choose(query.From, query.To, query.Interval, HistoryQuery.MaxPoints);
         var shown = await history.QueryAsync(query with { Interval = interval }, cancellationToken);
+        return await ScanAsync(query, shown.Interval, shown.Points, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// The marks of points a chart has already read for <paramref name="query"/>'s range at <paramref name="interval"/>
+    /// (its buckets' <see cref="HistoryQuery.Aggregation"/> values): only the lead-in is read.
+    /// </summary>
+    public async Task<IReadOnlyList<FaultMark>> ScanAsync(
+        HistoryQuery query, TimeSpan interval, IEnumerable<HistoryPoint> shown, FaultDetectorSettings settings, CancellationToken cancellationToken = default)
+    {
         var lead = new List<HistoryPoint>();
         var page = interval * HistoryQuery.MaxPoints;
         for (var (to, pages) = (query.From, 0); lead.Count < LeadReadings && pages < MaxLeadPages; to -= page, pages++)
@@ -28,6 +38,6 @@ public sealed class FaultHistory(HistoryStore history)
             var earlier = await history.QueryAsync(query with { From = to - page, To = to, Interval = interval }, cancellationToken);
             lead.InsertRange(0, earlier.Points);
         }
-        return FaultMarks.Find(lead.Concat(shown.Points), query.From, settings, MaxMarks);
+        return FaultMarks.Find(lead.Concat(shown), query.From, settings, MaxMarks);
     }
 }

@@ -19,8 +19,10 @@ public sealed partial class DeviceDetail
     [Inject]
     public required FaultHistory FaultHistory { get; init; }
 
-    private async Task LoadHistoryFaultsAsync(DateTimeOffset from, DateTimeOffset to) =>
-        _historyFaults = await FaultHistory.ScanAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, Aggregation.Avg), FaultDetectorSettings.Default);
+    /// <summary>Judges the averages the history chart has just read; only the detector's lead-in is read here.</summary>
+    private async Task LoadHistoryFaultsAsync(HistoryBuckets shown) =>
+        _historyFaults = await FaultHistory.ScanAsync(new HistoryQuery(DeviceId, _historyMetric, shown.From, shown.To, shown.Interval, Aggregation.Avg),
+            shown.Interval, shown.Buckets.Select(b => new HistoryPoint(b.Time, b.Avg)), FaultDetectorSettings.Default);
 
     private async Task LoadLiveFaultsAsync(DateTimeOffset now)
     {

@@ -124,7 +124,7 @@ public sealed partial class DeviceDetail : LivePage
         var from = to - HistoryRanges[_historyRange];
         var history = await History.QueryBucketsAsync(new HistoryQuery(DeviceId, _historyMetric, from, to, null, Aggregation.All));
         _historyInterval = history.Interval;
-        await LoadHistoryFaultsAsync(from, to);
+        await LoadHistoryFaultsAsync(history);
         _historyOptions = HistoryOptions(from, to, HistoryMarkers(from));
         _historyPoints = history.Buckets.Count;
         _historySeries =
