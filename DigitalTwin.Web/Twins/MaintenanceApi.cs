@@ -20,7 +20,7 @@ public static class MaintenanceApi
             .WithSummary("Devices ranked by how far their behaviour drifted from their first days, worst first")
             .WithDescription("Each device's metric over the last days: its first third (the baseline) against its last third — "
                 + "the scatter of the fault detector's one-step misses (noise ratio), the shift from the baseline's daily pattern (bias), "
-                + "faults flagged per day, and the heater's duty when reported. score ≥ 1 is worth a look; cause names the largest. "
+                + "faults flagged per day, and, when the device reports a heater, its duty and how fast the room warms with it on. score ≥ 1 is worth a look; cause names the largest. "
                 + $"At most {MaintenanceReport.MaxDevices} devices, each read as 5-minute buckets; computed at most once a minute.");
         return group;
     }
