@@ -86,19 +86,30 @@ internal static class DevicesPageBench
             board.Set($"dev-{i:00000}", new DeviceStatusEntry(status, StatusReason.DataReceived, now, now.AddSeconds(-((i * 7919) % count)), TimeSpan.FromSeconds(30)));
         }
         var list = new DeviceList(factory, board);
+        var devices = host.Services.GetRequiredService<DeviceDirectory>();
+        var fleet = new FleetOverview(devices, board);
         var operations = Queries.Select(q => (q.Name, Run: (Func<Task>)(() => list.QueryAsync(q.Query))))
             .Append(("API page of 50 with newest values", async () =>
             {
                 var page = await list.QueryAsync(new DeviceListQuery(Skip: 100, Take: 50));
                 await list.LatestMetricsAsync([.. page.Items.Select(i => i.Device.Id)]);
             }))
-            .Append(("Overview: status tally and a page of cards with newest values", async () =>
+            .Append(("Overview: counts and a page of cards with newest values", async () =>
             {
-                // As Overview does it: tally every device's status, order the directory, read one page's newest values.
-                var devices = host.Services.GetRequiredService<DeviceDirectory>().Snapshot.Keys;
-                _ = devices.GroupBy(id => board.Get(id).Status).ToDictionary(g => g.Key, g => g.Count());
-                var ids = devices.OrderBy(id => !board.Has(id)).ThenBy(id => id, StringComparer.Ordinal).Take(OverviewPage).ToList();
-                await list.LatestMetricsAsync(ids);
+                _ = fleet.Counts();
+                await list.LatestMetricsAsync(fleet.PageIds(1, OverviewPage));
+            }))
+            .Append(("Overview: a page past the devices seen", async () =>
+            {
+                _ = fleet.Counts();
+                await list.LatestMetricsAsync(fleet.PageIds(fleet.PageCount(OverviewPage), OverviewPage));
+            }))
+            .Append(("(before: tally every status and order the directory)", async () =>
+            {
+                var ids = devices.Snapshot.Keys;
+                _ = ids.GroupBy(id => board.Get(id).Status).ToDictionary(g => g.Key, g => g.Count());
+                var page = ids.OrderBy(id => !board.Has(id)).ThenBy(id => id, StringComparer.Ordinal).Take(OverviewPage).ToList();
+                await list.LatestMetricsAsync(page);
             }))
             .Append(("load the device directory (start)", () => host.Services.LoadDevicesAsync()))
             .Append(("seed status from history (start)", () => DeviceStatusSeed.LastSeenAsync(factory)))

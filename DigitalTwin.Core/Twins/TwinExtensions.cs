@@ -23,6 +23,7 @@ public static class TwinExtensions
         services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();
         services.AddSingleton(sp => new DeviceStatusBoard(sp.GetRequiredService<ITwinChangeFeed>()));
         services.AddSingleton<DeviceList>();
+        services.AddSingleton<FleetOverview>();
         services.AddSingleton<TwinStatusReporter>();
         services.AddSingleton<Model.TwinForecaster>();
         services.AddSingleton<Faults.FaultHistory>();

@@ -31,6 +31,9 @@ public sealed partial class Overview : LivePage
     public required DeviceStatusBoard Board { get; init; }
 
     [Inject]
+    public required FleetOverview Fleet { get; init; }
+
+    [Inject]
     public required DeviceList List { get; init; }
 
     [Inject]
@@ -39,7 +42,7 @@ public sealed partial class Overview : LivePage
     [Inject]
     public required HistoryStore History { get; init; }
 
-    private int PageCount => Math.Max(1, (Devices.Count + PageSize - 1) / PageSize);
+    private int PageCount => Fleet.PageCount(PageSize);
 
     protected override async Task OnInitializedAsync()
     {
@@ -50,8 +53,8 @@ public sealed partial class Overview : LivePage
         _loading = false;
     }
 
-    /// <summary>Every device's status tallied once per render (the board is walked once, not once per chip).</summary>
-    private Dictionary<DeviceStatus, int> _counts = [];
+    /// <summary>The board's running counts, read once per render rather than once per chip.</summary>
+    private IReadOnlyDictionary<DeviceStatus, int> _counts = new Dictionary<DeviceStatus, int>();
 
     private int CountWith(DeviceStatus status) => _counts.GetValueOrDefault(status);
 
@@ -63,15 +66,12 @@ public sealed partial class Overview : LivePage
         return base.RefreshAsync();
     }
 
-    private void TallyStatuses() =>
-        _counts = Devices.Snapshot.Keys.GroupBy(id => Board.Get(id).Status).ToDictionary(g => g.Key, g => g.Count());
+    private void TallyStatuses() => _counts = Fleet.Counts();
 
     private async Task ShowPageAsync(int page)
     {
         _page = Math.Clamp(page, 1, PageCount);
-        // Devices that have spoken first, so the live ones are on the first pages and a batch of new registrations does not push them back.
-        var ids = Devices.Snapshot.Keys.OrderBy(id => !Board.Has(id)).ThenBy(id => id, StringComparer.Ordinal)
-            .Skip((_page - 1) * PageSize).Take(PageSize).ToList();
+        var ids = Fleet.PageIds(_page, PageSize);
         var latest = await List.LatestMetricsAsync(ids);
         var tiles = new ConcurrentDictionary<string, DeviceTile>(
             ids.Select(id => KeyValuePair.Create(id, new DeviceTile(StoredSnapshot(id, latest.GetValueOrDefault(id))))), StringComparer.Ordinal);
