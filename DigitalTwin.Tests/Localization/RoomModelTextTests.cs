@@ -19,6 +19,8 @@ public sealed class RoomModelTextTests
         {
             Assert.Equal(parameter.Name, RoomModelText.Name(parameter, TestText.Localizer));
             Assert.Equal(parameter.Explanation, RoomModelText.Meaning(parameter, TestText.Localizer));
+            Assert.Equal($"{parameter.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} {parameter.Unit}".Trim(),
+                RoomModelText.Value(parameter, TestText.Localizer));
         }
         Assert.Equal(ModelExplanation.Summary(HeatedRoom(inferred)), RoomModelText.Summary(HeatedRoom(inferred), TestText.Localizer));
         Assert.Equal(ModelExplanation.Summary(ProfileOnly()), RoomModelText.Summary(ProfileOnly(), TestText.Localizer));
@@ -37,6 +39,9 @@ public sealed class RoomModelTextTests
         }
         Assert.Contains("12분", RoomModelText.Meaning(heated.Single(p => p.Key == "tau"), TestText.Localizer), StringComparison.Ordinal);
         Assert.Contains("3.0 K", RoomModelText.Meaning(heated.Single(p => p.Key == "heater-gain"), TestText.Localizer), StringComparison.Ordinal);
+        Assert.EndsWith(" 분", RoomModelText.Value(heated.Single(p => p.Key == "tau"), TestText.Localizer), StringComparison.Ordinal);
+        Assert.EndsWith(" K/시간", RoomModelText.Value(heated.Single(p => p.Key == "heater-gain"), TestText.Localizer), StringComparison.Ordinal);
+        Assert.EndsWith(" 단계당", RoomModelText.Value(ModelExplanation.Parameters(ProfileOnly()).Single(p => p.Key == "persistence"), TestText.Localizer), StringComparison.Ordinal);
         Assert.Matches("[\uAC00-\uD7A3]", RoomModelText.Summary(HeatedRoom(inferred), TestText.Localizer));
     }
 

@@ -71,10 +71,12 @@ public static class ModelExplanation
         }
         if (fit.Profile is { } profile)
         {
-            list.Add(Parameter("level", "Level", profile.Level, fit.Metric == TwinForecaster.TemperatureMetric ? "°C" : "", "level"));
-            list.Add(Parameter("daily-swing", "Daily swing", profile.DailyAmplitude, "±", "daily-swing"));
+            // Temperatures in °C, their differences in K; other metrics in their own unit, which the model does not know.
+            var isTemperature = fit.Metric == TwinForecaster.TemperatureMetric;
+            list.Add(Parameter("level", "Level", profile.Level, isTemperature ? "°C" : "", "level"));
+            list.Add(Parameter("daily-swing", "Daily swing", profile.DailyAmplitude, isTemperature ? "K" : "", "daily-swing"));
             list.Add(Parameter("persistence", "Persistence", profile.Persistence, "per step", "persistence"));
-            list.Add(Parameter("noise", "Noise", profile.AnomalySigma, "", "noise"));
+            list.Add(Parameter("noise", "Noise", profile.AnomalySigma, isTemperature ? "K" : "", "noise"));
         }
         return list;
     }

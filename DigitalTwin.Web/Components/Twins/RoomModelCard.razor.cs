@@ -110,9 +110,6 @@ public sealed partial class RoomModelCard : ComponentBase
         ];
     }
 
-    private static string Format(ModelParameter parameter) =>
-        string.Create(CultureInfo.InvariantCulture, $"{parameter.Value:0.###} {parameter.Unit}").Trim();
-
     /// <summary>The what-if's answer in the reader's language, numbers as the culture writes them.</summary>
     internal static string Describe(WhatIfAnswer answer, IStringLocalizer l)
     {

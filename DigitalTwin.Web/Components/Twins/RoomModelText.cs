@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Core.Twins.Model;
 using DigitalTwin.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -13,4 +14,18 @@ public static class RoomModelText
 
     public static string Meaning(ModelParameter parameter, IStringLocalizer l) =>
         l[$"Room.Means.{parameter.Meaning}", [.. parameter.Facts.Select(f => f is TimeSpan span ? l.Duration(span) : f)]];
+
+    /// <summary>The value as the culture writes numbers; units in words (min, per step) in the reader's language, symbols (K, °C) as they are.</summary>
+    public static string Value(ModelParameter parameter, IStringLocalizer l)
+    {
+        var unit = parameter.Unit switch
+        {
+            "min" => l["Room.Unit.Minutes"].Value,
+            "K/h" => l["Room.Unit.KelvinPerHour"].Value,
+            "K/step" => l["Room.Unit.KelvinPerStep"].Value,
+            "per step" => l["Room.Unit.PerStep"].Value,
+            var symbol => symbol,
+        };
+        return $"{parameter.Value.ToString("0.###", CultureInfo.CurrentCulture)} {unit}".Trim();
+    }
 }
