@@ -110,6 +110,9 @@ public sealed partial class RoomModelCard : ComponentBase
         ];
     }
 
+    /// <summary>A column hidden on a phone (below MudBlazor's sm breakpoint).</summary>
+    private const string WideOnly = "d-none d-sm-table-cell";
+
     private static string Format(ModelParameter parameter) =>
         string.Create(CultureInfo.InvariantCulture, $"{parameter.Value:0.###} {parameter.Unit}").Trim();
 
