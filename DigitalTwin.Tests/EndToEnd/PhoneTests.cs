@@ -71,6 +71,29 @@ public sealed class PhoneTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task DevicePage_RoomModelOnAPhone_BacktestTableFitsWithoutScrollingSideways()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-4);
+        var readings = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $$"""{"ts":{{start.AddMinutes(i).ToUnixTimeMilliseconds()}},"temperature":{{21 + 1.5 * Math.Sin(i / 10.0) + 0.1 * Math.Cos(i * 7.0):0.###}}}"""));
+        using var body = new StringContent($"[{string.Join(",", readings)}]", System.Text.Encoding.UTF8, "application/json");
+        (await App.PostTelemetryAsync("phone-model", body)).EnsureSuccessStatusCode();
+        await using var phone = await _phones.NewPhoneContextAsync(App.BaseAddress);
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync("/devices/phone-model");
+        var backtest = page.GetByTestId("room-backtest");
+        await Expect(backtest).ToBeVisibleAsync();
+
+        var overflow = await backtest.EvaluateAsync<int>("t => Math.max(...[t, ...t.querySelectorAll('*')].map(e => e.scrollWidth - e.clientWidth))");
+        Assert.True(overflow <= 0, $"the backtest table scrolls sideways by {overflow} px on a {PhoneWidth}-px screen");
+        var box = await backtest.BoundingBoxAsync();
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= PhoneWidth, $"the backtest table lies within the screen: {box?.X} + {box?.Width}");
+        await AssertFitsTheWidthAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "phone-room-backtest.png");
+    }
+
+    [Fact]
     public async Task InstalledApp_NetworkGone_OpensTheOfflinePageAndComesBackByItself()
     {
         await using var phone = await _phones.NewPhoneContextAsync(App.BaseAddress);

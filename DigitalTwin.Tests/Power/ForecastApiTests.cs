@@ -55,8 +55,8 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
         var run = await engine.RunAsync(new ForecastRequest(new YearMonth(2024, 3), 1, ContractTypes.Total));
         Assert.Equal(run.Rows.Count, response.Rows.Count);
         Assert.Equal(
-            run.Rows.Select(r => (r.District.Sido, r.District.Sigungu, r.Target.ToString(), r.Forecast, r.Lower, r.Upper, r.Actual, r.Model, r.Reason)),
-            response.Rows.Select(r => (r.Sido, r.Sigungu, r.Target, r.Forecast, r.Lower, r.Upper, r.Actual, r.Model, r.Reason)));
+            run.Rows.Select(r => (r.District.Sido, r.District.Sigungu, r.Target.ToString(), r.Forecast, r.Lower, r.Upper, r.Actual, r.Model, r.Reason.ToString(), r.Reason.Path)),
+            response.Rows.Select(r => (r.Sido, r.Sigungu, r.Target, r.Forecast, r.Lower, r.Upper, r.Actual, r.Model, r.Reason, r.ReasonCode)));
         Assert.All(response.Rows, r => Assert.Equal(r.Forecast - r.Actual, r.Error));
         Assert.Equal(run.Overall.Mae, response.Summary.Overall.Mae);
         Assert.Equal(run.Overall.Mape, response.Summary.Overall.Mape);
@@ -84,5 +84,18 @@ public sealed class ForecastApiTests(SeededAppFixture fixture) : IClassFixture<S
         Assert.Null(response.Summary.Overall.Mae);
         Assert.Equal("no actuals yet to score against", response.Summary.Models.Single(m => m.Model == ForecastModels.ProvinceShape).Note);
         Assert.Equal("No actuals yet for 2024-05, 2024-06: the errors, and what explains them, need the real values.", response.Explanation.Summary);
+    }
+
+    [Fact]
+    public async Task Get_RequestedModel_EnglishReasonBesideItsStableCode()
+    {
+        using var json = JsonDocument.Parse(await Http.GetStringAsync("/api/power/forecasts?cutoff=2024-04&horizon=1&contractType=산업용&model=province-shape"));
+
+        var row = json.RootElement.GetProperty("rows").EnumerateArray().First(r => r.GetProperty("forecast").ValueKind == JsonValueKind.Number);
+        Assert.Matches(@"^requested province-shape; level of 2024-0\d\.\.2024-04 × seasonal shape of .+ 산업용 \(\d years\)$", row.GetProperty("reason").GetString());
+        Assert.Equal("requested/model/province-shape/profile-source", row.GetProperty("reasonCode").GetString());
+        var shape = json.RootElement.GetProperty("summary").GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == ForecastModels.ProvinceShape);
+        Assert.Equal("no actuals yet to score against", shape.GetProperty("note").GetString());
+        Assert.Equal("score.no-actuals", shape.GetProperty("noteCode").GetString());
     }
 }

@@ -44,6 +44,20 @@ public sealed class ForecastComponentsTests : MudComponentTest
     }
 
     [Fact]
+    public void Summary_Korean_NotesInKorean()
+    {
+        using var _ = TestText.Speak("ko");
+        var view = new ForecastView(Run.Value, 5);
+
+        var cut = Context.Render<ForecastSummary>(p => p.Add(c => c.View, view));
+
+        var ets = cut.Find("[data-testid=forecast-model-ets]").TextContent;
+        Assert.Contains("적용 불가: 2개 계절(연속 24개월) 이상 필요", ets, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs ≥ 2 seasons", ets, StringComparison.Ordinal);
+        Assert.DoesNotContain(Run.Value.Models.Single(m => m.Model == ForecastModels.Ets).Note!.ToString(), cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_PerModelTable_ListsThePeerRightBesideAuto()
     {
         var view = new ForecastView(Run.Value, 5);

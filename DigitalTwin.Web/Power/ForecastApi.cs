@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DigitalTwin.Web.Power;
 
+/// <param name="Reason">Why, in English.</param>
+/// <param name="ReasonCode">The reason's stable codes, outermost first ("requested/model/naive"); see <see cref="ForecastReasons"/>.</param>
 public sealed record ForecastRowResponse(
     string Sido, string Sigungu, string Target, double? Forecast, double? Lower, double? Upper, double? Actual,
-    double? Error, double? AbsError, double? PctError, string Model, string Reason);
+    double? Error, double? AbsError, double? PctError, string Model, string Reason, string ReasonCode);
 
 /// <summary>Errors over the scored rows; null where there is nothing to score (JSON has no NaN).</summary>
 public sealed record MetricsResponse(int Count, double? Mae, double? Mse, double? Rmse, double? Mape)
@@ -17,7 +19,9 @@ public sealed record MetricsResponse(int Count, double? Mae, double? Mse, double
 }
 
 /// <param name="BestAt">The metrics (MAE, MSE, RMSE, MAPE) on which this model wins among the comparable ones.</param>
-public sealed record ModelScoreResponse(string Model, int Forecasts, MetricsResponse Metrics, bool Comparable, IReadOnlyList<string> BestAt, string? Note);
+/// <param name="Note">Why a model is not comparable, in English; <paramref name="NoteCode"/> its stable codes.</param>
+public sealed record ModelScoreResponse(
+    string Model, int Forecasts, MetricsResponse Metrics, bool Comparable, IReadOnlyList<string> BestAt, string? Note, string? NoteCode);
 
 public sealed record SurprisePointResponse(string Sido, string Sigungu, string Target, double AbsError, double PctError, double SignedPctError, double IndustrialShare, double MeanMonthlyKwh, bool Top);
 
@@ -60,11 +64,11 @@ public static class ForecastApi
         return new ForecastResponse(
             run.Request.Cutoff.ToString(), run.Request.Horizon, run.Request.ContractType, run.Request.Model,
             [.. run.Rows.Select(r => new ForecastRowResponse(
-                r.District.Sido, r.District.Sigungu, r.Target.ToString(), r.Forecast, r.Lower, r.Upper, r.Actual, r.Error, r.AbsError, r.PctError, r.Model, r.Reason))],
+                r.District.Sido, r.District.Sigungu, r.Target.ToString(), r.Forecast, r.Lower, r.Upper, r.Actual, r.Error, r.AbsError, r.PctError, r.Model, r.Reason.ToString(), r.Reason.Path))],
             new ForecastSummaryResponse(
                 MetricsResponse.From(run.Overall),
                 [.. run.Models.Select(s => new ModelScoreResponse(
-                    s.Model, s.Forecasts, MetricsResponse.From(s.Metrics), s.Comparable, [.. best.Where(b => b.Value == s.Model).Select(b => b.Key)], s.Note))]),
+                    s.Model, s.Forecasts, MetricsResponse.From(s.Metrics), s.Comparable, [.. best.Where(b => b.Value == s.Model).Select(b => b.Key)], s.Note?.ToString(), s.Note?.Path))]),
             Explanation(explanation));
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DigitalTwin.Core.Power.Forecasting;
 
 /// <summary>
@@ -29,7 +27,7 @@ public sealed class Ensemble
         var members = candidates.Values.Where(c => IsMember(c.Model) && c.IsApplicable).ToList();
         if (members.Count == 0)
         {
-            return ModelForecast.NotApplicable(ForecastModels.Ensemble, "no model other than naive applies");
+            return ModelForecast.NotApplicable(ForecastModels.Ensemble, ForecastReason.Of("ensemble.none"));
         }
         var values = new double[targets];
         for (var k = 0; k < targets; k++)
@@ -38,8 +36,7 @@ public sealed class Ensemble
         }
         var shares = members.Select(m => (m.Model, Weight: Weight(m.Model))).ToList();
         var total = shares.Sum(s => s.Weight);
-        return ModelForecast.Ok(ForecastModels.Ensemble, values, "weighted mean of " + string.Join(", ", shares.Select(s =>
-            string.Create(CultureInfo.InvariantCulture, $"{s.Model} {100 * s.Weight / total:0} %"))));
+        return ModelForecast.Ok(ForecastModels.Ensemble, values, ForecastReason.Of("ensemble", shares.Select(s => ForecastReason.Of("share", s.Model, 100 * s.Weight / total)).ToList()));
     }
 
     /// <summary>The ensemble's own backtest points: the members' points of each (origin, target) combined.</summary>

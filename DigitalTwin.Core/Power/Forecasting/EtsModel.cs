@@ -16,14 +16,14 @@ public sealed class EtsModel(Seasonality? seasonality = null) : IForecastModel
         var tail = input.History.ContiguousTail();
         if (tail.Length < 2 * HoltWinters.Period)
         {
-            return ModelForecast.NotApplicable(Name, $"needs ≥ 2 seasons ({2 * HoltWinters.Period} consecutive months), has {tail.Length}");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("ets.short", 2 * HoltWinters.Period, tail.Length));
         }
         var kinds = seasonality is { } forced ? [forced]
             : tail.All(v => v > 0) ? [Seasonality.Additive, Seasonality.Multiplicative]
             : new[] { Seasonality.Additive };
         if (seasonality == Seasonality.Multiplicative && tail.Any(v => v <= 0))
         {
-            return ModelForecast.NotApplicable(Name, "multiplicative seasonality needs positive values");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("ets.not-positive"));
         }
         var fit = kinds.Select(k => HoltWinters.Fit(tail, k)).MinBy(f => f.Sse)!;
         var steps = input.Targets.Max(t => input.History.LastMonth.MonthsUntil(t));
@@ -31,6 +31,6 @@ public sealed class EtsModel(Seasonality? seasonality = null) : IForecastModel
         return ModelForecast.Ok(
             Name,
             [.. input.Targets.Select(t => path[input.History.LastMonth.MonthsUntil(t) - 1])],
-            $"Holt-Winters {fit.Seasonality.ToString().ToLowerInvariant()} (α {fit.Alpha}, β {fit.Beta}, γ {fit.Gamma}) on {tail.Length} months");
+            ForecastReason.Of($"ets.{fit.Seasonality.ToString().ToLowerInvariant()}", fit.Alpha, fit.Beta, fit.Gamma, tail.Length));
     }
 }

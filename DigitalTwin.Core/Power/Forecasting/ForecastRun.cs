@@ -12,7 +12,7 @@ public sealed record ForecastRow(
     double? Lower,
     double? Upper,
     string Model,
-    string Reason,
+    ForecastReason Reason,
     double? Actual)
 {
     public double? Error => Forecast - Actual;

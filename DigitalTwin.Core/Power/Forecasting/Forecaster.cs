@@ -52,11 +52,11 @@ public sealed class Forecaster(PowerHistory history)
                 : byModel[ForecastModels.Ensemble].TakeLast(targets.Count).Select(r => r with
                 {
                     Model = ForecastModels.Auto,
-                    Reason = $"auto: no province series to learn the calendar from, so the ensemble of the district backtests; {r.Reason}",
+                    Reason = ForecastReason.Of("auto.no-calendar", r.Reason),
                 }));
         }
         var rows = request.Model == ForecastModels.Auto ? byModel[ForecastModels.Auto]
-            : [.. byModel[request.Model].Select(r => r with { Reason = $"requested {r.Reason}" })];
+            : [.. byModel[request.Model].Select(r => r with { Reason = ForecastReason.Of("requested", r.Reason) })];
         var traits = districts.ToDictionary(d => d, d => DistrictTraits.Of(set.History, d));
         return ForecastRun.From(request, rows, byModel, traits);
     }
@@ -67,7 +67,7 @@ public sealed class Forecaster(PowerHistory history)
         {
             var target = input.Targets[k];
             double? actual = actuals.TryGet(target, out var a) ? a : null;
-            var reason = $"{why}; {forecast.Reason}";
+            var reason = ForecastReason.Of("model", why, forecast.Reason);
             if (!forecast.IsApplicable || double.IsNaN(forecast.Values![k]))
             {
                 yield return new ForecastRow(input.District, target, null, null, null, forecast.Model, reason, actual);

@@ -23,9 +23,9 @@ public sealed class MlModel : IForecastModel
     private const int ProvinceThinning = 3;
 
     private readonly PredictionEngine<MlRow, MlPrediction>? _engine;
-    private readonly string _description;
+    private readonly ForecastReason _description;
 
-    private MlModel(PredictionEngine<MlRow, MlPrediction>? engine, string description)
+    private MlModel(PredictionEngine<MlRow, MlPrediction>? engine, ForecastReason description)
     {
         _engine = engine;
         _description = description;
@@ -34,14 +34,14 @@ public sealed class MlModel : IForecastModel
     public string Name => ForecastModels.Ml;
 
     /// <summary>What was trained, or why nothing could be.</summary>
-    public string Description => _description;
+    public ForecastReason Description => _description;
 
     public static MlModel Train(PowerHistory history)
     {
         var rows = TrainingRows(history).ToList();
         if (rows.Count < MinTrainingRows)
         {
-            return new MlModel(null, $"only {rows.Count} training pairs (needs {MinTrainingRows})");
+            return new MlModel(null, ForecastReason.Of("ml.untrained", rows.Count, MinTrainingRows));
         }
         // A fixed seed and one thread: the same history must give the same model, or the no-leakage
         // guarantee (nothing after the cutoff changes a forecast) could not be tested.
@@ -57,7 +57,7 @@ public sealed class MlModel : IForecastModel
             Silent = true,
         });
         var model = trainer.Fit(ml.Data.LoadFromEnumerable(rows));
-        return new MlModel(ml.Model.CreatePredictionEngine<MlRow, MlPrediction>(model), $"LightGBM on {rows.Count:N0} pairs");
+        return new MlModel(ml.Model.CreatePredictionEngine<MlRow, MlPrediction>(model), ForecastReason.Of("ml.trained", rows.Count));
     }
 
     public ModelForecast Forecast(ForecastInput input)
@@ -68,7 +68,7 @@ public sealed class MlModel : IForecastModel
         }
         if (input.History.Count == 0)
         {
-            return ModelForecast.NotApplicable(Name, "no observation up to the cutoff");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("no-observation"));
         }
         var values = new double[input.Targets.Count];
         for (var i = 0; i < values.Length; i++)
@@ -76,12 +76,12 @@ public sealed class MlModel : IForecastModel
             var features = MlFeatures.Build(input.History, input.Targets[i], input.ContractType, input.ProvinceProfile, PowerHistory.IsProvince(input.District));
             if (features is null)
             {
-                return ModelForecast.NotApplicable(Name, $"last value ({input.History.LastMonth}) is not positive");
+                return ModelForecast.NotApplicable(Name, ForecastReason.Of("ml.not-positive", input.History.LastMonth));
             }
             var score = _engine.Predict(new MlRow { Features = features }).Score;
             values[i] = input.History.LastValue * Math.Exp(Math.Clamp(score, -MlFeatures.MaxLogRatio, MlFeatures.MaxLogRatio));
         }
-        return ModelForecast.Ok(Name, values, $"{_description}, × ratio to {input.History.LastMonth}");
+        return ModelForecast.Ok(Name, values, ForecastReason.Of("ml", _description, input.History.LastMonth));
     }
 
     private static IEnumerable<MlRow> TrainingRows(PowerHistory history)

@@ -5,7 +5,7 @@ namespace DigitalTwin.Core.Power.Forecasting;
 /// comparable model forecast and that have an actual — so their metrics can be ranked against each other;
 /// a model that forecasts less than half of those rows is scored on its own rows and says so in <see cref="Note"/>.
 /// </summary>
-public sealed record ModelScore(string Model, int Forecasts, ForecastMetrics Metrics, bool Comparable, string? Note);
+public sealed record ModelScore(string Model, int Forecasts, ForecastMetrics Metrics, bool Comparable, ForecastReason? Note);
 
 public static class ModelComparison
 {
@@ -27,8 +27,8 @@ public static class ModelComparison
                 return new ModelScore(p.Key, forecasts, ForecastMetrics.From(common.Select(k => scored[p.Key][k])), true, null);
             }
             var note = forecasts == 0 ? Reason(p.Value)
-                : withActual.Count == 0 ? "no actuals yet to score against"
-                : $"forecasts {scored[p.Key].Count} of {withActual.Count} rows with an actual; scored on those";
+                : withActual.Count == 0 ? ForecastReason.Of("score.no-actuals")
+                : ForecastReason.Of("score.partial", scored[p.Key].Count, withActual.Count);
             return new ModelScore(p.Key, forecasts, ForecastMetrics.From(scored[p.Key].Values), false, note);
         })];
     }
@@ -51,6 +51,6 @@ public static class ModelComparison
         .ToDictionary(p => p.name, p => p.Best!.Model);
 
     /// <summary>The most common reason a model gave for not forecasting, e.g. ETS's "needs ≥ 2 seasons".</summary>
-    private static string? Reason(List<ForecastRow> rows) => rows
+    private static ForecastReason? Reason(List<ForecastRow> rows) => rows
         .GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 }

@@ -4,9 +4,9 @@ namespace DigitalTwin.Core.Power.Forecasting;
 /// Twelve month-on-month growth factors: <c>this[m]</c> is how much month m uses relative to the month before it
 /// (1.25 for August = August uses 25 % more than July), and <see cref="Source"/> says where they come from.
 /// </summary>
-public sealed class MonthRatios(IReadOnlyList<double> byMonth, string source)
+public sealed class MonthRatios(IReadOnlyList<double> byMonth, ForecastReason source)
 {
-    public string Source { get; } = source;
+    public ForecastReason Source { get; } = source;
 
     public double this[int month] => byMonth[month - 1];
 

@@ -9,9 +9,9 @@ public sealed class NaiveModel : IForecastModel
     {
         if (input.History.Count == 0)
         {
-            return ModelForecast.NotApplicable(Name, "no observation up to the cutoff");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("no-observation"));
         }
         var last = input.History.LastValue;
-        return ModelForecast.Ok(Name, [.. input.Targets.Select(_ => last)], $"last observed value ({input.History.LastMonth})");
+        return ModelForecast.Ok(Name, [.. input.Targets.Select(_ => last)], ForecastReason.Of("naive", input.History.LastMonth));
     }
 }

@@ -12,16 +12,16 @@ public sealed class ProvinceRatioModel : IForecastModel
     {
         if (input.ProvinceRatios is not { } ratios)
         {
-            return ModelForecast.NotApplicable(Name, "no province month-on-month ratios for this contract type");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("province-ratio.no-ratios"));
         }
         if (input.History.Count == 0 || !(input.History.LastValue > 0))
         {
-            return ModelForecast.NotApplicable(Name, "no positive observation up to the cutoff");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("province-ratio.no-positive"));
         }
         var last = input.History.LastMonth;
         return ModelForecast.Ok(
             Name,
             [.. input.Targets.Select(t => input.History.LastValue * ratios.Path(last, t))],
-            $"{last} × month-on-month ratios of {ratios.Source}");
+            ForecastReason.Of("province-ratio", last, ratios.Source));
     }
 }

@@ -70,8 +70,8 @@ public sealed class ProvinceRatios(PowerHistory history)
             }
         }
         var source = own is { } mine
-            ? $"{sido} {contractType} {mine.Years}" + (borrowed.Count > 0 ? $" (national for month {string.Join(", ", borrowed)})" : "")
-            : $"national {contractType} {national!.Value.Years} ({sido} has none)";
+            ? borrowed.Count > 0 ? ForecastReason.Of("ratio-source.borrowed", sido, contractType, mine.Years, borrowed) : ForecastReason.Of("ratio-source", sido, contractType, mine.Years)
+            : ForecastReason.Of("ratio-source.national", contractType, national!.Value.Years, sido);
         return new MonthRatios(ratios, source);
     }
 

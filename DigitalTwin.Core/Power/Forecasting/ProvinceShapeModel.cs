@@ -18,11 +18,11 @@ public sealed class ProvinceShapeModel : IForecastModel
         var history = input.History;
         if (input.ProvinceProfile is not { } profile)
         {
-            return ModelForecast.NotApplicable(Name, "no province seasonal profile for this contract type");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("province-shape.no-profile"));
         }
         if (history.Count == 0)
         {
-            return ModelForecast.NotApplicable(Name, "no observation up to the cutoff");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("no-observation"));
         }
         // Only observations from the last 12 months count: a level from a year ago misses a year of growth.
         var first = Math.Max(0, history.Count - LevelMonths);
@@ -33,6 +33,6 @@ public sealed class ProvinceShapeModel : IForecastModel
         return ModelForecast.Ok(
             Name,
             [.. input.Targets.Select(t => level * profile[t.Month])],
-            $"level of {history.MonthAt(used[0])}..{history.LastMonth} × seasonal shape of {profile.Source}");
+            ForecastReason.Of("province-shape", history.MonthAt(used[0]), history.LastMonth, profile.Source));
     }
 }

@@ -22,12 +22,12 @@ public sealed class SeasonalNaiveModel : IForecastModel
         }
         if (missing.Count == values.Length)
         {
-            return ModelForecast.NotApplicable(Name, $"no target month observed in an earlier year");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("no-earlier-year"));
         }
         return ModelForecast.Ok(
             Name,
             values,
-            "same month of the latest observed earlier year" + (missing.Count > 0 ? $" (none for {string.Join(", ", missing)})" : ""));
+            missing.Count > 0 ? ForecastReason.Of("seasonal-naive.gaps", missing) : ForecastReason.Of("seasonal-naive"));
     }
 
     private static bool TryFindSameMonth(MonthlySeries history, YearMonth target, out double value)

@@ -8,15 +8,15 @@ public sealed class SeasonalProfile
 {
     private readonly double[] _index;
 
-    private SeasonalProfile(double[] index, string source, int years)
+    private SeasonalProfile(double[] index, ForecastReason source, int years)
     {
         _index = index;
         Source = source;
         Years = years;
     }
 
-    /// <summary>Where the shape comes from, e.g. "경기도 주택용 2020–2022", for the forecast's reason.</summary>
-    public string Source { get; }
+    /// <summary>Where the shape comes from, e.g. "경기도 주택용 (3 years)", for the forecast's reason.</summary>
+    public ForecastReason Source { get; }
 
     public int Years { get; }
 
@@ -54,7 +54,7 @@ public sealed class SeasonalProfile
         }
         var index = Enumerable.Range(0, 12).Select(m => Median(ratios.Select(r => r[m]))).ToArray();
         var norm = index.Average();
-        return new SeasonalProfile([.. index.Select(v => v / norm)], $"{source} ({ratios.Count} years)", ratios.Count);
+        return new SeasonalProfile([.. index.Select(v => v / norm)], ForecastReason.Of("profile-source", source, ratios.Count), ratios.Count);
     }
 
     private static double Median(IEnumerable<double> values)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DigitalTwin.Core.Power.Forecasting;
 
 /// <summary>
@@ -20,14 +18,14 @@ public sealed class YearOnYearModel : IForecastModel
         var history = input.History;
         if (Growth(history) is not { } growth)
         {
-            return ModelForecast.NotApplicable(Name, "no observation with a positive value a year earlier");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("year-on-year.no-growth"));
         }
         var values = input.Targets.Select(t => SameMonthEarlier(history, t) is { } v ? v.Value * Math.Pow(growth, v.Years) : double.NaN).ToArray();
         if (values.All(double.IsNaN))
         {
-            return ModelForecast.NotApplicable(Name, "no target month observed in an earlier year");
+            return ModelForecast.NotApplicable(Name, ForecastReason.Of("no-earlier-year"));
         }
-        return ModelForecast.Ok(Name, values, string.Create(CultureInfo.InvariantCulture, $"same month a year earlier × year-on-year growth {growth:0.000} of the last observations"));
+        return ModelForecast.Ok(Name, values, ForecastReason.Of("year-on-year", growth));
     }
 
     private static double? Growth(MonthlySeries history)

@@ -74,7 +74,7 @@ public sealed class ExplanationTests
     /// <summary>A district per (industrial share, size, error): actual 1,000 kWh, forecast 1,000 + error.</summary>
     private static (List<ForecastRow> Rows, Dictionary<District, DistrictTraits> Traits) Districts(params (double Share, double Size, double Error)[] districts)
     {
-        var rows = districts.Select((d, i) => new ForecastRow(new District("경상북도", $"시{i:00}"), Target, 1_000 + d.Error, 900, 1_400, "naive", "test", 1_000)).ToList();
+        var rows = districts.Select((d, i) => new ForecastRow(new District("경상북도", $"시{i:00}"), Target, 1_000 + d.Error, 900, 1_400, "naive", ForecastReason.Of("naive", Target), 1_000)).ToList();
         var traits = districts.Select((d, i) => (rows[i].District, Traits: new DistrictTraits(d.Share, d.Size))).ToDictionary(p => p.District, p => p.Traits);
         return (rows, traits);
     }

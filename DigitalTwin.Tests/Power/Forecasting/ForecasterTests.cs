@@ -17,7 +17,7 @@ public sealed class ForecasterTests
         var run = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential, ForecastModels.ProvinceShape));
 
         Assert.Equal(30, run.Rows.Count);
-        Assert.All(run.Rows, r => Assert.Contains("seasonal shape of 경기도 주택용 (3 years)", r.Reason, StringComparison.Ordinal));
+        Assert.All(run.Rows, r => Assert.Contains("seasonal shape of 경기도 주택용 (3 years)", r.Reason.ToString(), StringComparison.Ordinal));
         Assert.InRange(run.Overall.Mape, 0, 1);
     }
 
@@ -32,8 +32,8 @@ public sealed class ForecasterTests
         var run = new Forecaster(history).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential));
 
         Assert.All(run.Rows, r => Assert.Equal(ForecastModels.Auto, r.Model));
-        Assert.All(run.Rows, r => Assert.Contains("weights learned on province backtests for month 4 at 1 ahead", r.Reason, StringComparison.Ordinal));
-        Assert.True(run.Overall.Mape < 1, run.Rows[0].Reason);
+        Assert.All(run.Rows, r => Assert.Contains("weights learned on province backtests for month 4 at 1 ahead", r.Reason.ToString(), StringComparison.Ordinal));
+        Assert.True(run.Overall.Mape < 1, run.Rows[0].Reason.ToString());
         Assert.True(run.Overall.Mape < run.Models.Single(m => m.Model == ForecastModels.SeasonalNaive).Metrics.Mape / 5);
     }
 
@@ -45,7 +45,7 @@ public sealed class ForecasterTests
         var run = new Forecaster(history).Run(new ForecastRequest(Cutoff, 2, ContractTypes.Residential, ForecastModels.Ets));
 
         Assert.All(run.Rows, r => Assert.Null(r.Forecast));
-        Assert.All(run.Rows, r => Assert.Contains("not applicable: needs ≥ 2 seasons", r.Reason, StringComparison.Ordinal));
+        Assert.All(run.Rows, r => Assert.Contains("not applicable: needs ≥ 2 seasons", r.Reason.ToString(), StringComparison.Ordinal));
         Assert.Equal(0, run.Overall.Count);
     }
 
@@ -78,7 +78,7 @@ public sealed class ForecasterTests
 
         // No province series to learn the calendar from: auto is the ensemble, and seasonal naive was perfect
         // before the cutoff, so it carries the ensemble: last April's value.
-        Assert.All(run.Rows, r => Assert.Contains("auto: no province series to learn the calendar from, so the ensemble", r.Reason, StringComparison.Ordinal));
+        Assert.All(run.Rows, r => Assert.Contains("auto: no province series to learn the calendar from, so the ensemble", r.Reason.ToString(), StringComparison.Ordinal));
         Assert.All(run.Rows, r => Assert.InRange(r.Forecast!.Value / (1000.0 * (int.Parse(r.District.Sigungu[1..], CultureInfo.InvariantCulture) + 1) * 1.8), 0.98, 1.02));
     }
 
@@ -140,7 +140,7 @@ public sealed class ForecasterTests
 
         var run = new Forecaster(PowerHistory.FromRows(rows)).Run(new ForecastRequest(Cutoff, 1, ContractTypes.Residential, ForecastModels.Ml));
 
-        Assert.StartsWith("requested ml; not applicable: only", Assert.Single(run.Rows).Reason, StringComparison.Ordinal);
+        Assert.StartsWith("requested ml; not applicable: only", Assert.Single(run.Rows).Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class HierarchyTests
         {
             var sum = residential[row.District].Forecast!.Value + general[row.District].Forecast!.Value;
             Assert.Equal(sum, row.Forecast!.Value, sum * 1e-9);
-            Assert.Contains("bottom-up because the district's contract mix", row.Reason, StringComparison.Ordinal);
+            Assert.Contains("bottom-up because the district's contract mix", row.Reason.ToString(), StringComparison.Ordinal);
         });
     }
 

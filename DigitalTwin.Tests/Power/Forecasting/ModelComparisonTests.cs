@@ -25,7 +25,7 @@ public sealed class ModelComparisonTests
         Assert.Equal(naive.Overall, auto.Models.Single(m => m.Model == ForecastModels.Naive).Metrics);
         var ets = auto.Models.Single(m => m.Model == ForecastModels.Ets);
         Assert.False(ets.Comparable);
-        Assert.Contains("needs ≥ 2 seasons", ets.Note, StringComparison.Ordinal);
+        Assert.Contains("needs ≥ 2 seasons", ets.Note!.ToString(), StringComparison.Ordinal);
         // Growth of 10 % in 2024 that the province-based models (and ML) see and seasonal naive does not.
         Assert.Contains(ModelComparison.Best(auto.Models)["MAPE"], new[] { ForecastModels.Auto, ForecastModels.ProvinceRatio, ForecastModels.ProvinceShape, ForecastModels.Ml });
         Assert.True(ModelComparison.Metric(auto.Models.Single(m => m.Model == ForecastModels.SeasonalNaive).Metrics, "MAPE") > 5);
@@ -35,7 +35,7 @@ public sealed class ModelComparisonTests
     public void Compare_ModelWithFewRows_ScoredOnItsOwnRowsAndNotRanked()
     {
         ForecastRow Row(int i, double? forecast, string model) =>
-            new(new District("경기도", $"구{i}"), Cutoff.AddMonths(1), forecast, null, null, model, "test", 100);
+            new(new District("경기도", $"구{i}"), Cutoff.AddMonths(1), forecast, null, null, model, ForecastReason.Of("no-observation"), 100);
         var rows = new Dictionary<string, List<ForecastRow>>
         {
             ["a"] = [.. Enumerable.Range(0, 10).Select(i => Row(i, 110, "a"))],
@@ -50,7 +50,7 @@ public sealed class ModelComparisonTests
         Assert.Equal(5, scores.Single(s => s.Model == "b").Metrics.Mae);
         var c = scores.Single(s => s.Model == "c");
         Assert.False(c.Comparable);
-        Assert.Equal("forecasts 2 of 10 rows with an actual; scored on those", c.Note);
+        Assert.Equal("forecasts 2 of 10 rows with an actual; scored on those", c.Note!.ToString());
         Assert.Equal("b", ModelComparison.Best(scores)["MAE"]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ProvinceRatioTests(ShippedProvinceData data) : IClassFixture
         var ratios = data.History.ProvinceRatios(Gyeonggi, type)!;
 
         Assert.Equal(data.MeanRatio(s => s == Gyeonggi, type, month), ratios[month], 12);
-        Assert.Equal($"{Gyeonggi} {type} 2020–2022", ratios.Source);
+        Assert.Equal($"{Gyeonggi} {type} 2020–2022", ratios.Source.ToString());
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class ProvinceRatioTests(ShippedProvinceData data) : IClassFixture
         var ratios = data.History.ProvinceRatios("없는도", ContractTypes.Total)!;
 
         Assert.All(Enumerable.Range(1, 12), m => Assert.Equal(data.MeanRatio(_ => true, ContractTypes.Total, m), ratios[m], 12));
-        Assert.StartsWith("national 합계", ratios.Source, StringComparison.Ordinal);
+        Assert.StartsWith("national 합계", ratios.Source.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ProvinceRatioTests(ShippedProvinceData data) : IClassFixture
         Assert.Equal(national[9], ratios[9], 12);
         Assert.Equal(data.MeanRatio(s => s == Gyeonggi, ContractTypes.Residential, 7), ratios[7], 12);
         Assert.NotEqual(national[7], ratios[7]);
-        Assert.Contains("national for month 8, 9", ratios.Source, StringComparison.Ordinal);
+        Assert.Contains("national for month 8, 9", ratios.Source.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public sealed class ProvinceRatioTests(ShippedProvinceData data) : IClassFixture
 
         Assert.Equal(130 * ratios[5], forecast.Values![0], 9);
         Assert.Equal(130 * ratios[5] * ratios[6], forecast.Values![1], 9);
-        Assert.Contains("2024-04 × month-on-month ratios of 경기도 주택용 2020–2022", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("2024-04 × month-on-month ratios of 경기도 주택용 2020–2022", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public sealed class SeasonalModelTests
 
         var forecast = new EtsModel(kind).Forecast(Input(history, new YearMonth(2022, 12), 12));
 
-        Assert.True(forecast.IsApplicable, forecast.Reason);
+        Assert.True(forecast.IsApplicable, forecast.Reason.ToString());
         for (var h = 0; h < 12; h++)
         {
             Assert.InRange(forecast.Values![h] / Truth(36 + h), 0.98, 1.02);
@@ -34,7 +34,7 @@ public sealed class SeasonalModelTests
 
         var forecast = new EtsModel().Forecast(Input(history, new YearMonth(2022, 12), 1));
 
-        Assert.Contains("multiplicative", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("multiplicative", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SeasonalModelTests
         var forecast = new EtsModel().Forecast(Input(history, new YearMonth(2024, 4), 1));
 
         Assert.False(forecast.IsApplicable);
-        Assert.Contains("2 seasons", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("2 seasons", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class SeasonalModelTests
         var forecast = new ProvinceShapeModel().Forecast(Input(history, new YearMonth(2024, 4), 3, profile));
 
         Assert.Equal([3e6 * Shape(5), 3e6 * Shape(6), 3e6 * Shape(7)], forecast.Values!, (a, b) => Math.Abs(a - b) < 1e-3);
-        Assert.Contains("경기도 주택용", forecast.Reason, StringComparison.Ordinal);
-        Assert.Contains("2024-02..2024-04", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("경기도 주택용", forecast.Reason.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2024-02..2024-04", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public sealed class SeasonalModelTests
     {
         var forecast = new ProvinceShapeModel().Forecast(Input(Series(new YearMonth(2024, 1), 1, 2), new YearMonth(2024, 2), 1));
 
-        Assert.Equal("not applicable: no province seasonal profile for this contract type", forecast.Reason);
+        Assert.Equal("not applicable: no province seasonal profile for this contract type", forecast.Reason.ToString());
     }
 }

@@ -27,7 +27,7 @@ public sealed class ShippedDataForecastTests
         {
             Assert.Equal(new YearMonth(2024, 4), r.Target);
             Assert.NotNull(r.Forecast);
-            Assert.True(r.Lower <= r.Forecast && r.Forecast <= r.Upper, r.Reason);
+            Assert.True(r.Lower <= r.Forecast && r.Forecast <= r.Upper, r.Reason.ToString());
             Assert.NotNull(r.Actual);
         });
         foreach (var metric in new[] { run.Overall }.Concat(run.PerModel.Values))

@@ -12,7 +12,7 @@ public sealed class SimpleModelTests
         var forecast = new NaiveModel().Forecast(Input(Series(new YearMonth(2024, 1), 10, 20, 30, 99), new YearMonth(2024, 3), 3));
 
         Assert.Equal([30.0, 30, 30], forecast.Values);
-        Assert.Contains("2024-03", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("2024-03", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class SimpleModelTests
         var forecast = new NaiveModel().Forecast(Input(Series(new YearMonth(2024, 5), 1), new YearMonth(2024, 3), 1));
 
         Assert.False(forecast.IsApplicable);
-        Assert.StartsWith("not applicable:", forecast.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not applicable:", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SimpleModelTests
     {
         var forecast = new SeasonalNaiveModel().Forecast(Input(Series(new YearMonth(2024, 1), 1, 2, 3), new YearMonth(2024, 3), 1));
 
-        Assert.Equal("not applicable: no target month observed in an earlier year", forecast.Reason);
+        Assert.Equal("not applicable: no target month observed in an earlier year", forecast.Reason.ToString());
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class SimpleModelTests
         Assert.Equal(4.0, forecast.Values![0]);
         Assert.True(double.IsNaN(forecast.Values[1]));
         Assert.False(forecast.IsComplete);
-        Assert.Contains("none for 2024-05", forecast.Reason, StringComparison.Ordinal);
+        Assert.Contains("none for 2024-05", forecast.Reason.ToString(), StringComparison.Ordinal);
     }
 }

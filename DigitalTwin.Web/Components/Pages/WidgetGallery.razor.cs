@@ -9,6 +9,7 @@ namespace DigitalTwin.Web.Components.Pages;
 public partial class WidgetGallery : ComponentBase, IAsyncDisposable
 {
     private const int MaxChartPoints = 120;
+    private const double AlertAt = 30;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stop = new();
@@ -18,6 +19,7 @@ public partial class WidgetGallery : ComponentBase, IAsyncDisposable
     private DateTimeOffset _now;
     private double? _thermometerValue = 21.5;
     private IReadOnlyList<ChartSeries> _initialSeries = [];
+    private ChartOptions _lineOptions = LineOptions;
     private Task? _loop;
 
     private static readonly ChartOptions LineOptions = new()
@@ -35,23 +37,6 @@ public partial class WidgetGallery : ComponentBase, IAsyncDisposable
         YAxis = [new ChartYAxis { DecimalsInFloat = 1 }],
         Tooltip = new ChartTooltip { Shared = true, X = new ChartTooltipX("HH:mm:ss") },
         Legend = new ChartLegend { Position = "top", HorizontalAlign = "right" },
-        Annotations = new ChartAnnotations
-        {
-            YAxis =
-            [
-                new ChartYAnnotation
-                {
-                    Y = 30,
-                    BorderColor = "#e53935",
-                    StrokeDashArray = 4,
-                    Label = new ChartAnnotationLabel("Alert: 30")
-                    {
-                        BorderColor = "#e53935",
-                        Style = new ChartAnnotationLabelStyle("#ffffff", "#e53935"),
-                    },
-                },
-            ],
-        },
     };
 
     // The real clock on purpose: a demo page should not depend on what Program.cs registers.
@@ -65,11 +50,34 @@ public partial class WidgetGallery : ComponentBase, IAsyncDisposable
         _devices.Add(new FakeDevice(TwinSnapshot.Empty("thermo-003") with { Status = DeviceStatus.Offline, LastSeen = _now.AddMinutes(-47) }, null));
         _initialSeries =
         [
-            new ChartSeries("Temperature (°C)", _devices[0].Trend ?? []),
+            new ChartSeries(Temperature, _devices[0].Trend ?? []),
             // Fake humidity history: the temperature's wiggles, mirrored around the current humidity.
-            new ChartSeries("Humidity (%RH)", _devices[0].Trend?.Select(p => p with { Y = 41 - ((p.Y - 21.4) * 2) }).ToList() ?? []),
+            new ChartSeries(Humidity, _devices[0].Trend?.Select(p => p with { Y = 41 - ((p.Y - 21.4) * 2) }).ToList() ?? []),
         ];
+        _lineOptions = LineOptions with { Annotations = AlertLine(L["Gallery.Alert", AlertAt]) };
     }
+
+    private string Temperature => $"{L["Metric.Temperature"]} (°C)";
+
+    private string Humidity => $"{L["Metric.Humidity"]} (%RH)";
+
+    private static ChartAnnotations AlertLine(string label) => new()
+    {
+        YAxis =
+        [
+            new ChartYAnnotation
+            {
+                Y = AlertAt,
+                BorderColor = "#e53935",
+                StrokeDashArray = 4,
+                Label = new ChartAnnotationLabel(label)
+                {
+                    BorderColor = "#e53935",
+                    Style = new ChartAnnotationLabelStyle("#ffffff", "#e53935"),
+                },
+            },
+        ],
+    };
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -118,8 +126,8 @@ public partial class WidgetGallery : ComponentBase, IAsyncDisposable
         {
             await _chart.AppendDataAsync(
             [
-                new ChartSeries("Temperature (°C)", [ChartPoint.At(_now, Latest("temperature"))]),
-                new ChartSeries("Humidity (%RH)", [ChartPoint.At(_now, Latest("humidity"))]),
+                new ChartSeries(Temperature, [ChartPoint.At(_now, Latest("temperature"))]),
+                new ChartSeries(Humidity, [ChartPoint.At(_now, Latest("humidity"))]),
             ]);
         }
     }

@@ -110,6 +110,9 @@ public sealed partial class RoomModelCard : ComponentBase
         ];
     }
 
+    /// <summary>A column hidden on a phone (below MudBlazor's sm breakpoint).</summary>
+    private const string WideOnly = "d-none d-sm-table-cell";
+
     /// <summary>The what-if's answer in the reader's language, numbers as the culture writes them.</summary>
     internal static string Describe(WhatIfAnswer answer, IStringLocalizer l)
     {

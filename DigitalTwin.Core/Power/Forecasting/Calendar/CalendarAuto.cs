@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DigitalTwin.Core.Power.Forecasting;
 
 /// <summary>
@@ -32,7 +30,7 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
             double? actual = actuals.TryGet(target, out var a) ? a : null;
             if (history.Count == 0)
             {
-                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, "auto: no observation up to the cutoff", actual);
+                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, ForecastReason.Of("auto.no-observation"), actual);
                 continue;
             }
             var cell = Cell(history.LastMonth.MonthsUntil(target), target);
@@ -44,7 +42,7 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
             var value = path == CalendarModel.BottomUp ? bottomUp : direct;
             if (!double.IsFinite(value))
             {
-                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, "auto: no member model forecasts this month", actual);
+                yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, ForecastReason.Of("auto.no-member"), actual);
                 continue;
             }
             var (lower, upper) = Model.Intervals.Interval(value, cell, path, scale);
@@ -52,18 +50,9 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
         }
     }
 
-    private string Reason(CalendarCell cell, string path, double scale)
-    {
-        var how = path == CalendarModel.BottomUp
-            ? $"sum of the {ContractTypes.Parts.Count} contract types' blends"
-            : $"blend of {Model.Weights.Describe(cell)}";
-        var why = contractType != ContractTypes.Total ? ""
-            : path == CalendarModel.BottomUp
-                ? $"; bottom-up because the district's contract mix is not its province's, so each type gets its own ratios and the sum follows the district's mix (on province series, whose mix is their own: {Model.WhyPath(cell.Steps, cell.Month)})"
-                : "; direct because some contract type has no forecast";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"auto: {how}, weights learned on province backtests for month {cell.Month} at {cell.Steps} ahead{why}; interval {scale:0.0}× the province's");
-    }
+    private ForecastReason Reason(CalendarCell cell, string path, double scale) =>
+        path == CalendarModel.BottomUp ? ForecastReason.Of("auto.bottom-up", ContractTypes.Parts.Count, cell.Month, cell.Steps, Model.WhyPath(cell.Steps, cell.Month), scale)
+        : ForecastReason.Of(contractType == ContractTypes.Total ? "auto.direct" : "auto.blend", Model.Weights.Shares(cell), cell.Month, cell.Steps, scale);
 
     /// <summary>Each contract type's blend per target; a part that has history but no forecast makes the sum NaN.</summary>
     private List<double[]> PartForecasts(District district) => [.. ContractTypes.Parts

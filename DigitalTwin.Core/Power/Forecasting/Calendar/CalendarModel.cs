@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 
 namespace DigitalTwin.Core.Power.Forecasting;
 
@@ -67,9 +66,9 @@ public sealed class CalendarModel
     /// <summary>The path (<see cref="Direct"/> or <see cref="BottomUp"/>) whose blend had the lower MAPE for 합계 at this many steps into this calendar month.</summary>
     public string PathFor(int steps, int month) => Path(_paths, steps, month);
 
-    public string WhyPath(int steps, int month) => _paths.TryGetValue((steps, month), out var m)
-        ? string.Create(CultureInfo.InvariantCulture, $"province backtests for month {month} at {steps} ahead: MAPE bottom-up {m.BottomUp:0.00} % vs direct {m.Direct:0.00} %")
-        : "no province backtest for this month";
+    public ForecastReason WhyPath(int steps, int month) => _paths.TryGetValue((steps, month), out var m)
+        ? ForecastReason.Of("path", month, steps, m.BottomUp, m.Direct)
+        : ForecastReason.Of("path.none");
 
     /// <summary>
     /// Blends the members of every sample, then adds the bottom-up 합계: the sum of its seven contract types'

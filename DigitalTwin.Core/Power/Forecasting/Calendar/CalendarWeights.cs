@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DigitalTwin.Core.Power.Forecasting;
 
 /// <summary>
@@ -61,9 +59,10 @@ public sealed class CalendarWeights
     public double Blend(CalendarCell cell, IReadOnlyDictionary<string, double> forecasts) =>
         Blend(cell, [.. CalendarEvaluation.Members.Select(m => forecasts.GetValueOrDefault(m, double.NaN))]);
 
-    public string Describe(CalendarCell cell) => string.Join(", ", For(cell)
+    /// <summary>Each member's share of the cell's blend in percent, largest first ("share" reasons).</summary>
+    public IReadOnlyList<ForecastReason> Shares(CalendarCell cell) => [.. For(cell)
         .Select((w, m) => (Model: CalendarEvaluation.Members[m], Weight: w))
         .Where(p => p.Weight > 0)
         .OrderByDescending(p => p.Weight)
-        .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Model} {100 * p.Weight:0} %")));
+        .Select(p => ForecastReason.Of("share", p.Model, 100 * p.Weight))];
 }
