@@ -27,6 +27,8 @@ public sealed class SmallMetricLimitsFixture : IAsyncLifetime
 public sealed class HostileMetricCardinalityTests(SmallMetricLimitsFixture fixture) : IClassFixture<SmallMetricLimitsFixture>
 {
     private readonly DigitalTwinAppFactory _app = fixture.App;
+    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow.AddMinutes(-1);
+    private int _readings;
 
     [Fact]
     public async Task PostTelemetry_TwoThousandMetricNames_RefusedAsTooManyMetrics()
@@ -62,9 +64,12 @@ public sealed class HostileMetricCardinalityTests(SmallMetricLimitsFixture fixtu
         Assert.Equal(nameof(RejectReason.TooManyDeviceMetrics), (await ApiJson.AssertProblemAsync(refused, 400)).Reason());
     }
 
-    /// <summary>A reading of <paramref name="count"/> metrics named m{first}…</summary>
-    private static string Reading(int first, int count) =>
-        "{" + string.Join(",", Enumerable.Range(first, count).Select(i => $"\"m{i}\":{i}")) + "}";
+    /// <summary>
+    /// A reading of <paramref name="count"/> metrics named m{first}…, each reading a second after the one before: two
+    /// without a timestamp could be stamped in the same millisecond, and the later would replace the earlier's samples.
+    /// </summary>
+    private string Reading(int first, int count) =>
+        $"{{\"ts\":{_start.AddSeconds(++_readings).ToUnixTimeMilliseconds()}," + string.Join(",", Enumerable.Range(first, count).Select(i => $"\"m{i}\":{i}")) + "}";
 
     private async Task<long> RejectedAsync(string reason)
     {
