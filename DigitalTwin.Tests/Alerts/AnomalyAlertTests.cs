@@ -35,7 +35,7 @@ public sealed class AnomalyAlertTests(AppFixture fixture) : IClassFixture<AppFix
         (await PostAsync(device, Batch(faulty, start, 1, 299))).EnsureSuccessStatusCode();
 
         // The real readings have faults of their own (a quantised office sensor repeats itself): find the spike's alert by its reason.
-        var spike = $"Spike: {faulty.Values[250].ToString("0.##", CultureInfo.InvariantCulture)} where ";
+        var spike = $"Spike: {faulty.Values[250].ToString("0.##", CultureInfo.InvariantCulture)} between {faulty.Values[249].ToString("0.##", CultureInfo.InvariantCulture)} and {faulty.Values[251].ToString("0.##", CultureInfo.InvariantCulture)} (";
         var reasons = await Eventually.MatchAsync(() => ReasonsAsync(device, rule.Id), r => r.Any(x => x.StartsWith(spike, StringComparison.Ordinal)), what: spike);
         Assert.Contains(reasons, r => r.StartsWith(spike, StringComparison.Ordinal));
         Assert.Single(truth);

@@ -16,7 +16,7 @@ public sealed class FaultMarkersTests
         var alert = new ChartXAnnotation { X = 1, X2 = 2 };
         FaultMark[] marks =
         [
-            new(FaultKind.Spike, T0, T0.AddMinutes(1), 27.5, 9, "Spike: 27.5 where 21 was expected"),
+            new(FaultKind.Spike, T0, T0.AddMinutes(1), 27.5, 9, "Spike: 27.5 between 21 and 21.1 (9σ)"),
             new(FaultKind.Stuck, T0.AddHours(1), T0.AddHours(3), 21.3, 12, "Stuck value: 21.3 for 2 h"),
         ];
 

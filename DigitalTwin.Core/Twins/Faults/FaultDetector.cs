@@ -8,9 +8,11 @@ namespace DigitalTwin.Core.Twins.Faults;
 /// for the <see cref="FaultKind"/>s. O(1) time and memory per reading; not thread-safe (one writer per device).
 /// </summary>
 /// <remarks>
-/// An outlier is held for one reading before it is named: back near the prediction next time makes it a
-/// <see cref="FaultKind.Spike"/>, staying away makes it a <see cref="FaultKind.FastChange"/> (the predictor then
-/// restarts at the new level). Outliers never teach the predictor or the noise scale, so a fault does not hide itself.
+/// Every reading is judged again when the next one comes, between its two neighbours (<see cref="SpikeBetween"/>):
+/// that test alone names a <see cref="FaultKind.Spike"/>, as the slope seen from both sides makes it sharper than a
+/// one-step miss. An outlier of the one-step test is held for one reading: staying away makes it a
+/// <see cref="FaultKind.FastChange"/> (the predictor then restarts at the new level). Outliers never teach the
+/// predictor or the noise scale, so a fault does not hide itself.
 /// </remarks>
 public sealed class FaultDetector(FaultDetectorSettings settings)
 {
@@ -22,8 +24,10 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     private readonly DailyChangePredictor _predictor = new();
     private readonly NoiseScale _noise = new(alpha: 0.02, clip: settings.Sigmas);
     private readonly StuckRun _stuck = new();
+    private readonly SpikeBetween _between = new(settings.Sigmas);
     private int _count;
     private DateTimeOffset _lastAt;
+    private (DateTimeOffset At, double Value)? _beforeLast;
     private DateTimeOffset _modelAt;
     private double _lastValue;
     private double _interval;
@@ -67,7 +71,9 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         LearnInterval(gap);
         _stuck.Add(at, value == _lastValue, UsualInterval);
         _noise.NoteChange(value - _lastValue);
-        var verdict = dropout ?? Judge(at, value);
+        var verdict = dropout ?? SpikeVerdict(at, value) ?? Judge(at, value);
+        // The next reading judges this one between its neighbours, unless a gap came before it.
+        _beforeLast = dropout is null ? (_lastAt, _lastValue) : null;
         _lastAt = at;
         _lastValue = value;
         _count++;
@@ -90,6 +96,27 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             : null;
     }
 
+    /// <summary>
+    /// The last reading judged between the one before and this one: the one test that names a spike, whether or not
+    /// the one-step test held the reading. The predictor, which may have learned the spike, starts again from here.
+    /// </summary>
+    private FaultVerdict? SpikeVerdict(DateTimeOffset at, double value)
+    {
+        if (_beforeLast is not { } before || at - before.At > 4 * UsualInterval)
+        {
+            return null;
+        }
+        if (_between.Judge(before, (_lastAt, _lastValue), (at, value), IsWarm) is not { } scales)
+        {
+            return null;
+        }
+        _outlier = null;
+        _modelAt = at;
+        _predictor.Reset(value);
+        return new FaultVerdict(FaultKind.Spike, _lastAt, at, _lastValue, scales,
+            $"Spike: {Format(_lastValue)} between {Format(before.Value)} and {Format(value)} ({scales.ToString("0.#", CultureInfo.InvariantCulture)}σ)");
+    }
+
     private FaultVerdict? Judge(DateTimeOffset at, double value)
     {
         var sigma = Math.Max(_noise.Sigma, _predictor.SlotSigma(at) ?? 0);
@@ -100,9 +127,9 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             var z = (value - _predictor.Predict(at, steps)) / sigma;
             if (Math.Abs(z) < settings.Sigmas || Math.Sign(z) != Math.Sign(held.Z))
             {
+                // Back near the prediction, yet not a spike between its neighbours: the room's own turn, learned.
                 Learn(at, value, steps, z);
-                return new FaultVerdict(FaultKind.Spike, held.At, at, held.Value, Math.Abs(held.Z),
-                    $"Spike: {Format(held.Value)} where {Format(held.Value - (held.Z * sigma))} was expected ({Math.Abs(held.Z):0.#}σ)");
+                return null;
             }
             Restart(at, value);
             return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),

@@ -12,6 +12,7 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(FaultKind.Spike, 15)]
+    [InlineData(FaultKind.Spike, 10)]
     [InlineData(FaultKind.FastChange, 15)]
     [InlineData(FaultKind.Stuck, 0)]
     [InlineData(FaultKind.Dropout, 0)]
