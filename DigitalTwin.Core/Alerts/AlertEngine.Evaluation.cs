@@ -44,7 +44,7 @@ public sealed partial class AlertEngine
                 state.LastSeen[rule.Id] = now;
                 if (state.Open.TryGetValue(rule.Id, out var silent))
                 {
-                    Clear(silent, rule, now, null, "Data again");
+                    Clear(silent, rule, now, null, AlertMessages.DataAgain.Format());
                 }
             }
         }
@@ -109,7 +109,7 @@ public sealed partial class AlertEngine
         {
             if (!holds)
             {
-                Resolve(alert, now, "Back to normal during the pending period");
+                Resolve(alert, now, AlertMessages.BackDuringPending.Format());
                 return;
             }
             _needsFreshReading.Remove(alert.Id);
@@ -129,11 +129,11 @@ public sealed partial class AlertEngine
         }
         else if (clears && rule.Kind == AlertRuleKind.Anomaly)
         {
-            Clear(alert, rule, now, null, $"{rule.Metric} {Format(value)} back in line with its model");
+            Clear(alert, rule, now, null, AlertMessages.BackInLine.Format(rule.Metric, Format(value)));
         }
         else if (clears)
         {
-            Clear(alert, rule, now, null, $"{rule.Metric} {Format(value)} back {(rule.Operator.IsUpward() ? "below" : "above")} {Format(rule.ClearThreshold ?? rule.Threshold)}");
+            Clear(alert, rule, now, null, (rule.Operator.IsUpward() ? AlertMessages.BackBelow : AlertMessages.BackAbove).Format(rule.Metric, Format(value), Format(rule.ClearThreshold ?? rule.Threshold)));
         }
         else
         {
@@ -273,11 +273,11 @@ public sealed partial class AlertEngine
         {
             if (!rule.Enabled)
             {
-                Close(alert, rule, now, "Rule disabled");
+                Close(alert, rule, now, AlertMessages.RuleDisabled.Format());
             }
             else if (!sameCondition || !_targets.Covers(rule, alert.DeviceId))
             {
-                Close(alert, rule, now, "Rule changed: the device or metric is no longer watched this way");
+                Close(alert, rule, now, AlertMessages.RuleNoLongerWatches.Format());
             }
             else
             {
@@ -296,12 +296,12 @@ public sealed partial class AlertEngine
         {
             if (alert.State == AlertState.Pending)
             {
-                Resolve(alert, now, "Rule changed: the last value no longer meets it");
+                Resolve(alert, now, AlertMessages.RuleNoLongerMet.Format());
                 return;
             }
             if (IsBeyondClearLine(rule, last))
             {
-                Clear(alert, rule, now, null, $"Rule changed: {rule.Metric} {Format(last)} is back beyond the new threshold");
+                Clear(alert, rule, now, null, AlertMessages.RuleBackBeyond.Format(rule.Metric, Format(last)));
                 return;
             }
         }
@@ -319,7 +319,7 @@ public sealed partial class AlertEngine
         }
         foreach (var alert in _openById.Values.Where(a => a.RuleId == ruleId).ToList())
         {
-            Close(alert, rule, now, "Rule deleted");
+            Close(alert, rule, now, AlertMessages.RuleDeleted.Format());
         }
         RebuildIndex(now);
         foreach (var state in _devices.Values)
@@ -335,7 +335,7 @@ public sealed partial class AlertEngine
     {
         foreach (var alert in _openById.Values.Where(a => a.DeviceId == deviceId).ToList())
         {
-            Close(alert, _rules.GetValueOrDefault(alert.RuleId), now, "Device deleted");
+            Close(alert, _rules.GetValueOrDefault(alert.RuleId), now, AlertMessages.DeviceDeleted.Format());
         }
         _devices.Remove(deviceId);
     }
@@ -359,7 +359,7 @@ public sealed partial class AlertEngine
         foreach (var alert in _openById.Values.Where(a => !_rules.TryGetValue(a.RuleId, out var r) || !r.Enabled).ToList())
         {
             Close(alert, _rules.GetValueOrDefault(alert.RuleId) ?? new AlertRule { Id = alert.RuleId, Name = alert.RuleName, Target = "" }, now,
-                _rules.ContainsKey(alert.RuleId) ? "Rule disabled" : "Rule deleted");
+                (_rules.ContainsKey(alert.RuleId) ? AlertMessages.RuleDisabled : AlertMessages.RuleDeleted).Format());
         }
     }
 

@@ -120,7 +120,7 @@ public sealed partial class AlertEngine
         }
         var by = AlertAudit.By(actor);
         var wasState = alert.State;
-        Clear(alert, _rules.GetValueOrDefault(alert.RuleId), now, by, string.IsNullOrEmpty(reason) ? $"Cleared by {by}" : reason);
+        Clear(alert, _rules.GetValueOrDefault(alert.RuleId), now, by, string.IsNullOrEmpty(reason) ? AlertMessages.ClearedBy.Format(by) : reason);
         AuditLastEffect(actor, "alert.clear", $"{alert.RuleName} on {alert.DeviceId} ({wasState} → Cleared): {alert.ClearReason}");
         return alert.Copy();
     }

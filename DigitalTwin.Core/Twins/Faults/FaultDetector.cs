@@ -92,7 +92,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         var limit = TimeSpan.FromSeconds(settings.DropoutIntervals * _interval);
         return now - last > limit
             ? new FaultVerdict(FaultKind.Dropout, last, last + limit, _lastValue, (now - last) / UsualInterval,
-                $"Dropout: no reading for {Minutes(now - last)} (usually every {Minutes(UsualInterval)})")
+                FaultMessages.Dropout.Format(Minutes(now - last), Minutes(UsualInterval)))
             : null;
     }
 
@@ -114,7 +114,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         _modelAt = at;
         _predictor.Reset(value);
         return new FaultVerdict(FaultKind.Spike, _lastAt, at, _lastValue, scales,
-            $"Spike: {Format(_lastValue)} between {Format(before.Value)} and {Format(value)} ({scales.ToString("0.#", CultureInfo.InvariantCulture)}σ)");
+            FaultMessages.Spike.Format(Format(_lastValue), Format(before.Value), Format(value), scales.ToString("0.#", CultureInfo.InvariantCulture)));
     }
 
     private FaultVerdict? Judge(DateTimeOffset at, double value)
@@ -133,7 +133,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             }
             Restart(at, value);
             return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),
-                $"Change faster than the room allows: {Format(value - (held.Z * sigma))} → {Format(value)} in {Minutes(at - _lastAt)}");
+                FaultMessages.FastChange.Format(Format(value - (held.Z * sigma)), Format(value), Minutes(at - _lastAt)));
         }
         var miss = value - _predictor.Predict(at, steps);
         var residual = miss / sigma;
@@ -171,12 +171,12 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     {
         var score = Math.Max(_driftUp, _driftDown);
         return score < settings.DriftLimit ? null : new FaultVerdict(FaultKind.Drift, _driftSince, at, value, score,
-            $"Drift: readings {(_driftUp > _driftDown ? "above" : "below")} the prediction since {_driftSince:HH:mm} (now {Format(value)})");
+            (_driftUp > _driftDown ? FaultMessages.DriftAbove : FaultMessages.DriftBelow).Format(_driftSince.ToString("HH:mm", CultureInfo.InvariantCulture), Format(value)));
     }
 
     private FaultVerdict? StuckVerdict(DateTimeOffset at, double value) => IsWarm && _stuck.IsStuck
         ? new FaultVerdict(FaultKind.Stuck, _stuck.Since, at, value, _stuck.Length,
-            $"Stuck value: {Format(value)} for {Minutes(at - _stuck.Since)} ({_stuck.Length} readings)")
+            FaultMessages.Stuck.Format(Format(value), Minutes(at - _stuck.Since), _stuck.Length))
         : null;
 
     private void Start(DateTimeOffset at, double value)
@@ -208,7 +208,5 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 90
-        ? $"{span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h"
-        : $"{span.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min";
+    private static string Minutes(TimeSpan span) => Text.MessageTemplate.Duration(span);
 }
