@@ -107,8 +107,7 @@ public sealed class PowerImportService(
         };
         db.PowerImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        await PowerUsageWriter.InsertAsync(db, diff.New, cancellationToken);
-        await PowerUsageWriter.UpdateAsync(db, diff.Changed, cancellationToken);
+        await PowerUsageWriter.UpsertAsync(db, diff, cancellationToken);
         db.PowerUsageChanges.AddRange(diff.Changed.Select(c => new PowerUsageChange
         {
             ImportId = import.Id,

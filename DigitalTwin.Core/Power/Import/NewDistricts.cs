@@ -10,13 +10,16 @@ internal static class NewDistricts
         DigitalTwinDbContext db, KnownDistricts known, string fileName, IReadOnlyList<ParsedUsage> rows, CancellationToken cancellationToken)
     {
         var firstRows = new Dictionary<District, ParsedUsage>();
+        District? previous = null;
         foreach (var row in rows)
         {
             var district = new District(row.Sido, row.Sigungu);
-            if (row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
+            // Rows come in runs of one district: look each run up once.
+            if (district != previous && row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
             {
                 firstRows.TryAdd(district, row);
             }
+            previous = district;
         }
         if (firstRows.Count == 0)
         {

@@ -1,0 +1,45 @@
+using DigitalTwin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DigitalTwin.Core.Power.Import;
+
+/// <summary><see cref="PowerUsage"/>'s table as the provider names it (quoted, from the EF model), and its upsert.</summary>
+internal sealed class UsageTable
+{
+    private readonly IEntityType _entity;
+    private readonly StoreObjectIdentifier _table;
+    private readonly ISqlGenerationHelper _sql;
+
+    public UsageTable(DigitalTwinDbContext db)
+    {
+        _entity = db.Model.FindEntityType(typeof(PowerUsage))!;
+        _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
+        _sql = db.GetService<ISqlGenerationHelper>();
+        Name = _sql.DelimitIdentifier(_table.Name, _table.Schema);
+    }
+
+    public string Name { get; }
+
+    /// <summary>
+    /// Inserts <paramref name="source"/>'s rows (year, month, 시도, 시군구, contract type, kWh, customers, bill), or overwrites
+    /// the stored row of the same key. A file without customers or bills keeps those a richer file stored.
+    /// </summary>
+    public string Upsert(string source)
+    {
+        var (kwh, customers, bill) = (Column(nameof(PowerUsage.Kwh)), Column(nameof(PowerUsage.Customers)), Column(nameof(PowerUsage.BillKrw)));
+        return $"""
+            INSERT INTO {Name} ({Column(nameof(PowerUsage.Year))}, {Column(nameof(PowerUsage.Month))}, {Column(nameof(PowerUsage.Sido))},
+                {Column(nameof(PowerUsage.Sigungu))}, {Column(nameof(PowerUsage.ContractType))}, {kwh}, {customers}, {bill})
+            {source}
+            ON CONFLICT ({Column(nameof(PowerUsage.Sido))}, {Column(nameof(PowerUsage.Sigungu))}, {Column(nameof(PowerUsage.ContractType))},
+                {Column(nameof(PowerUsage.Year))}, {Column(nameof(PowerUsage.Month))})
+            DO UPDATE SET {kwh} = excluded.{kwh}, {customers} = coalesce(excluded.{customers}, {Name}.{customers}),
+                {bill} = coalesce(excluded.{bill}, {Name}.{bill})
+            """;
+    }
+
+    private string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
+}
