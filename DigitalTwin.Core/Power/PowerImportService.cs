@@ -45,7 +45,7 @@ public sealed class PowerImportService(
         progress?.Report(1);
         return new ImportPreview(id, name, file.Format, file.Encoding,
             [.. file.Rows.Select(r => r.Month).Distinct().Order()],
-            file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            file.CountDistricts(),
             diff.New.Count, diff.Changed.Count, diff.Unchanged, file.Issues, file.Tally.Counts);
     }
 
@@ -99,7 +99,7 @@ public sealed class PowerImportService(
             ImportedAt = time.GetUtcNow(),
             FirstMonth = months.Min().ToString(),
             LastMonth = months.Max().ToString(),
-            Districts = file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            Districts = file.CountDistricts(),
             RowsNew = diff.New.Count,
             RowsChanged = diff.Changed.Count,
             RowsUnchanged = diff.Unchanged,

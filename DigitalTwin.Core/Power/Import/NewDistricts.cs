@@ -10,16 +10,15 @@ internal static class NewDistricts
         DigitalTwinDbContext db, KnownDistricts known, string fileName, IReadOnlyList<ParsedUsage> rows, CancellationToken cancellationToken)
     {
         var firstRows = new Dictionary<District, ParsedUsage>();
-        District? previous = null;
+        ParsedUsage? previous = null;
         foreach (var row in rows)
         {
             var district = new District(row.Sido, row.Sigungu);
-            // Rows come in runs of one district: look each run up once.
-            if (district != previous && row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
+            if (!row.SameDistrict(previous) && row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
             {
                 firstRows.TryAdd(district, row);
             }
-            previous = district;
+            previous = row;
         }
         if (firstRows.Count == 0)
         {

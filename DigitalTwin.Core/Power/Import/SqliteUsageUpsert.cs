@@ -13,6 +13,20 @@ internal static class SqliteUsageUpsert
 {
     public static void Write(SqliteConnection connection, UsageTable table, IReadOnlyList<ParsedUsage> rows)
     {
+        var rebuilt = rows.Count >= Count(connection, table) ? table.SecondaryIndexes() : [];
+        foreach (var (name, _) in rebuilt)
+        {
+            Execute(connection, $"DROP INDEX {name}");
+        }
+        Upsert(connection, table, rows);
+        foreach (var (_, create) in rebuilt)
+        {
+            Execute(connection, create);
+        }
+    }
+
+    private static void Upsert(SqliteConnection connection, UsageTable table, IReadOnlyList<ParsedUsage> rows)
+    {
         var rc = raw.sqlite3_prepare_v2(connection.Handle, table.Upsert("VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"), out var statement);
         Check(rc, raw.SQLITE_OK, connection);
         using (statement)
@@ -34,6 +48,20 @@ internal static class SqliteUsageUpsert
                 Check(rc, raw.SQLITE_DONE, connection);
             }
         }
+    }
+
+    private static long Count(SqliteConnection connection, UsageTable table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table.Name}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static void BindChanged(sqlite3_stmt statement, int index, string value, ref string? bound)

@@ -15,7 +15,7 @@ internal static class UsageKeyOrder
         var count = 0;
         foreach (var row in rows)
         {
-            if (previous is null || !SameNames(previous, row))
+            if (!row.SameDistrict(previous) || !string.Equals(row.ContractType, previous!.ContractType, StringComparison.Ordinal))
             {
                 var names = (row.Sido, row.Sigungu, row.ContractType);
                 if (!groups.TryGetValue(names, out group))
@@ -35,11 +35,6 @@ internal static class UsageKeyOrder
         }
         return sorted;
     }
-
-    private static bool SameNames(ParsedUsage a, ParsedUsage b) =>
-        string.Equals(a.Sido, b.Sido, StringComparison.Ordinal)
-        && string.Equals(a.Sigungu, b.Sigungu, StringComparison.Ordinal)
-        && string.Equals(a.ContractType, b.ContractType, StringComparison.Ordinal);
 
     private sealed class NameOrder : IComparer<(string Sido, string Sigungu, string ContractType)>
     {

@@ -35,8 +35,7 @@ internal sealed class UsageKeys
 
     private void Identify(ParsedUsage row)
     {
-        var sameDistrict = _previous is not null && string.Equals(row.Sido, _previous.Sido, StringComparison.Ordinal)
-            && string.Equals(row.Sigungu, _previous.Sigungu, StringComparison.Ordinal);
+        var sameDistrict = row.SameDistrict(_previous);
         if (!sameDistrict)
         {
             _district = Number(_districts, (row.Sido, row.Sigungu));

@@ -41,5 +41,16 @@ internal sealed class UsageTable
             """;
     }
 
+    /// <summary>CREATE INDEX statements of the table's indexes other than the unique key, as the model declares them.</summary>
+    public IReadOnlyList<(string Name, string Create)> SecondaryIndexes() =>
+    [
+        .. _entity.GetIndexes().Where(i => !i.IsUnique).Select(i =>
+        {
+            var name = _sql.DelimitIdentifier(i.GetDatabaseName(_table)!);
+            var columns = string.Join(", ", i.Properties.Select(p => Column(p.Name)));
+            return (name, $"CREATE INDEX {name} ON {Name} ({columns})");
+        }),
+    ];
+
     private string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
 }
