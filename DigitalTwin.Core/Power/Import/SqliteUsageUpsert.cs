@@ -11,6 +11,11 @@ namespace DigitalTwin.Core.Power.Import;
 /// </summary>
 internal static class SqliteUsageUpsert
 {
+    /// <summary>
+    /// A write that at least doubles the table creates the (Year, Month) index again afterwards: rows in unique-key order
+    /// land at 360 places of it in turn, a third of the write (720,000 rows: 2.3 s, against 1.5 s + 0.3 s). Dropped and
+    /// created in the import's transaction, so a failure leaves it as it was.
+    /// </summary>
     public static void Write(SqliteConnection connection, UsageTable table, IReadOnlyList<ParsedUsage> rows)
     {
         var rebuilt = rows.Count >= Count(connection, table) ? table.SecondaryIndexes() : [];
