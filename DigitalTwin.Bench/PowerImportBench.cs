@@ -25,11 +25,24 @@ internal static class PowerImportBench
     private const int Districts = 250;
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(3);
 
+    internal static Encoding Cp949
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(949);
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3);
         var generated = Generate();
         Console.WriteLine($"Generated wide file: {Years} years × {Districts} districts × {ContractTypes.All.Count} types × 12 months, {generated.Length / 1024:N0} KB");
+        if (args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() is { } postgres)
+        {
+            return await PowerImportPostgres.RunAsync(postgres, generated, rounds);
+        }
         var results = new List<Round>();
         for (var round = 1; round <= rounds; round++)
         {
@@ -67,24 +80,27 @@ internal static class PowerImportBench
 
     private static T Median<T>(List<Round> rounds, Func<Round, T> value) => rounds.Select(value).Order().ElementAt(rounds.Count / 2);
 
+    /// <summary>Preview and commit through the app's service; the time of each and the process's CPU time.</summary>
+    internal static async Task<(TimeSpan Preview, TimeSpan Commit, TimeSpan Cpu, int Rows)> ImportAsync(IHost host, string fileName, byte[] content)
+    {
+        var imports = host.Services.GetRequiredService<PowerImportService>();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        using var stream = new MemoryStream(content);
+        var preview = await imports.PreviewAsync(fileName, stream);
+        var previewTime = clock.Elapsed;
+        if (!preview.CanCommit)
+        {
+            throw new InvalidOperationException($"{fileName} refused: {preview.Issues.First(i => i.Severity == ImportSeverity.Error).Message}");
+        }
+        var result = await imports.CommitAsync(preview.Id, Actor.System);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        return (previewTime, clock.Elapsed - previewTime, cpu, result.RowsNew + result.RowsChanged + result.RowsUnchanged);
+    }
+
     private static async Task<Round> MeasureAsync(string fileName, byte[] content, bool baseline)
     {
-        var (preview, commit, cpu, rows) = await InFreshDatabaseAsync(async host =>
-        {
-            var imports = host.Services.GetRequiredService<PowerImportService>();
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            using var stream = new MemoryStream(content);
-            var preview = await imports.PreviewAsync(fileName, stream);
-            var previewTime = clock.Elapsed;
-            if (!preview.CanCommit)
-            {
-                throw new InvalidOperationException($"{fileName} refused: {preview.Issues.First(i => i.Severity == ImportSeverity.Error).Message}");
-            }
-            var result = await imports.CommitAsync(preview.Id, Actor.System);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-            return (previewTime, clock.Elapsed - previewTime, cpu, result.RowsNew + result.RowsChanged + result.RowsUnchanged);
-        });
+        var (preview, commit, cpu, rows) = await InFreshDatabaseAsync(host => ImportAsync(host, fileName, content));
         var before = TimeSpan.Zero;
         if (baseline)
         {
@@ -130,12 +146,14 @@ internal static class PowerImportBench
             + $"decode + CSV + parse + checks {parse.TotalMilliseconds:N0} ms (the rest of a preview: the diff and the new-district check)"));
     }
 
-    internal static async Task<IHost> StartAsync(string directory)
+    /// <param name="postgres">A PostgreSQL database's connection string instead of an SQLite file in <paramref name="directory"/>.</param>
+    internal static async Task<IHost> StartAsync(string directory, string? postgres = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = $"Data Source={Path.Combine(directory, "bench.db")}",
+            [$"ConnectionStrings:{DataExtensions.ConnectionName}"] = postgres ?? $"Data Source={Path.Combine(directory, "bench.db")}",
+            ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
             ["Power:SeedSampleData"] = "false",
         });
         builder.Services.AddLogging();
@@ -185,8 +203,7 @@ internal static class PowerImportBench
                 text.Append(",\r\n");
             }
         }
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(949).GetBytes(text.ToString());
+        return Cp949.GetBytes(text.ToString());
     }
 
     /// <summary>District names are Hangul only (the import refuses digits): d's digits spelled 가나다… then 구.</summary>
