@@ -108,17 +108,7 @@ public sealed class PowerImportService(
         db.PowerImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
         await PowerUsageWriter.UpsertAsync(db, diff, cancellationToken);
-        db.PowerUsageChanges.AddRange(diff.Changed.Select(c => new PowerUsageChange
-        {
-            ImportId = import.Id,
-            Year = c.New.Month.Year,
-            Month = c.New.Month.Month,
-            Sido = c.New.Sido,
-            Sigungu = c.New.Sigungu,
-            ContractType = c.New.ContractType,
-            OldKwh = c.Old.Kwh,
-            NewKwh = c.New.Kwh,
-        }));
+        await PowerUsageWriter.RecordChangesAsync(db, import.Id, diff.Changed, cancellationToken);
         db.AuditLog.Add(AuditEntry.Of(actor, import.ImportedAt, "power.import", "power-import", import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{fileName} ({import.Format}, {import.FirstMonth}…{import.LastMonth}, {import.Districts} districts): "
             + $"{import.RowsNew} new, {import.RowsChanged} changed, {import.RowsUnchanged} unchanged rows"));

@@ -29,11 +29,7 @@ internal static class PostgresUsageUpsert
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(row.Month.Year, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.Month.Month, NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(row.Sido, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(row.Sigungu, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(row.ContractType, NpgsqlDbType.Text, cancellationToken);
+                await WriteKeyAsync(importer, row, cancellationToken);
                 await WriteAsync(importer, row.Kwh, cancellationToken);
                 await WriteAsync(importer, row.Customers, cancellationToken);
                 await WriteAsync(importer, row.BillKrw, cancellationToken);
@@ -45,6 +41,30 @@ internal static class PostgresUsageUpsert
             CommandTimeout = UpsertTimeoutSeconds,
         };
         await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary><paramref name="copy"/> takes (import, year, month, 시도, 시군구, contract type, old kWh, new kWh).</summary>
+    public static async Task CopyChangesAsync(NpgsqlConnection connection, string copy, int importId, IReadOnlyList<(StoredUsage Old, ParsedUsage New)> changes, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var (old, row) in changes)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(importId, NpgsqlDbType.Integer, cancellationToken);
+            await WriteKeyAsync(importer, row, cancellationToken);
+            await WriteAsync(importer, old.Kwh, cancellationToken);
+            await WriteAsync(importer, row.Kwh, cancellationToken);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteKeyAsync(NpgsqlBinaryImporter importer, ParsedUsage row, CancellationToken cancellationToken)
+    {
+        await importer.WriteAsync(row.Month.Year, NpgsqlDbType.Integer, cancellationToken);
+        await importer.WriteAsync(row.Month.Month, NpgsqlDbType.Integer, cancellationToken);
+        await importer.WriteAsync(row.Sido, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(row.Sigungu, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(row.ContractType, NpgsqlDbType.Text, cancellationToken);
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter importer, long? value, CancellationToken cancellationToken) =>

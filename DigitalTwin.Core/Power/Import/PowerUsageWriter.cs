@@ -34,4 +34,28 @@ internal static class PowerUsageWriter
                 throw new NotSupportedException($"Power imports cannot write through {other.GetType().Name}.");
         }
     }
+
+    /// <summary>The audit trail, one row per changed value: EF Core's AddRange + SaveChanges took 72 s for 720,000 on PostgreSQL.</summary>
+    public static async Task RecordChangesAsync(DigitalTwinDbContext db, int importId, IReadOnlyList<(StoredUsage Old, ParsedUsage New)> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var table = new UsageTable(db, typeof(PowerUsageChange));
+        var columns = table.Columns(nameof(PowerUsageChange.ImportId), nameof(PowerUsageChange.Year), nameof(PowerUsageChange.Month),
+            nameof(PowerUsageChange.Sido), nameof(PowerUsageChange.Sigungu), nameof(PowerUsageChange.ContractType),
+            nameof(PowerUsageChange.OldKwh), nameof(PowerUsageChange.NewKwh));
+        switch (db.Database.GetDbConnection())
+        {
+            case SqliteConnection sqlite:
+                SqliteUsageUpsert.InsertChanges(sqlite, $"INSERT INTO {table.Name} {columns} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", importId, changes);
+                break;
+            case NpgsqlConnection npgsql:
+                await PostgresUsageUpsert.CopyChangesAsync(npgsql, $"COPY {table.Name} {columns} FROM STDIN (FORMAT BINARY)", importId, changes, cancellationToken);
+                break;
+            case var other:
+                throw new NotSupportedException($"Power imports cannot write through {other.GetType().Name}.");
+        }
+    }
 }

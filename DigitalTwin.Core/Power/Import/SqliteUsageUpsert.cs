@@ -32,27 +32,44 @@ internal static class SqliteUsageUpsert
 
     private static void Upsert(SqliteConnection connection, UsageTable table, IReadOnlyList<ParsedUsage> rows)
     {
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, table.Upsert("VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"), out var statement);
-        Check(rc, raw.SQLITE_OK, connection);
-        using (statement)
+        using var statement = Prepare(connection, table.Upsert("VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        var key = new KeyBinder(statement, 1);
+        foreach (var row in rows)
         {
-            string? sido = null, sigungu = null, type = null;
-            foreach (var row in rows)
-            {
-                raw.sqlite3_bind_int(statement, 1, row.Month.Year);
-                raw.sqlite3_bind_int(statement, 2, row.Month.Month);
-                // Bindings outlive sqlite3_reset; in key order most rows share their names with the row before.
-                BindChanged(statement, 3, row.Sido, ref sido);
-                BindChanged(statement, 4, row.Sigungu, ref sigungu);
-                BindChanged(statement, 5, row.ContractType, ref type);
-                Bind(statement, 6, row.Kwh);
-                Bind(statement, 7, row.Customers);
-                Bind(statement, 8, row.BillKrw);
-                rc = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                Check(rc, raw.SQLITE_DONE, connection);
-            }
+            key.Bind(row);
+            Bind(statement, 6, row.Kwh);
+            Bind(statement, 7, row.Customers);
+            Bind(statement, 8, row.BillKrw);
+            Step(statement, connection);
         }
+    }
+
+    /// <summary><paramref name="insert"/> takes (import, year, month, 시도, 시군구, contract type, old kWh, new kWh).</summary>
+    public static void InsertChanges(SqliteConnection connection, string insert, int importId, IReadOnlyList<(StoredUsage Old, ParsedUsage New)> changes)
+    {
+        using var statement = Prepare(connection, insert);
+        raw.sqlite3_bind_int(statement, 1, importId);
+        var key = new KeyBinder(statement, 2);
+        foreach (var (old, row) in changes)
+        {
+            key.Bind(row);
+            Bind(statement, 7, old.Kwh);
+            Bind(statement, 8, row.Kwh);
+            Step(statement, connection);
+        }
+    }
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), raw.SQLITE_OK, connection);
+        return statement;
+    }
+
+    private static void Step(sqlite3_stmt statement, SqliteConnection connection)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        Check(rc, raw.SQLITE_DONE, connection);
     }
 
     private static long Count(SqliteConnection connection, UsageTable table)
@@ -67,15 +84,6 @@ internal static class SqliteUsageUpsert
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static void BindChanged(sqlite3_stmt statement, int index, string value, ref string? bound)
-    {
-        if (!string.Equals(value, bound, StringComparison.Ordinal))
-        {
-            raw.sqlite3_bind_text(statement, index, value);
-            bound = value;
-        }
     }
 
     private static void Bind(sqlite3_stmt statement, int index, long? value)
@@ -95,6 +103,33 @@ internal static class SqliteUsageUpsert
         if (rc != expected)
         {
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+    }
+
+    /// <summary>
+    /// Binds a row's year, month, 시도, 시군구 and contract type from parameter <c>first</c> on. Bindings outlive
+    /// sqlite3_reset, and in key order most rows share their names with the row before: each is converted once per run.
+    /// </summary>
+    private sealed class KeyBinder(sqlite3_stmt statement, int first)
+    {
+        private readonly string?[] _names = new string?[3];
+
+        public void Bind(ParsedUsage row)
+        {
+            raw.sqlite3_bind_int(statement, first, row.Month.Year);
+            raw.sqlite3_bind_int(statement, first + 1, row.Month.Month);
+            BindName(0, row.Sido);
+            BindName(1, row.Sigungu);
+            BindName(2, row.ContractType);
+        }
+
+        private void BindName(int name, string value)
+        {
+            if (!string.Equals(value, _names[name], StringComparison.Ordinal))
+            {
+                raw.sqlite3_bind_text(statement, first + 2 + name, value);
+                _names[name] = value;
+            }
         }
     }
 }

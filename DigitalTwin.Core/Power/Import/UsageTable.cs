@@ -6,16 +6,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DigitalTwin.Core.Power.Import;
 
-/// <summary><see cref="PowerUsage"/>'s table as the provider names it (quoted, from the EF model), and its upsert.</summary>
+/// <summary>
+/// An import's table as the provider names it (quoted, from the EF model): <see cref="PowerUsage"/>'s by default, with
+/// its upsert, or <see cref="PowerUsageChange"/>'s for the audit trail.
+/// </summary>
 internal sealed class UsageTable
 {
     private readonly IEntityType _entity;
     private readonly StoreObjectIdentifier _table;
     private readonly ISqlGenerationHelper _sql;
 
-    public UsageTable(DigitalTwinDbContext db)
+    public UsageTable(DigitalTwinDbContext db, Type? entity = null)
     {
-        _entity = db.Model.FindEntityType(typeof(PowerUsage))!;
+        _entity = db.Model.FindEntityType(entity ?? typeof(PowerUsage))!;
         _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
         _sql = db.GetService<ISqlGenerationHelper>();
         Name = _sql.DelimitIdentifier(_table.Name, _table.Schema);
@@ -51,6 +54,9 @@ internal sealed class UsageTable
             return (name, $"CREATE INDEX {name} ON {Name} ({columns})");
         }),
     ];
+
+    /// <summary>"(a, b, c)": the columns of <paramref name="properties"/>.</summary>
+    public string Columns(params string[] properties) => $"({string.Join(", ", properties.Select(Column))})";
 
     private string Column(string property) => _sql.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
 }
