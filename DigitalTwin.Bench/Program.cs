@@ -23,7 +23,7 @@ internal static class BenchProgram
     {
         if (args is ["power-import", ..])
         {
-            return await PowerImportBench.RunAsync();
+            return await PowerImportBench.RunAsync(args);
         }
         if (args is ["forecast", ..])
         {

@@ -45,7 +45,7 @@ public sealed class PowerImportService(
         progress?.Report(1);
         return new ImportPreview(id, name, file.Format, file.Encoding,
             [.. file.Rows.Select(r => r.Month).Distinct().Order()],
-            file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            file.CountDistricts(),
             diff.New.Count, diff.Changed.Count, diff.Unchanged, file.Issues, file.Tally.Counts);
     }
 
@@ -99,7 +99,7 @@ public sealed class PowerImportService(
             ImportedAt = time.GetUtcNow(),
             FirstMonth = months.Min().ToString(),
             LastMonth = months.Max().ToString(),
-            Districts = file.Rows.Select(r => (r.Sido, r.Sigungu)).Distinct().Count(),
+            Districts = file.CountDistricts(),
             RowsNew = diff.New.Count,
             RowsChanged = diff.Changed.Count,
             RowsUnchanged = diff.Unchanged,
@@ -107,19 +107,8 @@ public sealed class PowerImportService(
         };
         db.PowerImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        await PowerUsageWriter.InsertAsync(db, diff.New, cancellationToken);
-        await PowerUsageWriter.UpdateAsync(db, diff.Changed, cancellationToken);
-        db.PowerUsageChanges.AddRange(diff.Changed.Select(c => new PowerUsageChange
-        {
-            ImportId = import.Id,
-            Year = c.New.Month.Year,
-            Month = c.New.Month.Month,
-            Sido = c.New.Sido,
-            Sigungu = c.New.Sigungu,
-            ContractType = c.New.ContractType,
-            OldKwh = c.Old.Kwh,
-            NewKwh = c.New.Kwh,
-        }));
+        await PowerUsageWriter.UpsertAsync(db, diff, cancellationToken);
+        await PowerUsageWriter.RecordChangesAsync(db, import.Id, diff.Changed, cancellationToken);
         db.AuditLog.Add(AuditEntry.Of(actor, import.ImportedAt, "power.import", "power-import", import.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{fileName} ({import.Format}, {import.FirstMonth}…{import.LastMonth}, {import.Districts} districts): "
             + $"{import.RowsNew} new, {import.RowsChanged} changed, {import.RowsUnchanged} unchanged rows"));

@@ -115,6 +115,24 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_IntoEmptyTable_RebuildsTheYearMonthIndexEvenWhenItFails()
+    {
+        // Into an empty table the (Year, Month) index is dropped and created again after the rows (SqliteUsageUpsert).
+        var preview = await _host.PreviewSampleAsync("wide_2024_utf8.csv");
+        await ExecuteAsync("CREATE TRIGGER fail_jeonju BEFORE INSERT ON PowerUsages WHEN NEW.Sigungu = '전주시' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+        await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
+        Assert.Equal(["IX_PowerUsages_Sido_Sigungu_ContractType_Year_Month", "IX_PowerUsages_Year_Month"], await IndexesAsync());
+
+        await ExecuteAsync("DROP TRIGGER fail_jeonju;");
+        await _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer);
+
+        Assert.Equal(["IX_PowerUsages_Sido_Sigungu_ContractType_Year_Month", "IX_PowerUsages_Year_Month"], await IndexesAsync());
+        var definition = await _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_PowerUsages_Year_Month'").SingleAsync());
+        Assert.EndsWith("ON \"PowerUsages\" (\"Year\", \"Month\")", definition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CommitAsync_UnknownOrCommittedPreview_Throws()
     {
         var unknown = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.Imports.CommitAsync(Guid.NewGuid(), PowerTestHost.Importer));
@@ -161,6 +179,9 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
         Assert.Equal(["openapi_records.json", "openapi_records.csv"], history.Select(i => i.FileName));
         Assert.Equal("KEPCO open API (JSON)", history[0].Format);
     }
+
+    private Task<List<string>> IndexesAsync() => _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+        "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'PowerUsages' AND sql IS NOT NULL ORDER BY name").ToListAsync());
 
     private Task ExecuteAsync(string sql) => _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 

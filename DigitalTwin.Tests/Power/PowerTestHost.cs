@@ -5,6 +5,7 @@ using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -37,15 +38,28 @@ public sealed class PowerTestHost : IAsyncDisposable
 
     public Core.Power.Forecasting.ForecastCache Forecasts => _host.Services.GetRequiredService<Core.Power.Forecasting.ForecastCache>();
 
-    public static async Task<PowerTestHost> StartAsync()
+    /// <param name="postgres">A PostgreSQL database to use instead of a fresh SQLite file.</param>
+    public static async Task<PowerTestHost> StartAsync(PostgresTestDatabase? postgres = null)
     {
         var directory = DigitalTwinAppFactory.CreateTempDirectory();
-        var builder = SqliteTestHost.CreateBuilder(directory, "power.db", new Dictionary<string, string?> { ["Power:SeedSampleData"] = "false" });
+        var settings = new Dictionary<string, string?> { ["Power:SeedSampleData"] = "false" };
+        var builder = postgres is null ? SqliteTestHost.CreateBuilder(directory, "power.db", settings) : PostgresBuilder(postgres, settings);
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
         builder.AddPowerAnalytics();
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();
         return new PowerTestHost(host, directory);
+    }
+
+    private static HostApplicationBuilder PostgresBuilder(PostgresTestDatabase postgres, Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        settings["Database:Provider"] = "Postgres";
+        settings[$"ConnectionStrings:{DataExtensions.ConnectionName}"] = postgres.ConnectionString;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.AddDigitalTwinData();
+        return builder;
     }
 
     public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, IProgress<double>? progress = null)

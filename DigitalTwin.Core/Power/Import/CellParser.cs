@@ -8,12 +8,17 @@ internal static class CellParser
     public static bool TryParseNumber(string? raw, out long? value)
     {
         value = null;
-        var text = (raw ?? "").Trim();
-        if (text.Length == 0 || text == "-")
+        var trimmed = (raw ?? "").AsSpan().Trim();
+        if (trimmed.IsEmpty || trimmed is "-")
         {
             return true;
         }
-        text = text.Replace(",", "", StringComparison.Ordinal);
+        if (TryParseGrouped(trimmed, out var grouped))
+        {
+            value = grouped;
+            return true;
+        }
+        var text = trimmed.ToString().Replace(",", "", StringComparison.Ordinal);
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
             value = whole;
@@ -28,5 +33,32 @@ internal static class CellParser
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "25,002,325" or "-1,234" read in place: nearly every cell of a big file, where a trimmed and a comma-free copy
+    /// of each cost a third of the parse. Anything else (a decimal point, an overflow) is left to the general path.
+    /// </summary>
+    private static bool TryParseGrouped(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        var negative = text[0] == '-';
+        var digits = 0;
+        for (var i = negative || text[0] == '+' ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ',')
+            {
+                continue;
+            }
+            if (c is < '0' or > '9' || value > (long.MaxValue - 9) / 10)
+            {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+            digits++;
+        }
+        value = negative ? -value : value;
+        return digits > 0;
     }
 }

@@ -11,8 +11,9 @@ internal static class ImportValidator
 
     public static void Validate(ParseContext context)
     {
-        var unique = FindDuplicates(context);
-        CheckTotals(context, unique);
+        var keys = new UsageKeys();
+        var unique = FindDuplicates(context, keys);
+        CheckTotals(context, keys, unique.Values);
         foreach (var row in context.Rows)
         {
             if (row.Kwh < 0)
@@ -32,19 +33,20 @@ internal static class ImportValidator
     /// The same district, type and month twice is an error (which one is right?). Aliases make it likelier:
     /// 강원도 and 강원특별자치도 rows for one district collide once canonical. One error per offending row.
     /// </summary>
-    private static Dictionary<(YearMonth, string, string, string), ParsedUsage> FindDuplicates(ParseContext context)
+    private static Dictionary<long, ParsedUsage> FindDuplicates(ParseContext context, UsageKeys keys)
     {
-        var seen = new Dictionary<(YearMonth, string, string, string), ParsedUsage>(context.Rows.Count);
+        var seen = new Dictionary<long, ParsedUsage>(context.Rows.Count);
         var reported = new HashSet<int>();
         foreach (var row in context.Rows)
         {
-            if (seen.TryAdd((row.Month, row.Sido, row.Sigungu, row.ContractType), row))
+            var key = keys.Of(row);
+            if (seen.TryAdd(key, row))
             {
                 continue;
             }
             if (reported.Add(row.Row))
             {
-                var first = seen[(row.Month, row.Sido, row.Sigungu, row.ContractType)];
+                var first = seen[key];
                 var name = row.Sigungu.Length == 0 ? row.Sido : $"{row.Sido} {row.Sigungu}";
                 context.Error(row.Row, context.DistrictColumn, name,
                     $"{name} {row.ContractType} {row.Month} appears twice in the file (first in row {first.Row}).", ImportIssueKind.Duplicate);
@@ -54,21 +56,21 @@ internal static class ImportValidator
     }
 
     /// <summary>KEPCO's 합계 is the exact sum of the seven types; a mismatch means a row was edited or lost.</summary>
-    private static void CheckTotals(ParseContext context, Dictionary<(YearMonth, string, string, string), ParsedUsage> unique)
+    private static void CheckTotals(ParseContext context, UsageKeys keys, IReadOnlyCollection<ParsedUsage> unique)
     {
-        var sums = new Dictionary<(YearMonth, string, string), (long Sum, int Parts)>();
-        foreach (var row in unique.Values)
+        var sums = new Dictionary<long, (long Sum, int Parts)>();
+        foreach (var row in unique)
         {
             if (row.ContractType != ContractTypes.Total)
             {
-                var key = (row.Month, row.Sido, row.Sigungu);
+                var key = keys.DistrictMonth(row);
                 var (sum, parts) = sums.GetValueOrDefault(key);
                 sums[key] = (sum + (row.Kwh ?? 0), parts + 1);
             }
         }
-        foreach (var total in unique.Values.Where(r => r.ContractType == ContractTypes.Total && r.Kwh is not null))
+        foreach (var total in unique.Where(r => r.ContractType == ContractTypes.Total && r.Kwh is not null))
         {
-            if (sums.TryGetValue((total.Month, total.Sido, total.Sigungu), out var parts) && parts.Sum != total.Kwh)
+            if (sums.TryGetValue(keys.DistrictMonth(total), out var parts) && parts.Sum != total.Kwh)
             {
                 var name = total.Sigungu.Length == 0 ? total.Sido : $"{total.Sido} {total.Sigungu}";
                 context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -10,13 +10,15 @@ internal static class NewDistricts
         DigitalTwinDbContext db, KnownDistricts known, string fileName, IReadOnlyList<ParsedUsage> rows, CancellationToken cancellationToken)
     {
         var firstRows = new Dictionary<District, ParsedUsage>();
+        ParsedUsage? previous = null;
         foreach (var row in rows)
         {
             var district = new District(row.Sido, row.Sigungu);
-            if (row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
+            if (!row.SameDistrict(previous) && row.Sigungu != PowerUsage.ProvinceTotal && !known.IsShipped(district))
             {
                 firstRows.TryAdd(district, row);
             }
+            previous = row;
         }
         if (firstRows.Count == 0)
         {

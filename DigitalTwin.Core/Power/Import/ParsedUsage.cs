@@ -10,4 +10,9 @@ internal sealed record ParsedUsage(
     long? Customers,
     long? BillKrw,
     int Row,
-    string KwhColumn);
+    string KwhColumn)
+{
+    /// <summary>Whether both rows are of one district: files list a district's rows together, so a check can look up a run once.</summary>
+    public bool SameDistrict(ParsedUsage? other) =>
+        other is not null && string.Equals(Sido, other.Sido, StringComparison.Ordinal) && string.Equals(Sigungu, other.Sigungu, StringComparison.Ordinal);
+}

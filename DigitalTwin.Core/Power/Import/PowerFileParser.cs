@@ -7,6 +7,22 @@ internal sealed record ParsedFile(string Format, string Encoding, IReadOnlyList<
     public IReadOnlyList<ImportIssue> Issues => Tally.Listed;
 
     public bool HasErrors => Tally.HasErrors;
+
+    /// <summary>How many districts the rows cover, each run of one district's rows counted once.</summary>
+    public int CountDistricts()
+    {
+        var districts = new HashSet<(string Sido, string Sigungu)>();
+        ParsedUsage? previous = null;
+        foreach (var row in Rows)
+        {
+            if (!row.SameDistrict(previous))
+            {
+                districts.Add((row.Sido, row.Sigungu));
+            }
+            previous = row;
+        }
+        return districts.Count;
+    }
 }
 
 /// <summary>Bytes → container (CSV/XLSX/JSON) → layout → rows, then the whole-file checks.</summary>

@@ -32,6 +32,10 @@ internal sealed record UsageDiff(List<ParsedUsage> New, List<(StoredUsage Old, P
                 existing[(month, u.Sido, u.Sigungu, u.ContractType)] = new StoredUsage(u.Id, u.Kwh, u.Customers, u.BillKrw);
             }
         }
+        if (existing.Count == 0)
+        {
+            return new UsageDiff([.. rows], [], 0);
+        }
         var diff = new UsageDiff([], [], 0);
         var unchanged = 0;
         foreach (var row in rows)
