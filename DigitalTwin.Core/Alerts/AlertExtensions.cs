@@ -23,6 +23,7 @@ public static class AlertExtensions
         services.AddSingleton<AlertTargets>();
         services.AddSingleton<AlertWriter>();
         services.AddSingleton<IAlertChannel, WebhookChannel>();
+        services.TryAddSingleton<IStoredSentences, StoredSentencesAsWritten>();
         services.AddSingleton<IAlertChannel, EmailChannel>();
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertEngine>();

@@ -10,7 +10,7 @@ namespace DigitalTwin.Core.Alerts;
 /// Sends one e-mail (plain text and HTML) per notification to the recipients in Alerts:Email:To, over SMTP (MailKit), in
 /// the language of Alerts:NotificationCulture.
 /// </summary>
-public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
+public sealed class EmailChannel(IOptions<AlertOptions> options, IStoredSentences sentences) : IAlertChannel
 {
     private readonly AlertEmailOptions _email = options.Value.Email;
     private readonly NotificationText _words = NotificationText.For(options.Value.NotificationCulture) ?? NotificationText.English;
@@ -57,11 +57,11 @@ public sealed class EmailChannel(IOptions<AlertOptions> options) : IAlertChannel
     }
 
     private string Text(AlertDocument d) =>
-        string.Join("\n", [d.Text, "", .. _words.Lines(d).Select(l => $"{l.Label}: {l.Value}")]) + "\n";
+        string.Join("\n", [d.Text, "", .. _words.Lines(d, stored => sentences.Say(stored, _words.Culture)).Select(l => $"{l.Label}: {l.Value}")]) + "\n";
 
     private string Html(AlertDocument d)
     {
-        var rows = _words.Lines(d).Select(l => $"<tr><th align=\"left\">{WebUtility.HtmlEncode(l.Label)}</th><td>{Cell(l.Value)}</td></tr>");
+        var rows = _words.Lines(d, stored => sentences.Say(stored, _words.Culture)).Select(l => $"<tr><th align=\"left\">{WebUtility.HtmlEncode(l.Label)}</th><td>{Cell(l.Value)}</td></tr>");
         return $"<html lang=\"{_words.Culture}\"><body><h2>{WebUtility.HtmlEncode(d.Text)}</h2><table>{string.Concat(rows)}</table></body></html>";
     }
 

@@ -103,7 +103,8 @@ public sealed record NotificationText
     }
 
     /// <summary>The e-mail's table: label and value, links last.</summary>
-    public IEnumerable<(string Label, string Value)> Lines(AlertDocument d)
+    /// <param name="say">Says the recorded clear reason in this language (as recorded when null).</param>
+    public IEnumerable<(string Label, string Value)> Lines(AlertDocument d, Func<string, string>? say = null)
     {
         yield return (Rule, $"{d.Rule.Name} ({d.Rule.Condition})");
         yield return (Device, d.Device.Id);
@@ -116,8 +117,8 @@ public sealed record NotificationText
         yield return (Since, (d.ActivatedAt ?? d.PendingSince).ToString("u", CultureInfo.InvariantCulture));
         if (d.ClearedAt is { } cleared)
         {
-            // The reason is recorded with the alert, in the words it was recorded in.
-            yield return (Cleared, $"{cleared.ToString("u", CultureInfo.InvariantCulture)} ({d.ClearReason})");
+            var reason = d.ClearReason is { } recorded && say is not null ? say(recorded) : d.ClearReason;
+            yield return (Cleared, $"{cleared.ToString("u", CultureInfo.InvariantCulture)} ({reason})");
         }
         yield return (Alert, d.Links.Alert);
         yield return (DevicePage, d.Links.Device);

@@ -1,5 +1,7 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Web.Accounts;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 
 namespace DigitalTwin.Web.Localization;
@@ -18,6 +20,8 @@ public static class LocalizationExtensions
     {
         var services = builder.Services;
         services.AddLocalization();
+        // The e-mails say the alert engine's stored reasons with the UI's words (Core alone keeps them as stored).
+        services.Replace(ServiceDescriptor.Singleton<IStoredSentences, LocalizedStoredSentences>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(AppCultures.English)
