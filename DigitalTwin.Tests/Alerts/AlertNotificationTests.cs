@@ -27,12 +27,7 @@ public sealed class AlertNotificationTests : IAsyncLifetime
         _app.Settings["Alerts:PublicBaseUrl"] = "https://twin.example.org/";
         _app.Settings["Alerts:Webhooks:0"] = _webhook.Url;
         _app.Settings["Alerts:RetryBaseDelay"] = "00:00:00.200";
-        _app.Settings["Alerts:Email:Enabled"] = "true";
-        _app.Settings["Alerts:Email:Host"] = "127.0.0.1";
-        _app.Settings["Alerts:Email:Port"] = _smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _app.Settings["Alerts:Email:Security"] = "None";
-        _app.Settings["Alerts:Email:From"] = "twin@example.org";
-        _app.Settings["Alerts:Email:To:0"] = "control-room@example.org";
+        _app.SendEmailTo(_smtpPort);
         await _app.StartAsync();
     }
 

@@ -17,12 +17,7 @@ public sealed class KoreanEmailTests : IAsyncLifetime
     {
         _smtp = SimpleSmtpServer.Start(_smtpPort);
         _app.Settings["Alerts:NotificationCulture"] = "ko";
-        _app.Settings["Alerts:Email:Enabled"] = "true";
-        _app.Settings["Alerts:Email:Host"] = "127.0.0.1";
-        _app.Settings["Alerts:Email:Port"] = _smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _app.Settings["Alerts:Email:Security"] = "None";
-        _app.Settings["Alerts:Email:From"] = "twin@example.org";
-        _app.Settings["Alerts:Email:To:0"] = "control-room@example.org";
+        _app.SendEmailTo(_smtpPort);
         await _app.StartAsync();
     }
 
