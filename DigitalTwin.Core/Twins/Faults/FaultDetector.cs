@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Twins.Faults;
 
@@ -31,7 +32,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     private DateTimeOffset _modelAt;
     private double _lastValue;
     private double _interval;
-    private (DateTimeOffset At, double Value, double Z)? _outlier;
+    private (DateTimeOffset At, double Z)? _outlier;
     private double _driftUp;
     private double _driftDown;
     private DateTimeOffset _driftSince;
@@ -92,7 +93,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         var limit = TimeSpan.FromSeconds(settings.DropoutIntervals * _interval);
         return now - last > limit
             ? new FaultVerdict(FaultKind.Dropout, last, last + limit, _lastValue, (now - last) / UsualInterval,
-                FaultMessages.Dropout.Format(Minutes(now - last), Minutes(UsualInterval)))
+                FaultMessages.Dropout.Format(MessageTemplate.Duration(now - last), MessageTemplate.Duration(UsualInterval)))
             : null;
     }
 
@@ -133,14 +134,14 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             }
             Restart(at, value);
             return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),
-                FaultMessages.FastChange.Format(Format(value - (held.Z * sigma)), Format(value), Minutes(at - _lastAt)));
+                FaultMessages.FastChange.Format(Format(value - (held.Z * sigma)), Format(value), MessageTemplate.Duration(at - _lastAt)));
         }
         var miss = value - _predictor.Predict(at, steps);
         var residual = miss / sigma;
         NoteMiss(at, miss);
         if (IsWarm && Math.Abs(residual) >= settings.Sigmas)
         {
-            _outlier = (at, value, residual);
+            _outlier = (at, residual);
             return null;
         }
         Learn(at, value, steps, residual);
@@ -176,7 +177,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
 
     private FaultVerdict? StuckVerdict(DateTimeOffset at, double value) => IsWarm && _stuck.IsStuck
         ? new FaultVerdict(FaultKind.Stuck, _stuck.Since, at, value, _stuck.Length,
-            FaultMessages.Stuck.Format(Format(value), Minutes(at - _stuck.Since), _stuck.Length))
+            FaultMessages.Stuck.Format(Format(value), MessageTemplate.Duration(at - _stuck.Since), _stuck.Length))
         : null;
 
     private void Start(DateTimeOffset at, double value)
@@ -207,6 +208,4 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     private double Steps(TimeSpan gap) => _interval > 0 ? Math.Max(gap.TotalSeconds / _interval, 0.1) : 1;
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Minutes(TimeSpan span) => Text.MessageTemplate.Duration(span);
 }
