@@ -57,8 +57,8 @@ public sealed class DeviceStatusBoard : IDisposable
         }
     }
 
-    /// <summary>How many devices with an entry are in each status.</summary>
-    public IReadOnlyDictionary<DeviceStatus, int> CountByStatus()
+    /// <summary>How many devices with an entry are in each status: a copy the caller owns.</summary>
+    public Dictionary<DeviceStatus, int> CountByStatus()
     {
         lock (_gate)
         {

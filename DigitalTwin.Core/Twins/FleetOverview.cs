@@ -11,7 +11,7 @@ public sealed class FleetOverview(DeviceDirectory devices, DeviceStatusBoard boa
 {
     public IReadOnlyDictionary<DeviceStatus, int> Counts()
     {
-        var counts = board.CountByStatus().ToDictionary();
+        var counts = board.CountByStatus();
         counts[DeviceStatus.Unknown] += Math.Max(0, devices.Count - board.Count);
         return counts;
     }
