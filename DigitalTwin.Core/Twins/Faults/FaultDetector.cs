@@ -107,7 +107,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         {
             return null;
         }
-        if (_between.Judge(before, (_lastAt, _lastValue), (at, value), IsWarm) is not { } scales)
+        if (_between.Judge(before.Value, _lastValue, value, IsWarm) is not { } scales)
         {
             return null;
         }
