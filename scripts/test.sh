@@ -8,6 +8,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+# Redis holds the membership table of the cluster tests (two instances as one Orleans cluster).
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 # Hangul in the end-to-end screenshots of the power pages.
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then

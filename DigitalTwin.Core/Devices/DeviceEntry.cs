@@ -16,6 +16,11 @@ public sealed record DeviceEntry(string Id, string Kind, ImmutableArray<string> 
         device.OfflineAfter,
         device.SecretSalt is { } salt && device.SecretHash is { } hash ? new DeviceKey(salt, hash, device.RevokedAt is not null) : null);
 
+    /// <summary>Every field the same, tags and key bytes compared by value (the record's own equality compares their references).</summary>
+    public bool SameAs(DeviceEntry other) => Id == other.Id && SameTraits(other) && OfflineAfter == other.OfflineAfter
+        && (Key is null ? other.Key is null : other.Key is { } key && Key.Revoked == key.Revoked
+            && Key.Salt.AsSpan().SequenceEqual(key.Salt) && Key.Hash.AsSpan().SequenceEqual(key.Hash));
+
     /// <summary>Same kind and tags: what alert rules match devices on.</summary>
     public bool SameTraits(DeviceEntry other) => Kind == other.Kind && Tags.SequenceEqual(other.Tags);
 }

@@ -24,6 +24,13 @@ public sealed class MqttOptions
     /// QoS 1 telemetry for the app while it is down, so keep it stable across restarts.</summary>
     public string ClientId { get; set; } = "digitaltwin-ingest";
 
+    /// <summary>
+    /// External mode: when set, telemetry, status messages and reported documents are subscribed as
+    /// <c>$share/{group}/…</c> (MQTT 5 shared subscriptions), so each message goes to one of the instances in the group.
+    /// Give every instance its own <see cref="ClientId"/>.
+    /// </summary>
+    public string? SharedGroup { get; set; }
+
     /// <summary>External mode: how long the broker keeps the app's session (and queued QoS 1 messages) while it is away.</summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
 

@@ -17,6 +17,10 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         {
             ValidateEmbedded(options, failures);
         }
+        if (options.SharedGroup is { } group && (group.Length == 0 || group.IndexOfAny(['/', '+', '#']) >= 0))
+        {
+            failures.Add($"Mqtt:SharedGroup must be a name without '/', '+' or '#' (MQTT 5 share names); it is '{group}'.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -2,8 +2,8 @@ namespace DigitalTwin.Core.Twins;
 
 /// <summary>
 /// Every twin change, published once by the twin: the status board, the live pages and the API's streams listen here.
-/// In one process this is a direct call (<see cref="TwinChangeFeed"/>); a cluster would put an Orleans stream or
-/// grain observer behind the same interface, so each instance's listeners see every twin.
+/// In one process this is a direct call (<see cref="TwinChangeFeed"/>); in cluster mode the web project's
+/// ClusterTwinChangeFeed also forwards each change to the other instances, so each instance's listeners see every twin.
 /// </summary>
 /// <remarks>Listeners must not block: they get the snapshot on the grain's thread.</remarks>
 public interface ITwinChangeFeed

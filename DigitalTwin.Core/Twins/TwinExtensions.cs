@@ -20,7 +20,8 @@ public static class TwinExtensions
         services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwinOptions>, TwinOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ITwinChangeFeed, TwinChangeFeed>();
+        services.AddSingleton<TwinChangeFeed>();
+        services.AddSingleton<ITwinChangeFeed>(sp => sp.GetRequiredService<TwinChangeFeed>());
         services.AddSingleton(sp => new DeviceStatusBoard(sp.GetRequiredService<ITwinChangeFeed>()));
         services.AddSingleton<DeviceList>();
         services.AddSingleton<FleetOverview>();

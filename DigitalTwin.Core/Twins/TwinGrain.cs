@@ -38,6 +38,8 @@ public sealed class TwinGrain(
             // Seeded at start or left by this twin's last activation: the status lists already show it.
             var entry = board.Get(DeviceId);
             (_status, _reason, _since, _lastSeen) = (entry.Status, entry.Reason, entry.Since, entry.LastSeen);
+            // Counting on from the last activation's (here or on another instance), so listeners never take a new change for a stale one.
+            _version = entry.Version;
         }
         else if (_metrics.Count > 0)
         {

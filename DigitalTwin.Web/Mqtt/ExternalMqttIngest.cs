@@ -79,16 +79,21 @@ public sealed partial class ExternalMqttIngest(
     /// <remarks>After every connect: on a resumed session the subscription already exists, and subscribing again is harmless.</remarks>
     private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        var group = options.Value.SharedGroup;
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(TelemetryTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(StatusTopic.Filter, MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(TwinPropertyTopics.ReportedFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Shared(group, TelemetryTopic.Filter), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Shared(group, StatusTopic.Filter), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Shared(group, TwinPropertyTopics.ReportedFilter), MqttQualityOfServiceLevel.AtLeastOnce)
+            // Not shared: the instance that sent a command waits for its answer, and the others ignore it.
             .WithTopicFilter(CommandTopics.ResponseFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build(), cancellationToken);
         _subscribed = true;
         // Retained on the broker already, unless it lost them (restarted without persistence): publishing again is harmless.
         await desired.RepublishAsync(cancellationToken);
     }
+
+    /// <summary>With a group, each message goes to one of the group's subscribers (MQTT 5 shared subscription).</summary>
+    internal static string Shared(string? group, string filter) => string.IsNullOrWhiteSpace(group) ? filter : $"$share/{group}/{filter}";
 
     /// <remarks>
     /// Acknowledged only once the readings are committed to history, without holding up the next message:

@@ -1,0 +1,21 @@
+using DigitalTwin.Core.Twins;
+using Orleans.Concurrency;
+
+namespace DigitalTwin.Web.Cluster;
+
+/// <summary>This instance's end of the cluster's fan-out: what arrives goes to the local listeners only, never back out.</summary>
+[Reentrant]
+public sealed class ClusterPeer(GrainId id, Silo silo, ILoggerFactory loggerFactory, TwinChangeFeed localTwins, ClusterDeviceSync devices)
+    : GrainService(id, silo, loggerFactory), IClusterPeer
+{
+    public Task TwinsChangedAsync(TwinSnapshot[] snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            localTwins.Publish(snapshot);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DevicesChangedAsync(string[] deviceIds) => devices.ReloadAsync(deviceIds);
+}

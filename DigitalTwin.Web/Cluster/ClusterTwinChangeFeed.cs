@@ -1,0 +1,104 @@
+using DigitalTwin.Core.Twins;
+
+namespace DigitalTwin.Web.Cluster;
+
+/// <summary>
+/// The twin change feed across instances: listeners subscribe to this instance's <see cref="TwinChangeFeed"/>, and
+/// every change a twin hosted here publishes goes to the local listeners at once and to the other instances' peers
+/// in the background, so the status board and the pages on every instance see every twin.
+/// </summary>
+/// <remarks>
+/// A twin's snapshot is its whole state, so changes waiting to go out are kept per device and the newest replaces the
+/// one before it: the outbox is bounded by the number of twins, and a slow peer gets the latest state, not a backlog.
+/// </remarks>
+public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterPeers peers, ILogger<ClusterTwinChangeFeed> logger)
+    : BackgroundService, ITwinChangeFeed
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _pending = new(0, 1);
+    private Dictionary<string, TwinSnapshot> _outbox = new(StringComparer.Ordinal);
+
+    /// <summary>Snapshots sent to other instances, and newer snapshots that replaced one still waiting.</summary>
+    public long Forwarded => Interlocked.Read(ref _forwarded);
+
+    public long Coalesced => Interlocked.Read(ref _coalesced);
+
+    private long _forwarded;
+    private long _coalesced;
+
+    public IDisposable Subscribe(string? deviceId, Action<TwinSnapshot> onChange) => local.Subscribe(deviceId, onChange);
+
+    public void Publish(TwinSnapshot snapshot)
+    {
+        local.Publish(snapshot);
+        lock (_gate)
+        {
+            if (_outbox.TryGetValue(snapshot.DeviceId, out var waiting) && waiting.Version >= snapshot.Version)
+            {
+                return;
+            }
+            if (waiting is not null)
+            {
+                Interlocked.Increment(ref _coalesced);
+            }
+            _outbox[snapshot.DeviceId] = snapshot;
+        }
+        if (_pending.CurrentCount == 0)
+        {
+            try
+            {
+                _pending.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another publisher woke the sender first.
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _pending.WaitAsync(stoppingToken);
+                TwinSnapshot[] batch;
+                lock (_gate)
+                {
+                    if (_outbox.Count == 0)
+                    {
+                        continue;
+                    }
+                    batch = [.. _outbox.Values];
+                    _outbox = new Dictionary<string, TwinSnapshot>(StringComparer.Ordinal);
+                }
+                Send(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Send(TwinSnapshot[] batch)
+    {
+        foreach (var peer in peers.Others())
+        {
+            try
+            {
+                // One-way: a peer that has just died costs nothing here, and the membership drops it within seconds.
+                _ = peer.TwinsChangedAsync(batch);
+                Interlocked.Add(ref _forwarded, batch.Length);
+            }
+            catch (Exception ex)
+            {
+                LogSendFailed(ex, batch.Length);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forward {Count} twin changes to another instance")]
+    private partial void LogSendFailed(Exception exception, int count);
+}

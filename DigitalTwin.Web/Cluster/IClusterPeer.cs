@@ -1,0 +1,17 @@
+using DigitalTwin.Core.Twins;
+using Orleans.Concurrency;
+using Orleans.Services;
+
+namespace DigitalTwin.Web.Cluster;
+
+/// <summary>One per instance (an Orleans grain service): what the other instances tell it happened on their side.</summary>
+public interface IClusterPeer : IGrainService
+{
+    /// <summary>Twins hosted elsewhere changed: this instance's board and pages hear it as if the twins were here.</summary>
+    [OneWay]
+    Task TwinsChangedAsync(TwinSnapshot[] snapshots);
+
+    /// <summary>Devices were created, edited or deleted through another instance: read them again from the database.</summary>
+    [OneWay]
+    Task DevicesChangedAsync(string[] deviceIds);
+}
