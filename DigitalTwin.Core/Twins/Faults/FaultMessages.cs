@@ -10,9 +10,9 @@ public static class FaultMessages
 
     public static readonly MessageTemplate FastChange = new("fault.fast-change", "Change faster than the room allows: {0} → {1} in {2}", Number, Number, Duration);
 
-    public static readonly MessageTemplate DriftAbove = new("fault.drift-above", "Drift: readings above the prediction since {0} (now {1})", AsIs, Number);
+    public static readonly MessageTemplate DriftAbove = new("fault.drift-above", "Drift: readings crept {0} above the usual course of the day since {1} (now {2})", Number, AsIs, Number);
 
-    public static readonly MessageTemplate DriftBelow = new("fault.drift-below", "Drift: readings below the prediction since {0} (now {1})", AsIs, Number);
+    public static readonly MessageTemplate DriftBelow = new("fault.drift-below", "Drift: readings crept {0} below the usual course of the day since {1} (now {2})", Number, AsIs, Number);
 
     public static readonly MessageTemplate Stuck = new("fault.stuck", "Stuck value: {0} for {1} ({2} readings)", Number, Duration, Number);
 
