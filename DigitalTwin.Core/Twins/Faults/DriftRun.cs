@@ -10,10 +10,10 @@ namespace DigitalTwin.Core.Twins.Faults;
 /// </summary>
 /// <remarks>
 /// The references are profiles per half hour of the day (the change it brings, the level, the size of its strays),
-/// each learned from about three days of that half hour, so a bias that grows over hours cannot teach them; nothing is
-/// judged before two days of a half hour are known, and a half hour judged a drift teaches them nothing. Strays are
-/// scaled by the larger of the sensor's usual stray and this half hour's, so a busy morning is not judged by a quiet
-/// night. Half hours rather than readings, so a sensor that reports every minute gets the same 48 chances a day to
+/// each learned from about three days of that half hour, so a bias that grows over hours cannot teach them, and a half
+/// hour judged a drift teaches them nothing. The strays' sizes are learned from the second day, nothing is judged
+/// before the third; a stray is scaled by the larger of the sensor's usual stray and this half hour's, so a busy
+/// morning is not judged by a quiet night. Half hours rather than readings, so a sensor that reports every minute gets the same 48 chances a day to
 /// raise a false alarm as one that reports every half hour. 48 slots: memory is bounded, each reading O(1).
 /// </remarks>
 internal sealed class DriftRun(double limit, double noiseClip)
@@ -38,6 +38,7 @@ internal sealed class DriftRun(double limit, double noiseClip)
     private readonly double[] _level = new double[Slots];
     private readonly double[] _stray = new double[Slots];
     private readonly int[] _days = new int[Slots];
+    private readonly int[] _strayDays = new int[Slots];
     private readonly NoiseScale _scale = new(alpha: 0.02, clip: noiseClip);
     private (DateTimeOffset At, double Value)? _blockStart;
     private Side _up;
@@ -73,9 +74,12 @@ internal sealed class DriftRun(double limit, double noiseClip)
         }
         _blockStart = (at, value);
         var change = value - start.Value;
-        if (_days[slot] >= JudgeAfterDays)
+        if (_days[slot] > 0)
         {
             Judge(slot, start.At, change - _change[slot]);
+        }
+        if (_days[slot] >= JudgeAfterDays)
+        {
             var next = Slot(at);
             var away = _days[next] > 0 ? value - _level[next] : 0;
             IsDrift = Score >= limit && (IsDrift || (Math.Sign(away) == Math.Sign(Bias) && Math.Abs(away) >= Away * Math.Abs(Bias)));
@@ -98,7 +102,7 @@ internal sealed class DriftRun(double limit, double noiseClip)
 
     private void Judge(int slot, DateTimeOffset blockStart, double excess)
     {
-        if (_scale.Count >= ScaleWarmup)
+        if (_scale.Count >= ScaleWarmup && _days[slot] >= JudgeAfterDays)
         {
             var scale = Math.Max(_scale.Sigma, _stray[slot] * RobustSigma.MeanAbsToSigma);
             var u = Math.Clamp(excess / scale, -Clip, Clip);
@@ -106,8 +110,7 @@ internal sealed class DriftRun(double limit, double noiseClip)
             _down = _down.Add(-u, excess, blockStart);
         }
         _scale.Add(excess);
-        // The slot's profiles have seen at least two days here: the third and later weigh a third each.
-        _stray[slot] += (Math.Abs(excess) - _stray[slot]) / Math.Min(_days[slot] - 1, ProfileDays);
+        _stray[slot] += (Math.Abs(excess) - _stray[slot]) / Math.Min(++_strayDays[slot], ProfileDays);
     }
 
     private static int Slot(DateTimeOffset at) => (int)(at.TimeOfDay.TotalMinutes / (24 * 60 / Slots)) % Slots;
