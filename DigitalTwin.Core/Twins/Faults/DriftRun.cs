@@ -13,8 +13,9 @@ namespace DigitalTwin.Core.Twins.Faults;
 /// each learned from about three days of that half hour, so a bias that grows over hours cannot teach them, and a half
 /// hour judged a drift teaches them nothing. The strays' sizes are learned from the second day, nothing is judged
 /// before the third; a stray is scaled by the larger of the sensor's usual stray and this half hour's, so a busy
-/// morning is not judged by a quiet night. Half hours rather than readings, so a sensor that reports every minute gets the same 48 chances a day to
-/// raise a false alarm as one that reports every half hour. 48 slots: memory is bounded, each reading O(1).
+/// morning is not judged by a quiet night. Half hours rather than readings, so a sensor that reports every minute gets
+/// the same 48 chances a day to raise a false alarm as one that reports every half hour. 48 slots: memory is bounded,
+/// each reading O(1).
 /// </remarks>
 internal sealed class DriftRun(double limit, double noiseClip)
 {
@@ -47,7 +48,7 @@ internal sealed class DriftRun(double limit, double noiseClip)
     /// <summary>The larger of the two sums, in scales.</summary>
     public double Score => Math.Max(_up.Sum, _down.Sum);
 
-    /// <summary>Raised once the run reaches the limit away from the usual level; held while it stays at the limit.</summary>
+    /// <summary>Raised once the run reaches the limit away from the usual level; held until it falls below half the limit.</summary>
     public bool IsDrift { get; private set; }
 
     /// <summary>Readings drift upwards (else downwards).</summary>
@@ -82,7 +83,9 @@ internal sealed class DriftRun(double limit, double noiseClip)
         {
             var next = Slot(at);
             var away = _days[next] > 0 ? value - _level[next] : 0;
-            IsDrift = Score >= limit && (IsDrift || (Math.Sign(away) == Math.Sign(Bias) && Math.Abs(away) >= Away * Math.Abs(Bias)));
+            IsDrift = IsDrift
+                ? Score >= limit / 2
+                : Score >= limit && Math.Sign(away) == Math.Sign(Bias) && Math.Abs(away) >= Away * Math.Abs(Bias);
         }
         if (!IsDrift)
         {

@@ -131,7 +131,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             {
                 // Back near the prediction, yet not a spike between its neighbours: the room's own turn, learned.
                 Learn(at, value, steps);
-                return null;
+                return DriftVerdict(at, value);
             }
             Restart(at, value);
             return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),
@@ -143,7 +143,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         if (IsWarm && Math.Abs(residual) >= settings.Sigmas)
         {
             _outlier = (at, residual);
-            return null;
+            return DriftVerdict(at, value); // a drift under way goes on while an outlier waits for its next reading
         }
         Learn(at, value, steps);
         return IsWarm ? DriftVerdict(at, value) : null;
