@@ -18,5 +18,11 @@ public static class FaultMessages
 
     public static readonly MessageTemplate Dropout = new("fault.dropout", "Dropout: no reading for {0} (usually every {1})", Duration, Duration);
 
-    public static IReadOnlyList<MessageTemplate> All { get; } = [Spike, FastChange, DriftAbove, DriftBelow, Stuck, Dropout];
+    /// <summary>A drift as the detector worded it before it judged drifts half hour by half hour: older alerts' histories hold it.</summary>
+    public static readonly MessageTemplate DriftAboveEarlier = new("fault.drift-above-earlier", "Drift: readings above the prediction since {0} (now {1})", AsIs, Number);
+
+    /// <summary>See <see cref="DriftAboveEarlier"/>.</summary>
+    public static readonly MessageTemplate DriftBelowEarlier = new("fault.drift-below-earlier", "Drift: readings below the prediction since {0} (now {1})", AsIs, Number);
+
+    public static IReadOnlyList<MessageTemplate> All { get; } = [Spike, FastChange, DriftAbove, DriftBelow, Stuck, Dropout, DriftAboveEarlier, DriftBelowEarlier];
 }
