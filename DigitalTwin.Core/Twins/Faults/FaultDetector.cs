@@ -13,7 +13,9 @@ namespace DigitalTwin.Core.Twins.Faults;
 /// that test alone names a <see cref="FaultKind.Spike"/>, as the slope seen from both sides makes it sharper than a
 /// one-step miss. An outlier of the one-step test is held for one reading: staying away makes it a
 /// <see cref="FaultKind.FastChange"/> (the predictor then restarts at the new level). Outliers never teach the
-/// predictor or the noise scale, so a fault does not hide itself.
+/// predictor or the noise scale, so a fault does not hide itself. A <see cref="FaultKind.Drift"/> is judged apart
+/// (<see cref="DriftRun"/>), half hour by half hour against the course earlier days took, as the one-step prediction
+/// follows a slow creep step by step.
 /// </remarks>
 public sealed class FaultDetector(FaultDetectorSettings settings)
 {
@@ -26,6 +28,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     private readonly NoiseScale _noise = new(alpha: 0.02, clip: settings.Sigmas);
     private readonly StuckRun _stuck = new();
     private readonly SpikeBetween _between = new(settings.Sigmas);
+    private readonly DriftRun _drift = new(settings.DriftLimit, settings.Sigmas);
     private int _count;
     private DateTimeOffset _lastAt;
     private (DateTimeOffset At, double Value)? _beforeLast;
@@ -33,9 +36,6 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
     private double _lastValue;
     private double _interval;
     private (DateTimeOffset At, double Z)? _outlier;
-    private double _driftUp;
-    private double _driftDown;
-    private DateTimeOffset _driftSince;
 
     public FaultDetector()
         : this(FaultDetectorSettings.Default)
@@ -82,7 +82,8 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         {
             Restart(at, value); // after a long gap the room may be anywhere: no prediction to hold it to
         }
-        return verdict ?? StuckVerdict(at, value);
+        // A stuck value is the sharper diagnosis: a sensor that stopped also stops following the day.
+        return verdict is null or { Kind: FaultKind.Drift } ? StuckVerdict(at, value) ?? verdict : verdict;
     }
 
     /// <summary>For a ticking caller: a dropout once the silence since the last reading is long enough, else null.</summary>
@@ -129,8 +130,8 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
             if (Math.Abs(z) < settings.Sigmas || Math.Sign(z) != Math.Sign(held.Z))
             {
                 // Back near the prediction, yet not a spike between its neighbours: the room's own turn, learned.
-                Learn(at, value, steps, z);
-                return null;
+                Learn(at, value, steps);
+                return DriftVerdict(at, value);
             }
             Restart(at, value);
             return new FaultVerdict(FaultKind.FastChange, held.At, at, value, Math.Abs(held.Z),
@@ -142,22 +143,15 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         if (IsWarm && Math.Abs(residual) >= settings.Sigmas)
         {
             _outlier = (at, residual);
-            return null;
+            return DriftVerdict(at, value); // a drift under way goes on while an outlier waits for its next reading
         }
-        Learn(at, value, steps, residual);
+        Learn(at, value, steps);
         return IsWarm ? DriftVerdict(at, value) : null;
     }
 
-    private void Learn(DateTimeOffset at, double value, double steps, double z)
+    private void Learn(DateTimeOffset at, double value, double steps)
     {
-        var slack = settings.DriftSlack;
-        var clipped = Math.Clamp(z, -settings.Sigmas, settings.Sigmas);
-        if (_driftUp == 0 && _driftDown == 0)
-        {
-            _driftSince = _lastAt;
-        }
-        _driftUp = Math.Max(0, _driftUp + clipped - slack);
-        _driftDown = Math.Max(0, _driftDown - clipped - slack);
+        _drift.Add(at, value);
         _predictor.Update(at, value, steps, UsualInterval);
         _modelAt = at;
     }
@@ -168,12 +162,11 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         _predictor.NoteMiss(at, miss, UsualInterval, NoiseClip * settings.Sigmas);
     }
 
-    private FaultVerdict? DriftVerdict(DateTimeOffset at, double value)
-    {
-        var score = Math.Max(_driftUp, _driftDown);
-        return score < settings.DriftLimit ? null : new FaultVerdict(FaultKind.Drift, _driftSince, at, value, score,
-            (_driftUp > _driftDown ? FaultMessages.DriftAbove : FaultMessages.DriftBelow).Format(_driftSince.ToString("HH:mm", CultureInfo.InvariantCulture), Format(value)));
-    }
+    private FaultVerdict? DriftVerdict(DateTimeOffset at, double value) => _drift.IsDrift
+        ? new FaultVerdict(FaultKind.Drift, _drift.Since, at, value, _drift.Score,
+            (_drift.Rising ? FaultMessages.DriftAbove : FaultMessages.DriftBelow).Format(
+                Format(Math.Abs(_drift.Bias)), _drift.Since.ToString("HH:mm", CultureInfo.InvariantCulture), Format(value)))
+        : null;
 
     private FaultVerdict? StuckVerdict(DateTimeOffset at, double value) => IsWarm && _stuck.IsStuck
         ? new FaultVerdict(FaultKind.Stuck, _stuck.Since, at, value, _stuck.Length,
@@ -195,8 +188,7 @@ public sealed class FaultDetector(FaultDetectorSettings settings)
         _modelAt = at;
         _predictor.Reset(value);
         _outlier = null;
-        _driftUp = _driftDown = 0;
-        _driftSince = at;
+        _drift.Reset(at, value);
     }
 
     private void LearnInterval(double gap)

@@ -11,9 +11,9 @@ public sealed record FaultDetectorSettings(double Sigmas = FaultDetectorSettings
 
     public static readonly FaultDetectorSettings Default = new();
 
-    /// <summary>The drift statistic's slack per reading, in noise scales: residuals smaller than this never add up.</summary>
-    public double DriftSlack => 0.5;
-
-    /// <summary>The drift statistic's alarm level, in noise scales.</summary>
-    public double DriftLimit => 4 * Sigmas;
+    /// <summary>
+    /// The drift statistic's alarm level, in its own scales (<see cref="DriftRun"/>): half the threshold, so at least
+    /// 2.5, 4 or 5 hours (high, medium, low sensitivity) of half hours that all stray the same way.
+    /// </summary>
+    public double DriftLimit => Sigmas / 2;
 }

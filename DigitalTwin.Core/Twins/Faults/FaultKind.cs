@@ -6,7 +6,7 @@ public enum FaultKind
     /// <summary>One reading far from the prediction, the next back near it.</summary>
     Spike,
 
-    /// <summary>A bias that grows slowly: residuals keep one sign for longer than noise allows.</summary>
+    /// <summary>A bias that grows slowly: half hours keep straying the same way from the course earlier days took.</summary>
     Drift,
 
     /// <summary>The same value again and again where the sensor's noise says it should change.</summary>

@@ -12,6 +12,9 @@ internal sealed class NoiseScale(double alpha, double clip)
 
     public double Clip => clip;
 
+    /// <summary>Residuals learned so far.</summary>
+    public int Count => _count;
+
     /// <summary>The smallest change the sensor reports (learned: the smallest non-zero change seen).</summary>
     public double Resolution { get; private set; } = double.PositiveInfinity;
 

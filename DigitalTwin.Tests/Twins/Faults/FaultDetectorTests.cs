@@ -41,6 +41,75 @@ public sealed class FaultDetectorTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A bias growing over six hours to <paramref name="size"/> noise scales on the third day (the drift test judges a
+    /// half hour only after two days of it): it must be the first fault raised in its window, the reason must say which
+    /// way the readings crept, and nothing but the detector's own course of the day is known to it.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 15)]
+    [InlineData(30, 30)]
+    public void Observe_DriftInRealSeries_NamedDriftWithItsDirection(double size, int atLeast)
+    {
+        int named = 0, wrongWay = 0;
+        foreach (var (mote, index) in RealSensors.IntelLab.Select((m, i) => (m, i)))
+        {
+            var interval = mote.Span / (mote.Length - 1);
+            var sign = index % 2 == 0 ? 1 : -1;
+            var plan = new FaultPlan(FaultKind.Drift, 96 + (index % 40), FaultInjector.LengthOf(FaultKind.Drift, interval), size, sign);
+            var (faulty, truth) = FaultInjector.Inject(mote, [plan]);
+
+            var hit = FaultEvaluation.Match(truth.Single(), FaultEvaluation.Detect(faulty, FaultDetectorSettings.Default), interval);
+
+            if (hit?.Kind == FaultKind.Drift)
+            {
+                named++;
+                wrongWay += hit.Reason.Contains(sign > 0 ? " above " : " below ", StringComparison.Ordinal) ? 0 : 1;
+            }
+        }
+
+        output.WriteLine($"Drift of {size}× the noise: named a drift in {named} of {RealSensors.IntelLab.Count} motes, {wrongWay} the wrong way");
+        Assert.True(named >= atLeast, $"a drift of {size}× the noise named in only {named} of {RealSensors.IntelLab.Count} motes");
+        Assert.Equal(0, wrongWay);
+    }
+
+    [Fact]
+    public void Observe_DriftInRealSeries_ReasonSaysHowFarAndSince()
+    {
+        var mote = RealSensors.IntelLab[30];
+        var interval = mote.Span / (mote.Length - 1);
+        var (faulty, truth) = FaultInjector.Inject(mote, [new FaultPlan(FaultKind.Drift, 120, FaultInjector.LengthOf(FaultKind.Drift, interval), 30)]);
+
+        var drift = FaultEvaluation.Detect(faulty, FaultDetectorSettings.Default).First(d => d.Kind == FaultKind.Drift && d.At >= truth[0].Start);
+
+        output.WriteLine(drift.Reason);
+        Assert.Matches(@"^Drift: readings crept [0-9.]+ above the usual course of the day since [0-2][0-9]:[0-5][0-9] \(now [0-9.]+\)$", drift.Reason);
+        Assert.InRange(drift.Since, truth[0].Start - TimeSpan.FromHours(2), drift.At);
+    }
+
+    [Fact]
+    public void Observe_CleanRealSeries_FewDriftAlarms()
+    {
+        var drifts = RealSensors.IntelLab.Sum(m => FaultEvaluation.Detect(m, FaultDetectorSettings.Default).Count(d => d.Kind == FaultKind.Drift));
+        var days = RealSensors.IntelLab.Sum(m => m.Span.TotalDays);
+
+        output.WriteLine($"{drifts} drift alarms over {days:F0} device-days");
+        Assert.True(drifts / days <= 0.2, $"{drifts / days:F2} drift alarms per device-day on the clean motes");
+    }
+
+    /// <summary>The drift test is judged per half hour, so a sensor reporting every minute gets no more chances a day.</summary>
+    [Fact]
+    public void Observe_CleanOneMinuteSeries_DriftAlarmsPerHalfHourNotPerReading()
+    {
+        var office = SensorData.ReadOffice(RealSensors.Directory);
+
+        var drifts = office.Sum(s => FaultEvaluation.Detect(s, FaultDetectorSettings.Default).Count(d => d.Kind == FaultKind.Drift));
+        var days = office.Sum(s => s.Span.TotalDays);
+
+        output.WriteLine($"{drifts} drift alarms over {days:F1} device-days of 1-minute readings");
+        Assert.True(drifts / days <= 1.0, $"{drifts / days:F2} drift alarms per device-day on the office's clean series");
+    }
+
     [Fact]
     public void Observe_CleanRealSeries_AtMostOneAlarmPerDeviceDay()
     {
