@@ -19,7 +19,8 @@ work=.cluster
 mkdir -p "$work"
 server="$(scripts/start-postgres.sh)"
 database="Host=127.0.0.1;Port=${server#*Port=}"
-database="${database%%;Database=*};Database=digitaltwin_cluster"
+# Two instances share PostgreSQL's connections (100 by default): 40 each at most.
+database="${database%%;Database=*};Database=digitaltwin_cluster;Maximum Pool Size=40"
 PGPASSWORD="${server#*Password=}" ; PGPASSWORD="${PGPASSWORD%%;*}"
 export PGPASSWORD
 psql -h 127.0.0.1 -U "$(sed 's/.*Username=\([^;]*\).*/\1/' <<<"$server")" -d postgres -tAc \

@@ -7,7 +7,7 @@ namespace DigitalTwin.Core.Alerts;
 /// People acting on alerts (acknowledge, clear by hand): the request is checked here, the change is the engine's, which
 /// orders it with its own transitions and commits it with its history entry and audit row through the writer.
 /// </summary>
-public sealed class AlertActionService(AlertEngine engine, AlertWriter writer)
+public sealed class AlertActionService(IAlertEngine engine, AlertWriter writer)
 {
     /// <summary>
     /// Acknowledges an open or cleared alert as <paramref name="actor"/>, with an optional comment; acknowledging twice

@@ -12,6 +12,18 @@ public sealed partial class AlertEngine
 
     public void RemoveSilence(long silenceId) => ImmutableInterlocked.Update(ref _silences, s => s.RemoveAll(x => x.Id == silenceId));
 
+    public ValueTask AddSilenceAsync(AlertSilence silence)
+    {
+        AddSilence(silence);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RemoveSilenceAsync(long silenceId)
+    {
+        RemoveSilence(silenceId);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>The end of the latest rule-wide silence of the rule in force at <paramref name="now"/>; null when none.</summary>
     public DateTimeOffset? SilencedUntil(long ruleId, DateTimeOffset now)
     {

@@ -16,7 +16,7 @@ namespace DigitalTwin.Core.Alerts;
 /// Pending periods, no-data timers and re-notify intervals run on server time (<see cref="TimeProvider"/>); rate
 /// windows on device time, so a replayed backlog measures the change the device saw.
 /// </remarks>
-public sealed partial class AlertEngine : IReadingObserver
+public sealed partial class AlertEngine : IReadingObserver, IAlertEngine
 {
     private readonly Lock _lock = new();
     private readonly AlertTargets _targets;
@@ -55,6 +55,8 @@ public sealed partial class AlertEngine : IReadingObserver
 
     public int UnacknowledgedCount => Volatile.Read(ref _unacknowledged);
 
+    public ValueTask<int> OpenCountAsync() => ValueTask.FromResult(OpenCount);
+
     public int OpenCount
     {
         get
@@ -76,10 +78,15 @@ public sealed partial class AlertEngine : IReadingObserver
     }
 
     /// <summary>Loads the state kept in the database; restored pending alerts need a fresh reading to become active.</summary>
+    /// <remarks>Once: a second restore would count the open alerts twice.</remarks>
     public void Restore(IEnumerable<AlertRule> rules, IEnumerable<Alert> openAlerts, IReadOnlyList<AlertSilence> silences, long maxAlertId)
     {
         lock (_lock)
         {
+            if (_ready.Task.IsCompleted)
+            {
+                return;
+            }
             foreach (var rule in rules)
             {
                 _rules[rule.Id] = rule;

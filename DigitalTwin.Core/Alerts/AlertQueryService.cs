@@ -8,7 +8,7 @@ namespace DigitalTwin.Core.Alerts;
 /// holds (open ones, and closed ones not yet committed) are read from its memory, since their values change with
 /// every reading; the rest from the database.
 /// </summary>
-public sealed class AlertQueryService(IDbContextFactory<DigitalTwinDbContext> dbFactory, AlertEngine engine, IAlertFeed feed)
+public sealed class AlertQueryService(IDbContextFactory<DigitalTwinDbContext> dbFactory, IAlertEngine engine, IAlertFeed feed)
 {
     /// <summary>Active alerts nobody has acknowledged yet (the bell); pending ones are not counted.</summary>
     public int UnacknowledgedCount => engine.UnacknowledgedCount;

@@ -8,7 +8,7 @@ namespace DigitalTwin.Core.Alerts;
 /// Alert rules: list, validate, save, delete. A change commits with its audit row, then goes to the engine, so it
 /// applies at once. A rule's <see cref="AlertRule.SilencedUntil"/> is computed from the silences in force when read.
 /// </summary>
-public sealed class AlertRuleService(IDbContextFactory<DigitalTwinDbContext> dbFactory, AlertEngine engine, TimeProvider time)
+public sealed class AlertRuleService(IDbContextFactory<DigitalTwinDbContext> dbFactory, IAlertEngine engine, TimeProvider time)
 {
     public async Task<IReadOnlyList<AlertRule>> ListRulesAsync(CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace DigitalTwin.Core.Alerts;
 /// Silences: stored in one table only (with their audit rows), then handed to the engine, which suppresses
 /// notifications with them and tells a rule's "silenced until" when asked.
 /// </summary>
-public sealed class AlertSilenceService(IDbContextFactory<DigitalTwinDbContext> dbFactory, AlertEngine engine, TimeProvider time)
+public sealed class AlertSilenceService(IDbContextFactory<DigitalTwinDbContext> dbFactory, IAlertEngine engine, TimeProvider time)
 {
     public async Task<IReadOnlyList<AlertSilence>> ListSilencesAsync(bool includeExpired = false, CancellationToken cancellationToken = default)
     {
@@ -53,7 +53,7 @@ public sealed class AlertSilenceService(IDbContextFactory<DigitalTwinDbContext> 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        engine.AddSilence(silence);
+        await engine.AddSilenceAsync(silence);
         return new SilenceResult(AlertResultStatus.Ok, silence);
     }
 
@@ -72,7 +72,7 @@ public sealed class AlertSilenceService(IDbContextFactory<DigitalTwinDbContext> 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        engine.RemoveSilence(silenceId);
+        await engine.RemoveSilenceAsync(silenceId);
         return true;
     }
 }

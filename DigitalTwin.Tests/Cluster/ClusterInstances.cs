@@ -38,7 +38,8 @@ public sealed class ClusterInstances : IAsyncDisposable
                 ["Cluster__ClusterId"] = _clusterId,
                 ["Cluster__DeviceResyncInterval"] = "00:00:05",
                 ["Database__Provider"] = "Postgres",
-                ["ConnectionStrings__DigitalTwin"] = Database.ConnectionString,
+                // Two instances share PostgreSQL's 100 connections (Npgsql would pool up to 100 each).
+                ["ConnectionStrings__DigitalTwin"] = Database.ConnectionString + ";Maximum Pool Size=40",
                 ["Mqtt__Mode"] = "External",
                 ["Mqtt__Host"] = "127.0.0.1",
                 ["Mqtt__ClientId"] = $"{_clusterId}-{name}",

@@ -25,6 +25,13 @@ public sealed class ClusterTests
         await WaitSubscribedAsync(a);
         await WaitSubscribedAsync(b);
 
+        using (var rule = await a.Http.PostAsJsonAsync("api/alert-rules", new
+        {
+            name = "Any warm", kind = "Threshold", targetKind = "Kind", target = "unknown", metric = "temperature", @operator = "GreaterThan", threshold = 1,
+        }))
+        {
+            Assert.True(rule.IsSuccessStatusCode, await rule.Content.ReadAsStringAsync());
+        }
         var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<long>>();
         var start = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds();
         using var stop = new CancellationTokenSource();
@@ -55,6 +62,12 @@ public sealed class ClusterTests
         Assert.True(missing == 0 && extra == 0, $"History: {missing} acknowledged readings missing, {extra} rows that were never published, of {total:N0}.");
         Assert.Equal(Devices, stored.Count);
 
+        // One alert engine for the cluster, and it moved with the kill without opening any device's alert again.
+        var alerts = await AlertsPerDeviceAsync(cluster.Database);
+        Assert.True(alerts.Count > Devices / 2, $"Only {alerts.Count} devices have an alert; every device went above the threshold.");
+        Assert.True(alerts.Values.All(count => count == 1), $"Alerts opened twice: {string.Join(", ", alerts.Where(d => d.Value > 1).Take(5).Select(d => $"{d.Key} × {d.Value}"))}");
+        Assert.Equal(0, await DoubledActivationsAsync(cluster.Database));
+
         // Each twin, asked on either instance, ends on its device's newest reading.
         foreach (var deviceId in new[] { "cl-0000", "cl-0500", "cl-0999" })
         {
@@ -69,7 +82,10 @@ public sealed class ClusterTests
 
     private static int Count(ConcurrentDictionary<string, ConcurrentBag<long>> acknowledged) => acknowledged.Values.Sum(t => t.Count);
 
-    /// <summary>Each connection publishes for its share of the devices, QoS 1, each publish awaited until mosquitto acknowledged it.</summary>
+    /// <summary>
+    /// Each connection publishes for its share of the devices, QoS 1, each publish awaited until mosquitto acknowledged
+    /// it. The temperature is the round, so a device's alert opens once (from round 2) and never clears.
+    /// </summary>
     private static async Task PublishAsync(MqttTestClient client, int connection, long start, ConcurrentDictionary<string, ConcurrentBag<long>> acknowledged, CancellationToken stop)
     {
         await using var _ = client;
@@ -79,7 +95,7 @@ public sealed class ClusterTests
             {
                 var deviceId = $"cl-{d:0000}";
                 var ts = start + (round * 1000L);
-                await client.PublishAsync($"devices/{deviceId}/telemetry", string.Create(CultureInfo.InvariantCulture, $$"""{"ts":{{ts}},"temperature":{{round % 40}}}"""));
+                await client.PublishAsync($"devices/{deviceId}/telemetry", string.Create(CultureInfo.InvariantCulture, $$"""{"ts":{{ts}},"temperature":{{round}}}"""));
                 acknowledged.GetOrAdd(deviceId, _ => []).Add(ts);
             }
         }
@@ -118,6 +134,30 @@ public sealed class ClusterTests
         return document.RootElement.TryGetProperty("metrics", out var metrics) && metrics.TryGetProperty("temperature", out var temperature)
             ? DateTimeOffset.Parse(temperature.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()
             : null;
+    }
+
+    /// <summary>Alerts whose activation was recorded more than once (two engines judging the same alert).</summary>
+    private static async Task<long> DoubledActivationsAsync(PostgresTestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT count(*) FROM (SELECT "AlertId" FROM "AlertHistory" WHERE "Transition" = 'BecameActive' GROUP BY "AlertId" HAVING count(*) > 1) d""", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<Dictionary<string, long>> AlertsPerDeviceAsync(PostgresTestDatabase database)
+    {
+        var alerts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "DeviceId", count(*) FROM "Alerts" GROUP BY "DeviceId" """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            alerts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return alerts;
     }
 
     private static async Task<Dictionary<string, HashSet<long>>> StoredAsync(PostgresTestDatabase database)

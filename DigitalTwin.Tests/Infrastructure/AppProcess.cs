@@ -59,7 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         var app = new AppProcess(process, httpPort.Value, mqttPort);
         process.OutputDataReceived += (_, e) => app.Output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => app.Output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -68,10 +68,10 @@ public sealed class AppProcess : IAsyncDisposable
             await app.SignInAsync();
             return app;
         }
-        catch
+        catch (Exception ex)
         {
             await app.DisposeAsync();
-            throw;
+            throw new InvalidOperationException($"The app process did not come up: {ex.Message}\nIts last output:\n{string.Join("\n", app.Output.TakeLast(40))}", ex);
         }
     }
 

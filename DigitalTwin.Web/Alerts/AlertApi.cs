@@ -36,8 +36,8 @@ public static class AlertApi
             : TypedResults.Ok(await alerts.QueryAlertsAsync(query, cancellationToken));
     }
 
-    private static Ok<AlertSummary> GetSummary(AlertQueryService alerts, AlertEngine engine) =>
-        TypedResults.Ok(new AlertSummary(engine.OpenCount, alerts.UnacknowledgedCount));
+    private static async Task<Ok<AlertSummary>> GetSummary(AlertQueryService alerts, IAlertEngine engine) =>
+        TypedResults.Ok(new AlertSummary(await engine.OpenCountAsync(), alerts.UnacknowledgedCount));
 
     private static async Task<Results<Ok<AlertDetails>, ProblemHttpResult>> GetAlert(long id, AlertQueryService alerts, CancellationToken cancellationToken) =>
         await alerts.GetAlertAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : AlertProblems.UnknownAlert(id);

@@ -128,36 +128,8 @@ public sealed partial class ClusterDeviceSync(
     }
 
     /// <summary>Sends what changed here to the other instances, in batches as changes come.</summary>
-    private async Task AnnounceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (await _changed.Reader.WaitToReadAsync(stoppingToken))
-            {
-                var ids = new HashSet<string>(StringComparer.Ordinal);
-                while (ids.Count < 1_000 && _changed.Reader.TryRead(out var id))
-                {
-                    ids.Add(id);
-                }
-                string[] batch = [.. ids];
-                foreach (var peer in peers.Others())
-                {
-                    try
-                    {
-                        await peer.DevicesChangedAsync(batch);
-                    }
-                    catch (Exception ex)
-                    {
-                        LogAnnounceFailed(ex, batch.Length);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    private Task AnnounceAsync(CancellationToken stoppingToken) =>
+        PeerBroadcast.RunAsync(_changed.Reader, 1_000, peers, (peer, ids) => peer.DevicesChangedAsync([.. ids.Distinct(StringComparer.Ordinal)]), LogAnnounceFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read {Count} devices changed on another instance")]
     private partial void LogReloadFailed(Exception exception, int count);

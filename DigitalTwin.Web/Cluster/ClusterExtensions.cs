@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Twins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,10 +9,13 @@ public static class ClusterExtensions
 {
     /// <summary>
     /// Cluster mode's options are checked at start either way; when it is on, twin changes and device changes also
-    /// travel to the other instances (<see cref="ClusterTwinChangeFeed"/>, <see cref="ClusterDeviceSync"/>).
+    /// travel to the other instances (<see cref="ClusterTwinChangeFeed"/>, <see cref="ClusterDeviceSync"/>) and the alert
+    /// engine runs once for the cluster (<see cref="AlertHostGrain"/>). After AddTwins and AddAlerts: it replaces some of
+    /// what they registered. The silo itself joins the cluster in AddTwins.
     /// </summary>
-    public static IHostApplicationBuilder AddClusterMode(this IHostApplicationBuilder builder, bool enabled)
+    public static IHostApplicationBuilder AddClusterMode(this IHostApplicationBuilder builder)
     {
+        var enabled = builder.Configuration.GetValue($"{ClusterModeOptions.Section}:{nameof(ClusterModeOptions.Enabled)}", false);
         var services = builder.Services;
         services.AddOptions<ClusterModeOptions>().BindConfiguration(ClusterModeOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterModeOptions>, ClusterModeOptionsValidator>();
@@ -25,6 +29,17 @@ public static class ClusterExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterTwinChangeFeed>());
         services.AddSingleton<ClusterDeviceSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterDeviceSync>());
+        // One alert engine for the cluster (AlertHostGrain): this instance's engine runs only while the host is here.
+        foreach (var host in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AlertEngineHost)).ToList())
+        {
+            services.Remove(host);
+        }
+        services.AddSingleton<ClusterAlertEngine>();
+        services.Replace(ServiceDescriptor.Singleton<IAlertEngine>(sp => sp.GetRequiredService<ClusterAlertEngine>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertEngine>());
+        services.AddSingleton<ClusterAlertFeed>();
+        services.Replace(ServiceDescriptor.Singleton<IAlertFeed>(sp => sp.GetRequiredService<ClusterAlertFeed>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertFeed>());
         return builder;
     }
 }

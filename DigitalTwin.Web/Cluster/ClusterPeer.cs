@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Twins;
 using Orleans.Concurrency;
 
@@ -5,7 +6,7 @@ namespace DigitalTwin.Web.Cluster;
 
 /// <summary>This instance's end of the cluster's fan-out: what arrives goes to the local listeners only, never back out.</summary>
 [Reentrant]
-public sealed class ClusterPeer(GrainId id, Silo silo, ILoggerFactory loggerFactory, TwinChangeFeed localTwins, ClusterDeviceSync devices)
+public sealed class ClusterPeer(GrainId id, Silo silo, ILoggerFactory loggerFactory, TwinChangeFeed localTwins, ClusterDeviceSync devices, AlertFeed localAlerts)
     : GrainService(id, silo, loggerFactory), IClusterPeer
 {
     public Task TwinsChangedAsync(TwinSnapshot[] snapshots)
@@ -18,4 +19,13 @@ public sealed class ClusterPeer(GrainId id, Silo silo, ILoggerFactory loggerFact
     }
 
     public Task DevicesChangedAsync(string[] deviceIds) => devices.ReloadAsync(deviceIds);
+
+    public Task AlertsChangedAsync(AlertChange[] changes)
+    {
+        foreach (var change in changes)
+        {
+            localAlerts.Publish(change);
+        }
+        return Task.CompletedTask;
+    }
 }

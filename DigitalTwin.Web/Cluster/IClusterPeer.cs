@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Twins;
 using Orleans.Concurrency;
 using Orleans.Services;
@@ -14,4 +15,8 @@ public interface IClusterPeer : IGrainService
     /// <summary>Devices were created, edited or deleted through another instance: read them again from the database.</summary>
     [OneWay]
     Task DevicesChangedAsync(string[] deviceIds);
+
+    /// <summary>The alert host (running elsewhere) made these transitions: this instance's bell and pages hear them.</summary>
+    [OneWay]
+    Task AlertsChangedAsync(AlertChange[] changes);
 }

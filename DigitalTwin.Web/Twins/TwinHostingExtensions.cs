@@ -1,7 +1,10 @@
 using System.Net;
+using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Cluster;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using StackExchange.Redis;
 
 namespace DigitalTwin.Web.Twins;
@@ -28,9 +31,12 @@ public static class TwinHostingExtensions
                 silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "digitaltwin", clusterId: $"digitaltwin-{siloPort}");
             }
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
+            // Alerts, rules and silences are EF entities, not Orleans-generated types: between instances they cross as
+            // JSON. Registered in both modes: the silo checks at start that every grain method's types can be sent.
+            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+                isSupported: type => type.Namespace == typeof(Alert).Namespace || type == typeof(Actor)));
         });
-        builder.AddTwinState();
-        return builder.AddClusterMode(cluster.Enabled);
+        return builder.AddTwinState();
     }
 
     private static void JoinCluster(ISiloBuilder silo, ClusterModeOptions cluster, int siloPort)
