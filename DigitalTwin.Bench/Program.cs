@@ -14,7 +14,7 @@ namespace DigitalTwin.Bench;
 /// for fitting and forecasting the room model of 1,000 devices (<see cref="RoomModelBench"/>), or <c>… -- replay</c> to play a real
 /// series over MQTT with faults injected (<see cref="ReplayCommand"/>), or <c>… -- fidelity</c> for the fault detector's figures
 /// on real series (<see cref="FidelityBench"/>), or <c>… -- browser-latency</c> for publish → value on screen in Chromium
-/// (<see cref="BrowserLatencyBench"/>).
+/// (<see cref="BrowserLatencyBench"/>), or <c>… -- cluster</c> for one instance against two in one cluster (<see cref="ClusterBench"/>).
 /// Not a top-level program: the web app's <c>Program</c> is the one WebApplicationFactory needs.
 /// </summary>
 internal static class BenchProgram
@@ -60,6 +60,10 @@ internal static class BenchProgram
         if (args is ["fidelity", ..])
         {
             return FidelityBench.Run(args);
+        }
+        if (args is ["cluster", ..])
+        {
+            return await ClusterBench.RunAsync(args);
         }
         if (args is ["memory", ..])
         {

@@ -36,13 +36,28 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations; call before the host starts.</summary>
+    /// <summary>
+    /// Applies pending migrations; call before the host starts. On PostgreSQL under a session advisory lock: instances
+    /// of a cluster starting together on an empty database migrate one after the other (the others then find nothing to do).
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DigitalTwinDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var migrationLock = services.GetService<PostgresDatabase>() is { } postgres
+            ? await postgres.DataSource.OpenConnectionAsync(cancellationToken)
+            : null;
+        if (migrationLock is not null)
+        {
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", migrationLock);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // Released when the lock's connection closes (disposed above), however the migration ends.
         await db.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>Any fixed number the app's database uses for nothing else.</summary>
+    private const long MigrationLockKey = 0x44_54_4D_49_47; // "DTMIG"
 
     private static void AddSqlite(IServiceCollection services, string connectionString)
     {

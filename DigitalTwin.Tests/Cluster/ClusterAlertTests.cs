@@ -17,8 +17,10 @@ public sealed class ClusterAlertTests
         var unavailable = PostgresTestServer.Unavailable();
         Skip.If(unavailable is not null, unavailable);
         await using var cluster = await ClusterInstances.StartAsync();
-        await using var a = await cluster.StartInstanceAsync("a");
-        await using var b = await cluster.StartInstanceAsync("b");
+        // Started together on an empty database: they migrate it one after the other.
+        var started = await Task.WhenAll(cluster.StartInstanceAsync("a"), cluster.StartInstanceAsync("b"));
+        await using var a = started[0];
+        await using var b = started[1];
         await a.CreateDeviceAsync("al-1");
         using (var rule = await a.Http.PostAsJsonAsync("api/alert-rules", new
         {

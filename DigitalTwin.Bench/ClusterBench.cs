@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Npgsql;
+
+namespace DigitalTwin.Bench;
+
+/// <summary>
+/// <c>cluster</c>: the same QoS 1 load through mosquitto into one instance, then into two instances of one cluster
+/// (Orleans on Redis, shared subscription, PostgreSQL), each run on a fresh database, all real processes on this
+/// machine. Prints the rate at which readings reach history for each, and two against one. On two cores this measures
+/// the cost of coordination, not a speed-up: both instances and the broker share the same cores.
+/// Needs PostgreSQL (DIGITALTWIN_TEST_POSTGRES, from scripts/start-postgres.sh), mosquitto and redis-server.
+/// </summary>
+internal static class ClusterBench
+{
+    private const string Dll = "DigitalTwin.Web.dll";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var devices = Option(args, "--devices", 1_000);
+        var messages = Option(args, "--messages", 60_000);
+        var publishers = Option(args, "--publishers", 20);
+        var server = Environment.GetEnvironmentVariable("DIGITALTWIN_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Console.Error.WriteLine("Set DIGITALTWIN_TEST_POSTGRES: export DIGITALTWIN_TEST_POSTGRES=\"$(scripts/start-postgres.sh)\"");
+            return 2;
+        }
+        Console.WriteLine($"{devices:N0} devices, {messages:N0} QoS 1 messages (3 metrics each) from {publishers} connections through mosquitto.");
+        await using var services = await Services.StartAsync();
+        var rates = new List<double>();
+        foreach (var instances in new[] { 1, 2 })
+        {
+            var rate = await RunOnceAsync(services, server, instances, devices, messages, publishers);
+            rates.Add(rate);
+            Console.WriteLine($"  {instances} instance{(instances > 1 ? "s" : "")}: {rate:N0} msg/s into history" + (instances > 1 ? $" — {rate / rates[0]:0.00}× one instance" : ""));
+        }
+        Console.WriteLine("On 2 cores the point is correctness and the cost of coordination (the broker, both instances and PostgreSQL share the cores), not speed-up.");
+        return 0;
+    }
+
+    private static async Task<double> RunOnceAsync(Services services, string server, int instances, int devices, int messages, int publishers)
+    {
+        var database = "dt_bench_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+        var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var apps = new List<(Process Process, int HttpPort)>();
+        try
+        {
+            for (var i = 0; i < instances; i++)
+            {
+                apps.Add(StartInstance(services, connectionString, clusterId, i));
+            }
+            foreach (var (app, i) in apps.Select((a, i) => (a, i)))
+            {
+                await WaitAsync(() => IsReadyAsync(app.HttpPort), TimeSpan.FromSeconds(90), $"instance {i + 1} to be ready");
+            }
+            var clients = await MqttConnections.ConnectManyAsync(services.MqttPort, $"{clusterId}-publisher", publishers);
+            try
+            {
+                // Warm-up, not measured: every device registers itself by its first reading.
+                await PublishAsync(clients, devices, devices, round0: 0);
+                await WaitAsync(async () => await CountAsync(connectionString, "Samples") >= devices * 3L, TimeSpan.FromSeconds(120), "the warm-up readings");
+                var start = Stopwatch.GetTimestamp();
+                await PublishAsync(clients, devices, messages, round0: 1);
+                var expected = (devices + (long)messages) * 3;
+                await WaitAsync(async () => await CountAsync(connectionString, "Samples") >= expected, TimeSpan.FromMinutes(10), $"{expected:N0} samples");
+                return messages / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+            finally
+            {
+                await MqttConnections.DisconnectAllAsync(clients);
+            }
+        }
+        finally
+        {
+            foreach (var (app, _) in apps)
+            {
+                app.Kill();
+                await app.WaitForExitAsync();
+                app.Dispose();
+            }
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Each connection publishes for its share of the devices in rounds; every publish awaits mosquitto's PUBACK.</summary>
+    private static Task PublishAsync(IMqttClient[] clients, int devices, int messages, int round0) =>
+        Task.WhenAll(clients.Select((client, c) => Task.Run(async () =>
+        {
+            var start = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
+            for (var n = c; n < messages; n += clients.Length)
+            {
+                var device = n % devices;
+                var round = round0 + (n / devices);
+                var message = new MqttApplicationMessageBuilder()
+                    .WithTopic($"devices/bench-{device:00000}/telemetry")
+                    .WithPayload(BenchDevices.Payload(start + (round * 1000L), n))
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build();
+                await client.PublishAsync(message);
+            }
+        })));
+
+    private static (Process, int HttpPort) StartInstance(Services services, string connectionString, string clusterId, int i)
+    {
+        var httpPort = Services.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, Dll)])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            ["Auth__AdminPassword"] = "Bench-admin-2026",
+            ["Cluster__Enabled"] = "true",
+            ["Cluster__Redis"] = $"127.0.0.1:{services.RedisPort}",
+            ["Cluster__ClusterId"] = clusterId,
+            ["Orleans__SiloPort"] = Services.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__DigitalTwin"] = connectionString,
+            ["Mqtt__Mode"] = "External",
+            ["Mqtt__Host"] = "127.0.0.1",
+            ["Mqtt__Port"] = services.MqttPort.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt__ClientId"] = $"{clusterId}-{i}",
+            ["Mqtt__SharedGroup"] = clusterId,
+            ["Devices__AllowAutoRegistration"] = "true",
+            ["Simulator__Count"] = "0",
+            ["Power__SeedSampleData"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        var log = Path.Combine(Path.GetTempPath(), $"{clusterId}-{i}.log");
+        process.OutputDataReceived += (_, e) => File.AppendAllText(log, e.Data + "\n");
+        process.ErrorDataReceived += (_, e) => File.AppendAllText(log, e.Data + "\n");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, httpPort);
+    }
+
+    private static async Task<bool> IsReadyAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            return (await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string table)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (!await condition())
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:N0} s waiting for {what}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>mosquitto (persistent, large queues) and an in-memory redis-server on free ports, for the whole run.</summary>
+    private sealed class Services : IAsyncDisposable
+    {
+        private readonly string _directory = Directory.CreateTempSubdirectory("bench-cluster-").FullName;
+        private readonly List<Process> _processes = [];
+
+        public int MqttPort { get; } = FreePort();
+
+        public int RedisPort { get; } = FreePort();
+
+        public static async Task<Services> StartAsync()
+        {
+            var services = new Services();
+            var config = Path.Combine(services._directory, "mosquitto.conf");
+            await File.WriteAllLinesAsync(config,
+            [
+                $"listener {services.MqttPort} 127.0.0.1", "allow_anonymous true", "persistence true", $"persistence_location {services._directory}/",
+                "max_queued_messages 1000000", "max_inflight_messages 100", "user root",
+            ]);
+            services._processes.Add(Start("/usr/sbin/mosquitto", ["-c", config]));
+            services._processes.Add(Start("/usr/bin/redis-server", ["--port", services.RedisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]));
+            await WaitAsync(() => Task.FromResult(Listening(services.MqttPort) && Listening(services.RedisPort)), TimeSpan.FromSeconds(10), "mosquitto and redis-server");
+            return services;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var process in _processes)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        private static Process Start(string file, string[] arguments) =>
+            Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{file} did not start (apt-get install mosquitto redis-server).");
+
+        private static bool Listening(int port)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+
+        public static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
