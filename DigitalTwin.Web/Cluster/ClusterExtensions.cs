@@ -37,6 +37,7 @@ public static class ClusterExtensions
         services.AddSingleton<ClusterAlertEngine>();
         services.Replace(ServiceDescriptor.Singleton<IAlertEngine>(sp => sp.GetRequiredService<ClusterAlertEngine>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertEngine>());
+        services.AddHostedService<ClusterStandIn>();
         services.AddSingleton<ClusterAlertFeed>();
         services.Replace(ServiceDescriptor.Singleton<IAlertFeed>(sp => sp.GetRequiredService<ClusterAlertFeed>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertFeed>());

@@ -60,11 +60,46 @@ public sealed partial class ExternalMqttIngest(
         }
     }
 
-    private static MqttClientOptions ClientOptions(MqttOptions settings)
+    /// <summary>
+    /// Cluster mode: stands in for an instance declared dead. Connecting with its client id resumes its broker session
+    /// (its shared subscription and what the broker queued for it), which is processed and acknowledged like this
+    /// instance's own, until that instance comes back and takes its session over.
+    /// </summary>
+    public async Task StandInAsync(string clientId, CancellationToken cancellationToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.DisconnectedAsync += _ =>
+        {
+            taken.TrySetResult();
+            return Task.CompletedTask;
+        };
+        var connected = await client.ConnectAsync(ClientOptions(options.Value, clientId), cancellationToken);
+        if (!connected.IsSessionPresent)
+        {
+            // Nothing was kept for it (its session expired): end the empty session this connection made.
+            await client.DisconnectAsync(new MqttClientDisconnectOptions { SessionExpiryInterval = 0 }, CancellationToken.None);
+            return;
+        }
+        LogStandingIn(clientId);
+        try
+        {
+            await taken.Task.WaitAsync(cancellationToken);
+            LogStandInEnded(clientId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the session stays for its owner.
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        }
+    }
+
+    private static MqttClientOptions ClientOptions(MqttOptions settings, string? clientId = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
-            .WithClientId(settings.ClientId)
+            .WithClientId(clientId ?? settings.ClientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)Math.Min(uint.MaxValue, settings.SessionExpiry.TotalSeconds))
@@ -139,6 +174,12 @@ public sealed partial class ExternalMqttIngest(
             LogAckFailed(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Standing in for {ClientId}, declared dead: processing its broker session until it comes back")]
+    private partial void LogStandingIn(string clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No longer standing in for {ClientId}: it took its session back")]
+    private partial void LogStandInEnded(string clientId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a telemetry message; the broker will redeliver it")]
     private partial void LogAckFailed(Exception exception);

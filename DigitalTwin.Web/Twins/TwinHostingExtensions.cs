@@ -1,6 +1,7 @@
 using System.Net;
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Audit;
+using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Twins;
 using DigitalTwin.Web.Cluster;
 using Orleans.Configuration;
@@ -24,7 +25,7 @@ public static class TwinHostingExtensions
         {
             if (cluster.Enabled)
             {
-                JoinCluster(silo, cluster, siloPort);
+                JoinCluster(silo, cluster, siloPort, builder.Configuration.GetValue($"{MqttOptions.Section}:{nameof(MqttOptions.ClientId)}", new MqttOptions().ClientId)!);
             }
             else
             {
@@ -39,8 +40,10 @@ public static class TwinHostingExtensions
         return builder.AddTwinState();
     }
 
-    private static void JoinCluster(ISiloBuilder silo, ClusterModeOptions cluster, int siloPort)
+    /// <param name="mqttClientId">The silo's name: a survivor resumes a dead instance's broker session by it (<see cref="ClusterStandIn"/>).</param>
+    private static void JoinCluster(ISiloBuilder silo, ClusterModeOptions cluster, int siloPort, string mqttClientId)
     {
+        silo.Configure<SiloOptions>(o => o.SiloName = mqttClientId);
         silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis ?? ""));
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "digitaltwin"));
         silo.Configure<EndpointOptions>(o =>
