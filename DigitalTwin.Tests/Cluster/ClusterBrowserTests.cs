@@ -2,17 +2,18 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using DigitalTwin.Tests.EndToEnd;
 using DigitalTwin.Tests.Infrastructure;
+using DigitalTwin.Tests.Twins;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace DigitalTwin.Tests.Cluster;
 
-/// <summary>A person watching a device page on one instance sees readings that the other instance ingested.</summary>
+/// <summary>A person watching a device page on one instance sees readings and desired changes that went through the other instance.</summary>
 [Collection(AppCollection.Name)]
 public sealed class ClusterBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [SkippableFact]
-    public async Task DevicePageOnEachInstance_ReadingPostedToOneInstance_ShowsLiveOnBoth()
+    public async Task DevicePageOnEachInstance_ReadingPostedToOneInstance_AndADesiredChange_ShowLiveOnBoth()
     {
         var unavailable = PostgresTestServer.Unavailable();
         Skip.If(unavailable is not null, unavailable);
@@ -41,6 +42,14 @@ public sealed class ClusterBrowserTests(BrowserFixture browser) : IClassFixture<
             {
                 await Expect(page.GetByTestId("metric-temperature")).ToHaveTextAsync(value.ToString("0.##", CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
             }
+        }
+
+        // A desired change made through B: the document card on both pages shows it, waiting for the device.
+        await b.Http.PatchDesiredOkAsync("cl-web", """{"setpoint":24.5}""");
+        foreach (var page in pages)
+        {
+            await Expect(page.GetByTestId("twin-row-setpoint")).ToContainTextAsync("24.5", new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("twin-pending")).ToBeVisibleAsync();
         }
         await BrowserFixture.ScreenshotAsync(pages[0], "cluster-device-page-instance-a.png");
         foreach (var page in pages)

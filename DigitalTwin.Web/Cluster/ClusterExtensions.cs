@@ -38,6 +38,7 @@ public static class ClusterExtensions
         services.Replace(ServiceDescriptor.Singleton<IAlertEngine>(sp => sp.GetRequiredService<ClusterAlertEngine>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertEngine>());
         services.AddHostedService<ClusterStandIn>();
+        services.AddHostedService<ClusterDocumentForwarder>();
         services.AddSingleton<ClusterAlertFeed>();
         services.Replace(ServiceDescriptor.Singleton<IAlertFeed>(sp => sp.GetRequiredService<ClusterAlertFeed>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertFeed>());

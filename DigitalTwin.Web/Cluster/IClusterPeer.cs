@@ -1,5 +1,7 @@
 using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Commands;
+using DigitalTwin.Core.Twins.Properties;
 using Orleans.Concurrency;
 using Orleans.Services;
 
@@ -19,4 +21,12 @@ public interface IClusterPeer : IGrainService
     /// <summary>The alert host (running elsewhere) made these transitions: this instance's bell and pages hear them.</summary>
     [OneWay]
     Task AlertsChangedAsync(AlertChange[] changes);
+
+    /// <summary>Desired or reported documents changed through another instance: this instance's device pages hear it.</summary>
+    [OneWay]
+    Task DocumentsChangedAsync(TwinDocuments[] documents);
+
+    /// <summary>Commands sent or answered through another instance: this instance's device pages hear it.</summary>
+    [OneWay]
+    Task CommandsChangedAsync(CommandEntry[] commands);
 }

@@ -32,7 +32,8 @@ public sealed partial class DesiredDownlink(
     public void Start(Func<MqttApplicationMessage, Task> publish)
     {
         _publish = publish;
-        _feedSubscription ??= feed.Subscribe(d => _ = PublishAsync(d, force: false));
+        // Only changes committed here: the instance that committed a change publishes it.
+        _feedSubscription ??= feed.Subscribe(d => _ = PublishAsync(d, force: false), withPeers: false);
         _directorySubscription ??= directory.Subscribe(OnDeviceChanged);
     }
 

@@ -3,6 +3,8 @@ using DigitalTwin.Core.Alerts;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Mqtt;
 using DigitalTwin.Core.Twins;
+using DigitalTwin.Core.Twins.Commands;
+using DigitalTwin.Core.Twins.Properties;
 using DigitalTwin.Web.Cluster;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -32,10 +34,11 @@ public static class TwinHostingExtensions
                 silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "digitaltwin", clusterId: $"digitaltwin-{siloPort}");
             }
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
-            // Alerts, rules and silences are EF entities, not Orleans-generated types: between instances they cross as
+            // Alerts, rules, silences, twin documents and commands are not Orleans-generated types: between instances they cross as
             // JSON. Registered in both modes: the silo checks at start that every grain method's types can be sent.
             silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
-                isSupported: type => type.Namespace == typeof(Alert).Namespace || type == typeof(Actor)));
+                isSupported: type => type == typeof(Actor)
+                    || type.Namespace == typeof(Alert).Namespace || type.Namespace == typeof(TwinDocuments).Namespace || type.Namespace == typeof(CommandEntry).Namespace));
         });
         return builder.AddTwinState();
     }
