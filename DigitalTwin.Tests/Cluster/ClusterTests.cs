@@ -57,6 +57,10 @@ public sealed class ClusterTests
         await Eventually.MatchAsync(() => StoredAsync(cluster.Database), s => s.Values.Sum(t => t.Count) >= total, TimeSpan.FromSeconds(60),
             $"{total:N0} acknowledged readings in history from the survivor alone");
 
+        var metrics = await a.Http.GetStringAsync("metrics");
+        Assert.True(Counter(metrics, "digitaltwin_cluster_stand_ins") >= 1, "/metrics does not count the stand-in.");
+        Assert.True(Counter(metrics, "digitaltwin_cluster_twin_changes_forwarded") > 0, "/metrics does not count forwarded twin changes.");
+
         // Restarted (as a service manager would), the killed instance takes its session back: nothing is stored twice.
         await using var restarted = await cluster.StartInstanceAsync("b");
         await WaitSubscribedAsync(restarted);
@@ -85,6 +89,13 @@ public sealed class ClusterTests
     }
 
     private static int Count(ConcurrentDictionary<string, ConcurrentBag<long>> acknowledged) => acknowledged.Values.Sum(t => t.Count);
+
+    /// <summary>A counter's value in Prometheus' text format (its <c>_total</c> line without labels); 0 when absent.</summary>
+    private static double Counter(string prometheusText, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(prometheusText, $$"""^{{name}}_total(?:\{[^}]*\})? ([0-9.eE+]+)""", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
 
     /// <summary>
     /// Each connection publishes for its share of the devices, QoS 1, each publish awaited until mosquitto acknowledged

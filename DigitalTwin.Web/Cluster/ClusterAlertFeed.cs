@@ -11,15 +11,10 @@ namespace DigitalTwin.Web.Cluster;
 /// The outbox is bounded; should it ever fill (the other instances unreachable for a long time), a change that does not
 /// fit is counted and logged, and those instances' bells catch up from the host's count within seconds.
 /// </remarks>
-public sealed partial class ClusterAlertFeed(AlertFeed local, ClusterPeers peers, ILogger<ClusterAlertFeed> logger) : BackgroundService, IAlertFeed
+public sealed partial class ClusterAlertFeed(AlertFeed local, ClusterPeers peers, ClusterCounters counters, ILogger<ClusterAlertFeed> logger) : BackgroundService, IAlertFeed
 {
     private const int OutboxCapacity = 10_000;
     private readonly Channel<AlertChange> _outbox = Channel.CreateBounded<AlertChange>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
-    private long _dropped;
-
-    /// <summary>Changes that did not fit in the outbox (not sent to the other instances).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
-
     public IDisposable Subscribe(Action<AlertChange> onChange) => local.Subscribe(onChange);
 
     public void Publish(AlertChange change)
@@ -27,7 +22,7 @@ public sealed partial class ClusterAlertFeed(AlertFeed local, ClusterPeers peers
         local.Publish(change);
         if (!_outbox.Writer.TryWrite(change))
         {
-            Interlocked.Increment(ref _dropped);
+            counters.Dropped("alert");
             LogOutboxFull(change.Alert.Id, change.Transition);
         }
     }

@@ -14,7 +14,7 @@ namespace DigitalTwin.Web.Cluster;
 /// compares its directory with the table once it has joined and every Cluster:DeviceResyncInterval.
 /// </summary>
 public sealed partial class ClusterDeviceSync(
-    DeviceDirectory directory, ClusterPeers peers, IDbContextFactory<DigitalTwinDbContext> dbFactory, IOptions<ClusterModeOptions> options,
+    DeviceDirectory directory, ClusterPeers peers, IDbContextFactory<DigitalTwinDbContext> dbFactory, IOptions<ClusterModeOptions> options, ClusterCounters counters,
     TimeProvider time, ILogger<ClusterDeviceSync> logger)
     : BackgroundService
 {
@@ -98,6 +98,7 @@ public sealed partial class ClusterDeviceSync(
             if (changed.Count > 0 || gone.Count > 0)
             {
                 LogResynced(changed.Count, gone.Count);
+                counters.Resynced(changed.Count + gone.Count);
                 Apply(changed, gone);
             }
         }

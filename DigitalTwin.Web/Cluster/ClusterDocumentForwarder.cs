@@ -9,31 +9,27 @@ namespace DigitalTwin.Web.Cluster;
 /// page open on any instance follows them. Both are rare next to telemetry; the outboxes are bounded, and a change that
 /// does not fit is counted and logged (the page shows it on its next load).
 /// </summary>
-public sealed partial class ClusterDocumentForwarder(TwinPropertyFeed documents, CommandFeed commands, ClusterPeers peers, ILogger<ClusterDocumentForwarder> logger)
+public sealed partial class ClusterDocumentForwarder(
+    TwinPropertyFeed documents, CommandFeed commands, ClusterPeers peers, ClusterCounters counters, ILogger<ClusterDocumentForwarder> logger)
     : BackgroundService
 {
     private const int OutboxCapacity = 10_000;
     private readonly Channel<TwinDocuments> _documents = Channel.CreateBounded<TwinDocuments>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly Channel<CommandEntry> _commands = Channel.CreateBounded<CommandEntry>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
-    private long _dropped;
-
-    /// <summary>Changes that did not fit in an outbox (not sent to the other instances).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var documentChanges = documents.Subscribe(d => Queue(_documents, d, d.DeviceId), withPeers: false);
-        using var commandChanges = commands.Subscribe(c => Queue(_commands, c, c.DeviceId), withPeers: false);
+        using var documentChanges = documents.Subscribe(d => Queue(_documents, d, d.DeviceId, "document"), withPeers: false);
+        using var commandChanges = commands.Subscribe(c => Queue(_commands, c, c.DeviceId, "command"), withPeers: false);
         await Task.WhenAll(
             PeerBroadcast.RunAsync(_documents.Reader, 500, peers, (peer, batch) => peer.DocumentsChangedAsync(batch), LogSendFailed, stoppingToken),
             PeerBroadcast.RunAsync(_commands.Reader, 500, peers, (peer, batch) => peer.CommandsChangedAsync(batch), LogSendFailed, stoppingToken));
     }
 
-    private void Queue<T>(Channel<T> outbox, T change, string deviceId)
+    private void Queue<T>(Channel<T> outbox, T change, string deviceId, string name)
     {
         if (!outbox.Writer.TryWrite(change))
         {
-            Interlocked.Increment(ref _dropped);
+            counters.Dropped(name);
             LogOutboxFull(deviceId);
         }
     }

@@ -24,6 +24,7 @@ public static class ClusterExtensions
             return builder;
         }
         services.AddSingleton<ClusterPeers>();
+        services.AddSingleton<ClusterCounters>();
         services.AddSingleton<ClusterTwinChangeFeed>();
         services.Replace(ServiceDescriptor.Singleton<ITwinChangeFeed>(sp => sp.GetRequiredService<ClusterTwinChangeFeed>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterTwinChangeFeed>());

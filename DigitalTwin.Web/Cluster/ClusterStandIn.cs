@@ -9,7 +9,7 @@ namespace DigitalTwin.Web.Cluster;
 /// after its MQTT client id, which is how the survivor knows which session to resume.
 /// </summary>
 public sealed partial class ClusterStandIn(
-    IClusterMembershipService membership, ILocalSiloDetails local, ExternalMqttIngest ingest, ILogger<ClusterStandIn> logger) : BackgroundService
+    IClusterMembershipService membership, ILocalSiloDetails local, ExternalMqttIngest ingest, ClusterCounters counters, ILogger<ClusterStandIn> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +22,7 @@ public sealed partial class ClusterStandIn(
                 {
                     foreach (var died in snapshot.CreateUpdate(previous).Changes.Where(c => c.Status == SiloStatus.Dead && c.Name != local.Name))
                     {
+                        counters.StoodIn();
                         _ = StandInAsync(died.Name, stoppingToken);
                     }
                 }

@@ -11,20 +11,12 @@ namespace DigitalTwin.Web.Cluster;
 /// A twin's snapshot is its whole state, so changes waiting to go out are kept per device and the newest replaces the
 /// one before it: the outbox is bounded by the number of twins, and a slow peer gets the latest state, not a backlog.
 /// </remarks>
-public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterPeers peers, ILogger<ClusterTwinChangeFeed> logger)
+public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterPeers peers, ClusterCounters counters, ILogger<ClusterTwinChangeFeed> logger)
     : BackgroundService, ITwinChangeFeed
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _pending = new(0, 1);
     private Dictionary<string, TwinSnapshot> _outbox = new(StringComparer.Ordinal);
-
-    /// <summary>Snapshots sent to other instances, and newer snapshots that replaced one still waiting.</summary>
-    public long Forwarded => Interlocked.Read(ref _forwarded);
-
-    public long Coalesced => Interlocked.Read(ref _coalesced);
-
-    private long _forwarded;
-    private long _coalesced;
 
     public IDisposable Subscribe(string? deviceId, Action<TwinSnapshot> onChange) => local.Subscribe(deviceId, onChange);
 
@@ -39,7 +31,7 @@ public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterP
             }
             if (waiting is not null)
             {
-                Interlocked.Increment(ref _coalesced);
+                counters.Coalesced();
             }
             _outbox[snapshot.DeviceId] = snapshot;
         }
@@ -90,7 +82,7 @@ public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterP
             {
                 // One-way: a peer that has just died costs nothing here, and the membership drops it within seconds.
                 _ = peer.TwinsChangedAsync(batch);
-                Interlocked.Add(ref _forwarded, batch.Length);
+                counters.Forwarded(batch.Length);
             }
             catch (Exception ex)
             {

@@ -33,6 +33,7 @@ public static class ObservabilityExtensions
                 .AddMeter(AlertCounters.MeterName)
                 .AddMeter(BrokerRefusals.MeterName)
                 .AddMeter(DigitalTwin.Core.Twins.Properties.TwinPropertyCounters.MeterName)
+                .AddMeter(DigitalTwin.Web.Cluster.ClusterCounters.MeterName)
                 .AddPrometheusExporter());
         if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
