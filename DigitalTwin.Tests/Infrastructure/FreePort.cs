@@ -25,6 +25,21 @@ public static class FreePort
         throw new InvalidOperationException($"No free TCP port between {First} and {Last}.");
     }
 
+    /// <summary>Whether a server (one the test started) accepts connections on the loopback port yet.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsFree(int port)
     {
         try

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace DigitalTwin.Tests.Infrastructure;
 
@@ -76,20 +75,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         })!;
-        await Eventually.TrueAsync(() => Task.FromResult(IsListening()), TimeSpan.FromSeconds(10), $"mosquitto to listen on {Port}");
-    }
-
-    private bool IsListening()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        await Eventually.TrueAsync(() => Task.FromResult(FreePort.IsListening(Port)), TimeSpan.FromSeconds(10), $"mosquitto to listen on {Port}");
     }
 }

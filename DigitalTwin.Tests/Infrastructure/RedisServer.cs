@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 
 namespace DigitalTwin.Tests.Infrastructure;
 
@@ -38,7 +37,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         var server = new RedisServer(process, port);
-        await Eventually.TrueAsync(() => Task.FromResult(server.IsListening()), TimeSpan.FromSeconds(10), $"redis-server to listen on {port}");
+        await Eventually.TrueAsync(() => Task.FromResult(FreePort.IsListening(port)), TimeSpan.FromSeconds(10), $"redis-server to listen on {port}");
         return server;
     }
 
@@ -50,19 +49,5 @@ public sealed class RedisServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private bool IsListening()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
