@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using DigitalTwin.Core.Twins;
 
 namespace DigitalTwin.Web.Cluster;
@@ -15,7 +16,8 @@ public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterP
     : BackgroundService, ITwinChangeFeed
 {
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _pending = new(0, 1);
+    /// <summary>One wake-up at most waits: the sender takes everything in the outbox when it wakes.</summary>
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private Dictionary<string, TwinSnapshot> _outbox = new(StringComparer.Ordinal);
 
     public IDisposable Subscribe(string? deviceId, Action<TwinSnapshot> onChange) => local.Subscribe(deviceId, onChange);
@@ -35,37 +37,25 @@ public sealed partial class ClusterTwinChangeFeed(TwinChangeFeed local, ClusterP
             }
             _outbox[snapshot.DeviceId] = snapshot;
         }
-        if (_pending.CurrentCount == 0)
-        {
-            try
-            {
-                _pending.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another publisher woke the sender first.
-            }
-        }
+        _wake.Writer.TryWrite(true);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            await foreach (var _ in _wake.Reader.ReadAllAsync(stoppingToken))
             {
-                await _pending.WaitAsync(stoppingToken);
                 TwinSnapshot[] batch;
                 lock (_gate)
                 {
-                    if (_outbox.Count == 0)
-                    {
-                        continue;
-                    }
                     batch = [.. _outbox.Values];
                     _outbox = new Dictionary<string, TwinSnapshot>(StringComparer.Ordinal);
                 }
-                Send(batch);
+                if (batch.Length > 0)
+                {
+                    Send(batch);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
