@@ -57,25 +57,31 @@ public sealed partial class ClusterAlertEngine(IGrainFactory grains, AlertEngine
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = feed.Subscribe(change => Volatile.Write(ref _unacknowledged, change.UnacknowledgedCount));
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(KeepAwake);
+        try
         {
-            try
+            do
             {
                 // Also what starts the host (time-based rules need it running even when no reading comes).
-                Volatile.Write(ref _unacknowledged, (await Host.CountsAsync().WaitAsync(stoppingToken)).Unacknowledged);
+                await RefreshCountAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogHostUnreachable(ex);
-            }
-            try
-            {
-                await Task.Delay(KeepAwake, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RefreshCountAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            Volatile.Write(ref _unacknowledged, (await Host.CountsAsync().WaitAsync(stoppingToken)).Unacknowledged);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHostUnreachable(ex);
         }
     }
 
