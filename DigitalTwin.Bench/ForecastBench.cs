@@ -117,6 +117,14 @@ internal static class ForecastBench
         CalendarReport.PrintByHorizon("all contract types per horizon", all);
         var bottomUp = outcomes.Where(o => o.ContractType == ContractTypes.Total).GroupBy(o => o.Path).Select(g => $"{g.Key} {g.Count():N0}");
         Console.WriteLine($"  {ContractTypes.Total} path chosen: {string.Join(", ", bottomUp)}");
+
+        var asDistricts = CalendarBacktest.RunAsDistricts(history);
+        Console.WriteLine();
+        Console.WriteLine("Provinces forecast as districts of the nation (national ratios and shape, no own last year: a district after April), leave one year out");
+        var districtTotal = CalendarReport.FromProvinces(asDistricts, o => o.ContractType == ContractTypes.Total);
+        CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1 month ahead, peer = last month × national {ContractTypes.Total} ratio", [.. districtTotal.Where(s => s.Steps == 1)]);
+        CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1–12 months ahead", districtTotal);
+        CalendarReport.PrintByHorizon($"{ContractTypes.Total} per horizon", districtTotal);
     }
 
     private static async Task TimeOneCutoffAsync(ForecastEngine engine, PowerHistory history, YearMonth cutoff)

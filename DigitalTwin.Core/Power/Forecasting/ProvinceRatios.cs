@@ -49,7 +49,7 @@ public sealed class ProvinceRatios(PowerHistory history)
     private MonthRatios? Build(string sido, string contractType)
     {
         var own = MeanRatios(history.Series(new District(sido, PowerUsage.ProvinceTotal), contractType));
-        var national = National(contractType);
+        var national = NationalMeans(contractType);
         if (own is null && national is null)
         {
             return null;
@@ -75,7 +75,22 @@ public sealed class ProvinceRatios(PowerHistory history)
         return new MonthRatios(ratios, source);
     }
 
-    private (double[] Ratios, string Years)? National(string contractType)
+    /// <summary>The nation's ratios (the sum of the provinces), for a series whose own province is not known apart from it.</summary>
+    public MonthRatios? National(string contractType)
+    {
+        if (NationalMeans(contractType) is not { } national)
+        {
+            return null;
+        }
+        var profile = NationalProfile(contractType);
+        var ratios = national.Ratios.Select((r, m) => double.IsFinite(r) ? r : profile is null ? 1 : profile[m + 1] / profile[(m + 11) % 12 + 1]);
+        return new MonthRatios([.. ratios], ForecastReason.Of("ratio-source", ProvinceOverview.National, contractType, national.Years));
+    }
+
+    public SeasonalProfile? NationalProfile(string contractType) =>
+        SeasonalProfile.From(history.ProvinceSum(contractType), $"{ProvinceOverview.National} {contractType}");
+
+    private (double[] Ratios, string Years)? NationalMeans(string contractType)
     {
         if (!_national.TryGetValue(contractType, out var national))
         {

@@ -70,4 +70,30 @@ public sealed class CalendarEvaluationTests(ShippedProvinceData data) : IClassFi
         var expected = new[] { 2020, 2022 }.Average(y => data.Csv[("경기도", ContractTypes.Residential, new YearMonth(y, 8))] / data.Csv[("경기도", ContractTypes.Residential, new YearMonth(y, 7))]);
         Assert.Equal(data.Csv[("경기도", ContractTypes.Residential, new YearMonth(HeldOut, 7))] * expected, outcome.Peer!.Value, 6);
     }
+
+    [Fact]
+    public void AsDistricts_OneStepAhead_PeerIsTheLastValueTimesTheNationsRatioAndNoOwnYearMember()
+    {
+        var sample = CalendarEvaluation.AsDistricts(data.History, data.History.WithoutYear(HeldOut), HeldOut)
+            .First(s => s.Sido == "경기도" && s.ContractType == ContractTypes.Total && s.Target == new YearMonth(HeldOut, 8) && s.Steps == 1);
+
+        double National(YearMonth m) => data.Csv.Where(p => p.Key.Type == ContractTypes.Total && p.Key.Month == m && p.Key.Sido != ProvinceOverview.National).Sum(p => p.Value);
+        var ratio = new[] { 2020, 2022 }.Average(y => National(new YearMonth(y, 8)) / National(new YearMonth(y, 7)));
+        var member = CalendarEvaluation.Members.ToList();
+        Assert.Equal(data.Csv[("경기도", ContractTypes.Total, new YearMonth(HeldOut, 7))] * ratio, sample.Forecasts[member.IndexOf(ForecastModels.ProvinceRatio)], 6);
+        Assert.All(CalendarEvaluation.OwnYear, m => Assert.True(double.IsNaN(sample.Forecasts[member.IndexOf(m)])));
+        Assert.True(double.IsFinite(sample.Forecasts[member.IndexOf(ForecastModels.ProvinceShape)]));
+    }
+
+    [Fact]
+    public void RunAsDistricts_ShippedProvinces_TotalIsTheSumOfItsTypesAndAutoBeatsThePeerOverall()
+    {
+        var outcomes = CalendarBacktest.RunAsDistricts(data.History);
+
+        var total = outcomes.Where(o => o.ContractType == ContractTypes.Total).ToList();
+        Assert.Equal(Enumerable.Range(1, 12), total.Where(o => o.Steps == 1).Select(o => o.Target.Month).Distinct().Order());
+        Assert.All(total, o => Assert.Equal(CalendarModel.BottomUp, o.Path));
+        var scored = total.Where(o => o.PeerApe is not null).ToList();
+        Assert.True(scored.Average(o => o.AutoApe) < scored.Average(o => o.PeerApe!.Value));
+    }
 }

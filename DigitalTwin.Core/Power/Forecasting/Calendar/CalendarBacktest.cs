@@ -26,16 +26,37 @@ public static class CalendarBacktest
     public static List<CalendarOutcome> Run(PowerHistory history) =>
         [.. CalendarEvaluation.Years(history).SelectMany(year => HeldOut(history, year))];
 
+    /// <summary>
+    /// The same, with each province forecast as a district is in the months the shipped district data lacks
+    /// (<see cref="CalendarEvaluation.AsDistricts"/>): 합계 as the sum of its types, as auto does for districts;
+    /// the peer is its last month × the nation's 합계 ratio.
+    /// </summary>
+    public static List<CalendarOutcome> RunAsDistricts(PowerHistory history) =>
+        [.. CalendarEvaluation.Years(history).SelectMany(year => HeldOutAsDistricts(history, year))];
+
     public static IEnumerable<CalendarOutcome> HeldOut(PowerHistory history, int year)
     {
         var learnFrom = history.WithoutYear(year);
         var model = CalendarModel.Learn(learnFrom);
         var samples = CalendarEvaluation.Samples(history, learnFrom, year).ToList();
+        return Outcomes(model, samples, point => point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct);
+    }
+
+    public static IEnumerable<CalendarOutcome> HeldOutAsDistricts(PowerHistory history, int year)
+    {
+        var learnFrom = history.WithoutYear(year);
+        var model = CalendarModel.Learn(learnFrom);
+        var samples = CalendarEvaluation.AsDistricts(history, learnFrom, year).ToList();
+        return Outcomes(model, samples, point => point.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct);
+    }
+
+    private static IEnumerable<CalendarOutcome> Outcomes(CalendarModel model, List<CalendarSample> samples, Func<CalendarPoint, string> pathOf)
+    {
         var peer = CalendarEvaluation.Members.ToList().IndexOf(ForecastModels.ProvinceRatio);
         var peers = samples.ToDictionary(s => (s.Sido, s.ContractType, s.Origin, s.Target), s => s.Forecasts[peer]);
         foreach (var point in CalendarModel.Blend(samples, model.Weights))
         {
-            var path = point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct;
+            var path = pathOf(point);
             if (point.Model != path)
             {
                 continue;

@@ -28,14 +28,35 @@ public static class CalendarEvaluation
     public static IEnumerable<CalendarSample> Samples(PowerHistory history, PowerHistory learnFrom, int year)
     {
         var ratios = new ProvinceRatios(learnFrom);
+        return Forecasts(history, year, (sido, type) => (learnFrom.ProvinceProfile(sido, type), ratios.For(sido, type)), Models);
+    }
+
+    /// <summary>
+    /// The province series forecast the way a district is after the shipped months: with the ratios and shape of
+    /// the level above (the nation's, learned without <paramref name="year"/>) and without the members that need
+    /// the series' own last year (a district has only January–April of earlier years). The province-ratio member
+    /// is then the analogue of the peer a district is scored against: its last month × its parent's ratio.
+    /// </summary>
+    public static IEnumerable<CalendarSample> AsDistricts(PowerHistory history, PowerHistory learnFrom, int year)
+    {
+        var ratios = new ProvinceRatios(learnFrom);
+        IForecastModel?[] models = [.. Models.Select(m => OwnYear.Contains(m.Name) ? null : m)];
+        return Forecasts(history, year, (_, type) => (ratios.NationalProfile(type), ratios.National(type)), models);
+    }
+
+    /// <summary>Members that read the same month of the series' own earlier years.</summary>
+    public static readonly IReadOnlyList<string> OwnYear = [ForecastModels.SeasonalNaive, ForecastModels.YearOnYear];
+
+    private static IEnumerable<CalendarSample> Forecasts(
+        PowerHistory history, int year, Func<string, string, (SeasonalProfile? Profile, MonthRatios? Ratios)> calendar, IForecastModel?[] models)
+    {
         foreach (var type in ContractTypes.All)
         {
             foreach (var sido in history.Provinces(type))
             {
                 var province = new District(sido, PowerUsage.ProvinceTotal);
                 var series = history.Series(province, type);
-                var profile = learnFrom.ProvinceProfile(sido, type);
-                var monthRatios = ratios.For(sido, type);
+                var (profile, monthRatios) = calendar(sido, type);
                 for (var i = 0; i < series.Count; i++)
                 {
                     var origin = series.MonthAt(i);
@@ -46,11 +67,11 @@ public static class CalendarEvaluation
                         continue;
                     }
                     var input = new ForecastInput(province, type, series.Until(origin), origin, targets, profile, monthRatios);
-                    var forecasts = Models.Select(m => m.Forecast(input)).ToArray();
+                    var forecasts = models.Select(m => m?.Forecast(input)).ToArray();
                     for (var k = 0; k < targets.Count; k++)
                     {
                         series.TryGet(targets[k], out var actual);
-                        var values = forecasts.Select(f => f.IsApplicable && f.Values![k] > 0 ? f.Values[k] : double.NaN).ToArray();
+                        var values = forecasts.Select(f => f is { IsApplicable: true } && f.Values![k] > 0 ? f.Values[k] : double.NaN).ToArray();
                         yield return new CalendarSample(sido, type, origin, targets[k], values, actual);
                     }
                 }
