@@ -16,6 +16,8 @@ namespace DigitalTwin.Bench;
 /// </summary>
 internal static class ClusterBench
 {
+    private sealed record Brokers(int MqttPort, int RedisPort);
+
     private const string Dll = "DigitalTwin.Web.dll";
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,11 +32,14 @@ internal static class ClusterBench
             return 2;
         }
         Console.WriteLine($"{devices:N0} devices, {messages:N0} QoS 1 messages (3 metrics each) from {publishers} connections through mosquitto.");
-        await using var services = await Services.StartAsync();
+        await using var services = new LocalServices();
+        var brokers = new Brokers(
+            await services.StartMosquittoAsync("persistence true", "max_queued_messages 1000000", "max_inflight_messages 100"),
+            await services.StartRedisAsync());
         var rates = new List<double>();
         foreach (var instances in new[] { 1, 2 })
         {
-            var rate = await RunOnceAsync(services, server, instances, devices, messages, publishers);
+            var rate = await RunOnceAsync(brokers, server, instances, devices, messages, publishers);
             rates.Add(rate);
             Console.WriteLine($"  {instances} instance{(instances > 1 ? "s" : "")}: {rate:N0} msg/s into history" + (instances > 1 ? $" — {rate / rates[0]:0.00}× one instance" : ""));
         }
@@ -42,7 +47,7 @@ internal static class ClusterBench
         return 0;
     }
 
-    private static async Task<double> RunOnceAsync(Services services, string server, int instances, int devices, int messages, int publishers)
+    private static async Task<double> RunOnceAsync(Brokers services, string server, int instances, int devices, int messages, int publishers)
     {
         var database = "dt_bench_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -57,18 +62,18 @@ internal static class ClusterBench
             }
             foreach (var (app, i) in apps.Select((a, i) => (a, i)))
             {
-                await WaitAsync(() => IsReadyAsync(app.HttpPort), TimeSpan.FromSeconds(90), $"instance {i + 1} to be ready");
+                await LocalServices.WaitAsync(() => IsReadyAsync(app.HttpPort), TimeSpan.FromSeconds(90), $"instance {i + 1} to be ready");
             }
             var clients = await MqttConnections.ConnectManyAsync(services.MqttPort, $"{clusterId}-publisher", publishers);
             try
             {
                 // Warm-up, not measured: every device registers itself by its first reading.
                 await PublishAsync(clients, devices, devices, round0: 0);
-                await WaitAsync(async () => await CountAsync(connectionString, "Samples") >= devices * 3L, TimeSpan.FromSeconds(120), "the warm-up readings");
+                await LocalServices.WaitAsync(async () => await CountAsync(connectionString, "Samples") >= devices * 3L, TimeSpan.FromSeconds(120), "the warm-up readings");
                 var start = Stopwatch.GetTimestamp();
                 await PublishAsync(clients, devices, messages, round0: 1);
                 var expected = (devices + (long)messages) * 3;
-                await WaitAsync(async () => await CountAsync(connectionString, "Samples") >= expected, TimeSpan.FromMinutes(10), $"{expected:N0} samples");
+                await LocalServices.WaitAsync(async () => await CountAsync(connectionString, "Samples") >= expected, TimeSpan.FromMinutes(10), $"{expected:N0} samples");
                 return messages / Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
             finally
@@ -107,9 +112,9 @@ internal static class ClusterBench
             }
         })));
 
-    private static (Process, int HttpPort) StartInstance(Services services, string connectionString, string clusterId, int i)
+    private static (Process, int HttpPort) StartInstance(Brokers services, string connectionString, string clusterId, int i)
     {
-        var httpPort = Services.FreePort();
+        var httpPort = LocalServices.FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, Dll)])
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -124,7 +129,7 @@ internal static class ClusterBench
             ["Cluster__Enabled"] = "true",
             ["Cluster__Redis"] = $"127.0.0.1:{services.RedisPort}",
             ["Cluster__ClusterId"] = clusterId,
-            ["Orleans__SiloPort"] = Services.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__SiloPort"] = LocalServices.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__DigitalTwin"] = connectionString,
             ["Mqtt__Mode"] = "External",
@@ -179,84 +184,9 @@ internal static class ClusterBench
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!await condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:N0} s waiting for {what}.");
-            }
-            await Task.Delay(100);
-        }
-    }
-
     private static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    /// <summary>mosquitto (persistent, large queues) and an in-memory redis-server on free ports, for the whole run.</summary>
-    private sealed class Services : IAsyncDisposable
-    {
-        private readonly string _directory = Directory.CreateTempSubdirectory("bench-cluster-").FullName;
-        private readonly List<Process> _processes = [];
-
-        public int MqttPort { get; } = FreePort();
-
-        public int RedisPort { get; } = FreePort();
-
-        public static async Task<Services> StartAsync()
-        {
-            var services = new Services();
-            var config = Path.Combine(services._directory, "mosquitto.conf");
-            await File.WriteAllLinesAsync(config,
-            [
-                $"listener {services.MqttPort} 127.0.0.1", "allow_anonymous true", "persistence true", $"persistence_location {services._directory}/",
-                "max_queued_messages 1000000", "max_inflight_messages 100", "user root",
-            ]);
-            services._processes.Add(Start("/usr/sbin/mosquitto", ["-c", config]));
-            services._processes.Add(Start("/usr/bin/redis-server", ["--port", services.RedisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]));
-            await WaitAsync(() => Task.FromResult(Listening(services.MqttPort) && Listening(services.RedisPort)), TimeSpan.FromSeconds(10), "mosquitto and redis-server");
-            return services;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var process in _processes)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-                process.Dispose();
-            }
-            Directory.Delete(_directory, recursive: true);
-        }
-
-        private static Process Start(string file, string[] arguments) =>
-            Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{file} did not start (apt-get install mosquitto redis-server).");
-
-        private static bool Listening(int port)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
-
-        public static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

@@ -141,26 +141,32 @@ internal static class BenchProgram
     private static async Task<int> RunSecureAsync(BenchOptions options, BenchApp app)
     {
         var devices = new BenchDevices(options.Devices, publishers: 1);
-        Console.WriteLine($"Registering {options.Devices:N0} devices and connecting each with its secret…");
+        Console.WriteLine($"Registering {options.Devices:N0} devices and connecting each with its secret, to the app and to a plain mosquitto…");
         var secrets = await SecureRun.ProvisionAsync(app, devices.Ids);
         var clients = await MqttConnections.ConnectDevicesAsync(app.MqttPort, devices.Ids, secrets);
         var run = new SecureRun(app, devices, clients);
+        await using var services = new LocalServices();
+        var mosquittoClients = await MqttConnections.ConnectDevicesAsync(await services.StartMosquittoAsync(), devices.Ids, secrets);
+        var mosquitto = new SecureRun(app, devices, mosquittoClients);
 
         Console.WriteLine("Warm-up (not measured)…");
+        await mosquitto.RunRawAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
         var warmUp = await run.RunRawAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
         await run.RunPipelineAsync(Math.Max(warmUp.Sent, options.Devices));
 
         var rounds = new List<SecureRound>();
         for (var i = 1; i <= options.Repeat; i++)
         {
+            var alone = await mosquitto.RunRawAsync(TimeSpan.FromSeconds(options.Seconds));
             var raw = await run.RunRawAsync(TimeSpan.FromSeconds(options.Seconds));
-            rounds.Add(new SecureRound(raw, await run.RunPipelineAsync(raw.Sent)));
+            rounds.Add(new SecureRound(alone, raw, await run.RunPipelineAsync(raw.Sent)));
             SecureReport.PrintRound(i, rounds[^1]);
         }
         var snapshot = app.Counters.Snapshot();
         SecureReport.Print(options, rounds, snapshot.TotalRejected,
             await app.CountSamplesAsync(), run.TotalSent * 3);
         await MqttConnections.DisconnectAllAsync(clients);
+        await MqttConnections.DisconnectAllAsync(mosquittoClients);
         return 0;
     }
 
