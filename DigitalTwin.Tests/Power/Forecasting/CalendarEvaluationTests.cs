@@ -96,4 +96,36 @@ public sealed class CalendarEvaluationTests(ShippedProvinceData data) : IClassFi
         var scored = total.Where(o => o.PeerApe is not null).ToList();
         Assert.True(scored.Average(o => o.AutoApe) < scored.Average(o => o.PeerApe!.Value));
     }
+
+    [Fact]
+    public void DistrictIntervals_ProvincesForecastAsDistricts_CoverNearerNinetyPercentThanTheProvinceIntervals()
+    {
+        // Each year held out: both interval sets learned from the other years, scored on the held-out year's
+        // district-like forecasts (합계 as the sum of its types, as districts get it).
+        var district = new List<bool>();
+        var province = new List<bool>();
+        foreach (var year in CalendarEvaluation.Years(data.History))
+        {
+            var learnFrom = data.History.WithoutYear(year);
+            var model = CalendarModel.Learn(learnFrom);
+            var points = CalendarModel.Blend(CalendarEvaluation.AsDistricts(data.History, learnFrom, year), model.Weights)
+                .Where(p => p.Model == (p.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct));
+            foreach (var p in points)
+            {
+                district.Add(Covers(model.IntervalsFor(ownYear: false), p));
+                province.Add(Covers(model.IntervalsFor(ownYear: true), p));
+            }
+        }
+
+        var districtCoverage = district.Average(c => c ? 1.0 : 0);
+        var provinceCoverage = province.Average(c => c ? 1.0 : 0);
+        Assert.InRange(districtCoverage, 0.85, 0.95);
+        Assert.True(Math.Abs(districtCoverage - 0.9) < Math.Abs(provinceCoverage - 0.9), $"district {districtCoverage:P1}, province {provinceCoverage:P1}");
+    }
+
+    private static bool Covers(CalendarIntervals intervals, CalendarPoint point)
+    {
+        var (lower, upper) = intervals.Interval(point.Forecast, point.Cell, point.Model);
+        return lower <= point.Actual && point.Actual <= upper;
+    }
 }

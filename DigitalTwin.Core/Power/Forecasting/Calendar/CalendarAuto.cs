@@ -3,8 +3,10 @@ namespace DigitalTwin.Core.Power.Forecasting;
 /// <summary>
 /// Auto on a district: per target, the members blended with the weights the province series earned for that
 /// calendar month and horizon (<see cref="CalendarModel"/>); for 합계, the sum of the seven contract types' blends
-/// (hierarchical bottom-up: the district's own contract mix), directly only where a type has no forecast; 90 % intervals from the province's errors for that month, widened
-/// by how much noisier the district backtests were than the province's (<see cref="IntervalScale"/>).
+/// (hierarchical bottom-up: the district's own contract mix), directly only where a type has no forecast. 90 %
+/// intervals from the province series' errors for that month: as provinces forecast themselves where the district
+/// has the month in an earlier year, as provinces forecast like districts where it has not
+/// (<see cref="CalendarModel.IntervalsFor"/>), widened by how much noisier the district backtests were (<see cref="IntervalScale"/>).
 /// </summary>
 public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyList<YearMonth> targets)
 {
@@ -12,13 +14,17 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
 
     private CalendarModel Model => set.Calendar;
 
-    /// <summary>How much wider than a province's a district's intervals must be to cover 90 % of the district backtests before the cutoff.</summary>
-    public double IntervalScale(IEnumerable<BacktestPoint> backtests) => Model.Intervals.Scale([.. backtests
+    /// <summary>
+    /// How much wider than a province's a district's intervals must be to cover 90 % of the district backtests before
+    /// the cutoff, each measured against the intervals its target would get (<see cref="CalendarModel.IntervalsFor"/>).
+    /// </summary>
+    public double IntervalScale(IEnumerable<BacktestPoint> backtests) => CalendarIntervals.Scale([.. backtests
         .Where(p => CalendarEvaluation.Members.Contains(p.Model))
         .GroupBy(p => (p.District, p.Origin, p.Target))
-        .Select(g => (Point: g.First(), Blend: Model.Weights.Blend(Cell(g.First().Steps, g.Key.Target), g.ToDictionary(p => p.Model, p => p.Forecast))))
+        .Select(g => (Point: g.First(), OwnYear: g.Any(p => CalendarEvaluation.OwnYear.Contains(p.Model)),
+            Blend: Model.Weights.Blend(Cell(g.First().Steps, g.Key.Target), g.ToDictionary(p => p.Model, p => p.Forecast))))
         .Where(b => b.Blend > 0 && b.Point.Actual > 0)
-        .Select(b => (Cell(b.Point.Steps, b.Point.Target), CalendarModel.Direct, b.Point.Actual / b.Blend - 1))]);
+        .Select(b => Model.IntervalsFor(b.OwnYear).Need(Cell(b.Point.Steps, b.Point.Target), CalendarModel.Direct, b.Point.Actual / b.Blend - 1))]);
 
     public IEnumerable<ForecastRow> Rows(District district, IReadOnlyDictionary<string, ModelForecast> candidates, double scale, MonthlySeries actuals)
     {
@@ -45,10 +51,13 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
                 yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, ForecastReason.Of("auto.no-member"), actual);
                 continue;
             }
-            var (lower, upper) = Model.Intervals.Interval(value, cell, path, scale);
+            var (lower, upper) = Model.IntervalsFor(HasOwnYear(candidates, k)).Interval(value, cell, path, scale);
             yield return new ForecastRow(district, target, value, lower, upper, ForecastModels.Auto, Reason(cell, path, scale), actual);
         }
     }
+
+    private static bool HasOwnYear(IReadOnlyDictionary<string, ModelForecast> candidates, int k) => CalendarEvaluation.OwnYear
+        .Any(m => candidates.TryGetValue(m, out var f) && f.IsApplicable && double.IsFinite(f.Values![k]));
 
     private ForecastReason Reason(CalendarCell cell, string path, double scale) =>
         path == CalendarModel.BottomUp ? ForecastReason.Of("auto.bottom-up", ContractTypes.Parts.Count, cell.Month, cell.Steps, Model.WhyPath(cell.Steps, cell.Month), scale)

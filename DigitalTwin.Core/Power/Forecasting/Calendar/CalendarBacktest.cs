@@ -28,8 +28,9 @@ public static class CalendarBacktest
 
     /// <summary>
     /// The same, with each province forecast as a district is in the months the shipped district data lacks
-    /// (<see cref="CalendarEvaluation.AsDistricts"/>): 합계 as the sum of its types, as auto does for districts;
-    /// the peer is its last month × the nation's 합계 ratio.
+    /// (<see cref="CalendarEvaluation.AsDistricts"/>): 합계 as the sum of its types and intervals from the same kind of
+    /// forecasts of the other years (<see cref="CalendarModel.DistrictIntervals"/>), as auto does for districts; the
+    /// peer is its last month × the nation's 합계 ratio.
     /// </summary>
     public static List<CalendarOutcome> RunAsDistricts(PowerHistory history) =>
         [.. CalendarEvaluation.Years(history).SelectMany(year => HeldOutAsDistricts(history, year))];
@@ -39,7 +40,7 @@ public static class CalendarBacktest
         var learnFrom = history.WithoutYear(year);
         var model = CalendarModel.Learn(learnFrom);
         var samples = CalendarEvaluation.Samples(history, learnFrom, year).ToList();
-        return Outcomes(model, samples, point => point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct);
+        return Outcomes(model.Intervals, model.Weights, samples, point => point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct);
     }
 
     public static IEnumerable<CalendarOutcome> HeldOutAsDistricts(PowerHistory history, int year)
@@ -47,21 +48,21 @@ public static class CalendarBacktest
         var learnFrom = history.WithoutYear(year);
         var model = CalendarModel.Learn(learnFrom);
         var samples = CalendarEvaluation.AsDistricts(history, learnFrom, year).ToList();
-        return Outcomes(model, samples, point => point.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct);
+        return Outcomes(model.DistrictIntervals, model.Weights, samples, point => point.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct);
     }
 
-    private static IEnumerable<CalendarOutcome> Outcomes(CalendarModel model, List<CalendarSample> samples, Func<CalendarPoint, string> pathOf)
+    private static IEnumerable<CalendarOutcome> Outcomes(CalendarIntervals intervals, CalendarWeights weights, List<CalendarSample> samples, Func<CalendarPoint, string> pathOf)
     {
         var peer = CalendarEvaluation.Members.ToList().IndexOf(ForecastModels.ProvinceRatio);
         var peers = samples.ToDictionary(s => (s.Sido, s.ContractType, s.Origin, s.Target), s => s.Forecasts[peer]);
-        foreach (var point in CalendarModel.Blend(samples, model.Weights))
+        foreach (var point in CalendarModel.Blend(samples, weights))
         {
             var path = pathOf(point);
             if (point.Model != path)
             {
                 continue;
             }
-            var (lower, upper) = model.Intervals.Interval(point.Forecast, point.Cell, path);
+            var (lower, upper) = intervals.Interval(point.Forecast, point.Cell, path);
             yield return new CalendarOutcome(
                 point.Sido, point.ContractType, path, point.Origin, point.Target, point.Forecast, lower, upper,
                 peers.TryGetValue((point.Sido, point.ContractType, point.Origin, point.Target), out var p) && double.IsFinite(p) ? p : null, point.Actual);

@@ -24,6 +24,10 @@ public static class CalendarEvaluation
     public static List<CalendarSample> LeaveOneYearOut(PowerHistory history) =>
         [.. Years(history).SelectMany(year => Samples(history, history.WithoutYear(year), year))];
 
+    /// <summary><see cref="AsDistricts"/> with every year held out in turn.</summary>
+    public static List<CalendarSample> LeaveOneYearOutAsDistricts(PowerHistory history) =>
+        [.. Years(history).SelectMany(year => AsDistricts(history, history.WithoutYear(year), year))];
+
     /// <summary>The forecasts of the targets in <paramref name="year"/>: inputs from <paramref name="history"/>, parameters from <paramref name="learnFrom"/>.</summary>
     public static IEnumerable<CalendarSample> Samples(PowerHistory history, PowerHistory learnFrom, int year)
     {

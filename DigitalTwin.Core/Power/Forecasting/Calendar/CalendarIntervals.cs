@@ -76,11 +76,15 @@ public sealed class CalendarIntervals
     /// The smallest factor (≥ 1) on the bounds that covers 90 % of a noisier series' own backtests, given as
     /// (cell, path, relative error): districts share the province's calendar but not its calm.
     /// </summary>
-    public double Scale(IReadOnlyCollection<(CalendarCell Cell, string Path, double Ratio)> backtests) => backtests.Count < MinPoints ? 1
-        : Math.Max(1, Quantiles.Of([.. backtests.Select(b => Need(b.Cell, b.Path, b.Ratio)).Order()], ForecastRun.NominalCoverage));
+    public double Scale(IReadOnlyCollection<(CalendarCell Cell, string Path, double Ratio)> backtests) =>
+        Scale([.. backtests.Select(b => Need(b.Cell, b.Path, b.Ratio))]);
+
+    /// <summary>The factor (≥ 1) that 90 % of these <see cref="Need"/>s stay within; 1 with too few of them.</summary>
+    public static double Scale(IReadOnlyCollection<double> needs) => needs.Count < MinPoints ? 1
+        : Math.Max(1, Quantiles.Of([.. needs.Order()], ForecastRun.NominalCoverage));
 
     /// <summary>How many times the bounds must be stretched to hold this relative error.</summary>
-    private double Need(CalendarCell cell, string path, double ratio)
+    public double Need(CalendarCell cell, string path, double ratio)
     {
         var (lo, hi) = Bounds(cell, path);
         return ratio < 0 ? ratio / lo : ratio / hi;

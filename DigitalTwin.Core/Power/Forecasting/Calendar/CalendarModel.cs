@@ -20,8 +20,9 @@ public sealed class CalendarModel
     private static readonly ConcurrentDictionary<long, CalendarModel> Learned = new();
     private const int Remembered = 8;
 
-    private CalendarModel(CalendarWeights weights, Dictionary<(int, int), (double, double)> paths, CalendarIntervals intervals, int samples)
+    private CalendarModel(CalendarWeights weights, Dictionary<(int, int), (double, double)> paths, CalendarIntervals intervals, CalendarIntervals districtIntervals, int samples)
     {
+        DistrictIntervals = districtIntervals;
         Samples = samples;
         Weights = weights;
         _paths = paths;
@@ -34,6 +35,15 @@ public sealed class CalendarModel
     public int Samples { get; }
 
     public CalendarIntervals Intervals { get; }
+
+    /// <summary>
+    /// Intervals learned from the province series forecast as districts are (<see cref="CalendarEvaluation.AsDistricts"/>):
+    /// for a target month that no earlier year of the series shows, where the members that read it have nothing.
+    /// </summary>
+    public CalendarIntervals DistrictIntervals { get; }
+
+    /// <param name="ownYear">Whether the series has the target's month in an earlier year (a seasonal-naive or year-on-year forecast).</param>
+    public CalendarIntervals IntervalsFor(bool ownYear) => ownYear ? Intervals : DistrictIntervals;
 
     /// <summary><see cref="Learn"/>, or the model already learned from the same province series.</summary>
     public static CalendarModel For(PowerHistory history)
@@ -60,7 +70,9 @@ public sealed class CalendarModel
             .GroupBy(p => (p.Steps, p.Target.Month))
             .ToDictionary(g => g.Key, g => (Mape(g, Direct), Mape(g, BottomUp)));
         var chosen = blended.Where(p => p.ContractType != ContractTypes.Total || p.Model == Path(paths, p.Steps, p.Target.Month)).ToList();
-        return new CalendarModel(weights, paths, CalendarIntervals.Learn(chosen), samples.Count);
+        // 합계 by both paths: a district's rows take the sum of its types, its noise is measured on its direct blend.
+        var asDistricts = Blend(CalendarEvaluation.LeaveOneYearOutAsDistricts(history), weights);
+        return new CalendarModel(weights, paths, CalendarIntervals.Learn(chosen), CalendarIntervals.Learn(asDistricts), samples.Count);
     }
 
     /// <summary>The path (<see cref="Direct"/> or <see cref="BottomUp"/>) whose blend had the lower MAPE for 합계 at this many steps into this calendar month.</summary>
