@@ -76,11 +76,14 @@ public sealed partial class ForecastReasonTextTests
     public void Reason_KoreanAuto_SharesAndScaleFilledIn()
     {
         var shares = new List<ForecastReason> { ForecastReason.Of("share", "province-ratio", 61.7), ForecastReason.Of("share", "ml", 38.3) };
-        var reason = ForecastReason.Of("auto.blend", shares, 7, 2, 1.24);
+        var reason = ForecastReason.Of("auto.blend", shares, 7, 2, ForecastReason.Of("interval", 1.24));
+        var unseenMonth = ForecastReason.Of("auto.blend", shares, 7, 2, ForecastReason.Of("interval.as-district", 1.24));
 
         using var korean = TestText.Speak("ko");
 
         Assert.Equal("auto: province-ratio 62 %, ml 38 %의 혼합, 가중치는 시도 백테스트의 7월·2개월 앞에서 학습; 구간은 시도의 1.2배", TestText.Localizer.Reason(reason));
+        Assert.Equal("auto: province-ratio 62 %, ml 38 %의 혼합, 가중치는 시도 백테스트의 7월·2개월 앞에서 학습; 구간은 시군구처럼 예측한 시도의 1.2배(이 시군구에는 같은 달의 지난해가 없음)",
+            TestText.Localizer.Reason(unseenMonth));
     }
 
     [GeneratedRegex("[a-z]{3,}")]

@@ -41,12 +41,14 @@ public static class ForecastReasons
         ["auto.no-calendar"] = "auto: no province series to learn the calendar from, so the ensemble of the district backtests; {0}",
         ["auto.no-observation"] = "auto: no observation up to the cutoff",
         ["auto.no-member"] = "auto: no member model forecasts this month",
-        ["auto.blend"] = "auto: blend of {0}, weights learned on province backtests for month {1} at {2} ahead; interval {3:0.0}× the province's",
+        ["auto.blend"] = "auto: blend of {0}, weights learned on province backtests for month {1} at {2} ahead; {3}",
         ["auto.direct"] = "auto: blend of {0}, weights learned on province backtests for month {1} at {2} ahead; "
-            + "direct because some contract type has no forecast; interval {3:0.0}× the province's",
+            + "direct because some contract type has no forecast; {3}",
         ["auto.bottom-up"] = "auto: sum of the {0} contract types' blends, weights learned on province backtests for month {1} at {2} ahead; "
             + "bottom-up because the district's contract mix is not its province's, so each type gets its own ratios and the sum follows "
-            + "the district's mix (on province series, whose mix is their own: {3}); interval {4:0.0}× the province's",
+            + "the district's mix (on province series, whose mix is their own: {3}); {4}",
+        ["interval"] = "interval {0:0.0}× the province's",
+        ["interval.as-district"] = "interval {0:0.0}× that of a province forecast as a district is (no earlier year of this month here)",
         ["path"] = "province backtests for month {0} at {1} ahead: MAPE bottom-up {2:0.00} % vs direct {3:0.00} %",
         ["path.none"] = "no province backtest for this month",
         ["score.no-actuals"] = "no actuals yet to score against",

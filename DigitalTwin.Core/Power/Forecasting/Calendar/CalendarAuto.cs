@@ -51,17 +51,19 @@ public sealed class CalendarAuto(ModelSet set, string contractType, IReadOnlyLis
                 yield return new ForecastRow(district, target, null, null, null, ForecastModels.Auto, ForecastReason.Of("auto.no-member"), actual);
                 continue;
             }
-            var (lower, upper) = Model.IntervalsFor(HasOwnYear(candidates, k)).Interval(value, cell, path, scale);
-            yield return new ForecastRow(district, target, value, lower, upper, ForecastModels.Auto, Reason(cell, path, scale), actual);
+            var ownYear = HasOwnYear(candidates, k);
+            var (lower, upper) = Model.IntervalsFor(ownYear).Interval(value, cell, path, scale);
+            var interval = ForecastReason.Of(ownYear ? "interval" : "interval.as-district", scale);
+            yield return new ForecastRow(district, target, value, lower, upper, ForecastModels.Auto, Reason(cell, path, interval), actual);
         }
     }
 
     private static bool HasOwnYear(IReadOnlyDictionary<string, ModelForecast> candidates, int k) => CalendarEvaluation.OwnYear
         .Any(m => candidates.TryGetValue(m, out var f) && f.IsApplicable && double.IsFinite(f.Values![k]));
 
-    private ForecastReason Reason(CalendarCell cell, string path, double scale) =>
-        path == CalendarModel.BottomUp ? ForecastReason.Of("auto.bottom-up", ContractTypes.Parts.Count, cell.Month, cell.Steps, Model.WhyPath(cell.Steps, cell.Month), scale)
-        : ForecastReason.Of(contractType == ContractTypes.Total ? "auto.direct" : "auto.blend", Model.Weights.Shares(cell), cell.Month, cell.Steps, scale);
+    private ForecastReason Reason(CalendarCell cell, string path, ForecastReason interval) =>
+        path == CalendarModel.BottomUp ? ForecastReason.Of("auto.bottom-up", ContractTypes.Parts.Count, cell.Month, cell.Steps, Model.WhyPath(cell.Steps, cell.Month), interval)
+        : ForecastReason.Of(contractType == ContractTypes.Total ? "auto.direct" : "auto.blend", Model.Weights.Shares(cell), cell.Month, cell.Steps, interval);
 
     /// <summary>Each contract type's blend per target; a part that has history but no forecast makes the sum NaN.</summary>
     private List<double[]> PartForecasts(District district) => [.. ContractTypes.Parts
