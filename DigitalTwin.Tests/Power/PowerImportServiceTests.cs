@@ -115,9 +115,9 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CommitAsync_IntoEmptyTable_RebuildsTheYearMonthIndexEvenWhenItFails()
+    public async Task CommitAsync_IntoEmptyTable_RebuildsTheIndexesEvenWhenItFails()
     {
-        // Into an empty table the (Year, Month) index is dropped and created again after the rows (SqliteUsageUpsert).
+        // Into an empty table the indexes, the unique key's too, are dropped and created again after the rows (SqliteUsageUpsert).
         var preview = await _host.PreviewSampleAsync("wide_2024_utf8.csv");
         await ExecuteAsync("CREATE TRIGGER fail_jeonju BEFORE INSERT ON PowerUsages WHEN NEW.Sigungu = '전주시' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
         await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
@@ -130,7 +130,26 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
         var definition = await _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
             "SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_PowerUsages_Year_Month'").SingleAsync());
         Assert.EndsWith("ON \"PowerUsages\" (\"Year\", \"Month\")", definition, StringComparison.Ordinal);
+        var unique = await _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_PowerUsages_Sido_Sigungu_ContractType_Year_Month'").SingleAsync());
+        Assert.StartsWith("CREATE UNIQUE INDEX", unique, StringComparison.Ordinal);
+        Assert.EndsWith("ON \"PowerUsages\" (\"Sido\", \"Sigungu\", \"ContractType\", \"Year\", \"Month\")", unique, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+            "INSERT INTO PowerUsages (Year, Month, Sido, Sigungu, ContractType) SELECT Year, Month, Sido, Sigungu, ContractType FROM PowerUsages LIMIT 1"));
     }
+
+    [Fact]
+    public async Task CommitAsync_IntoEmptyTable_PutsTheConnectionsCacheSizeBack()
+    {
+        var before = await CacheSizeAsync();
+        await _host.ImportSampleAsync("wide_2024_utf8.csv");
+
+        // One connection at a time here: the pool hands back the one the import used, with its pragmas.
+        Assert.Equal(before, await CacheSizeAsync());
+    }
+
+    private Task<long> CacheSizeAsync() =>
+        _host.QueryAsync(db => db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync());
 
     [Fact]
     public async Task CommitAsync_UnknownOrCommittedPreview_Throws()
