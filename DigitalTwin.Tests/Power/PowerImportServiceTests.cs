@@ -72,6 +72,21 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_DistrictRowsOverProvinceFile_KeepsCustomersAndBills()
+    {
+        await _host.ImportSampleAsync("province_portal_2022-01.csv");
+        var stored = await _host.QueryAsync(db => db.PowerUsages.AsNoTracking().SingleAsync(u => u.Sido == "서울특별시" && u.Sigungu == "" && u.ContractType == "주택용"));
+        var longFile = $"year,month,sido,contract_type,customers,kwh,bill_krw,avg_price_krw_per_kwh\n2022,1,서울특별시,주택용,,{stored.Kwh + 1},,\n";
+
+        var (_, result) = await _host.ImportAsync("without-customers.csv", PowerSamples.Utf8(longFile));
+
+        // A changed row is updated by its id (SqliteUsageUpsert), as the upsert did: kWh replaced, customers and bill kept.
+        Assert.Equal((0, 1), (result.RowsNew, result.RowsChanged));
+        var updated = await _host.QueryAsync(db => db.PowerUsages.AsNoTracking().SingleAsync(u => u.Id == stored.Id));
+        Assert.Equal((stored.Kwh + 1, stored.Customers, stored.BillKrw), (updated.Kwh, updated.Customers, updated.BillKrw));
+    }
+
+    [Fact]
     public async Task CommitAsync_LongFileAfterWideFile_MatchesTheSameRowsAcrossFormats()
     {
         await _host.ImportSampleAsync("wide_2023_cp949.csv");
