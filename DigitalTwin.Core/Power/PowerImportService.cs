@@ -26,6 +26,8 @@ public sealed class PowerImportService(
     public async Task<ImportPreview> PreviewAsync(string fileName, Stream content, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(0);
+        // The first preview after a start loads the shipped districts meanwhile, on the other core, not after the parse.
+        var shipped = known.LoadAsync();
         var limits = options.Value;
         var bytes = await ReadAllAsync(content, limits.MaxImportBytes, progress, cancellationToken);
         var name = Path.GetFileName(fileName);
@@ -38,6 +40,7 @@ public sealed class PowerImportService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             diff = await UsageDiff.ComputeAsync(db, rows, cancellationToken);
+            await shipped;
             file.Tally.AddRange(await NewDistricts.WarnAsync(db, known, name, rows, cancellationToken));
         }
         // Files with errors are kept too (without rows), so a commit attempt can say why it is refused.

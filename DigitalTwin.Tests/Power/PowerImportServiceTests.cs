@@ -72,6 +72,21 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_DistrictRowsOverProvinceFile_KeepsCustomersAndBills()
+    {
+        await _host.ImportSampleAsync("province_portal_2022-01.csv");
+        var stored = await _host.QueryAsync(db => db.PowerUsages.AsNoTracking().SingleAsync(u => u.Sido == "서울특별시" && u.Sigungu == "" && u.ContractType == "주택용"));
+        var longFile = $"year,month,sido,contract_type,customers,kwh,bill_krw,avg_price_krw_per_kwh\n2022,1,서울특별시,주택용,,{stored.Kwh + 1},,\n";
+
+        var (_, result) = await _host.ImportAsync("without-customers.csv", PowerSamples.Utf8(longFile));
+
+        // A changed row is updated by its id (SqliteUsageUpsert), as the upsert did: kWh replaced, customers and bill kept.
+        Assert.Equal((0, 1), (result.RowsNew, result.RowsChanged));
+        var updated = await _host.QueryAsync(db => db.PowerUsages.AsNoTracking().SingleAsync(u => u.Id == stored.Id));
+        Assert.Equal((stored.Kwh + 1, stored.Customers, stored.BillKrw), (updated.Kwh, updated.Customers, updated.BillKrw));
+    }
+
+    [Fact]
     public async Task CommitAsync_LongFileAfterWideFile_MatchesTheSameRowsAcrossFormats()
     {
         await _host.ImportSampleAsync("wide_2023_cp949.csv");
@@ -115,9 +130,9 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CommitAsync_IntoEmptyTable_RebuildsTheYearMonthIndexEvenWhenItFails()
+    public async Task CommitAsync_IntoEmptyTable_RebuildsTheIndexesEvenWhenItFails()
     {
-        // Into an empty table the (Year, Month) index is dropped and created again after the rows (SqliteUsageUpsert).
+        // Into an empty table the indexes, the unique key's too, are dropped and created again after the rows (SqliteUsageUpsert).
         var preview = await _host.PreviewSampleAsync("wide_2024_utf8.csv");
         await ExecuteAsync("CREATE TRIGGER fail_jeonju BEFORE INSERT ON PowerUsages WHEN NEW.Sigungu = '전주시' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
         await Assert.ThrowsAsync<SqliteException>(() => _host.Imports.CommitAsync(preview.Id, PowerTestHost.Importer));
@@ -130,7 +145,26 @@ public sealed class PowerImportServiceTests : IAsyncLifetime
         var definition = await _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
             "SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_PowerUsages_Year_Month'").SingleAsync());
         Assert.EndsWith("ON \"PowerUsages\" (\"Year\", \"Month\")", definition, StringComparison.Ordinal);
+        var unique = await _host.QueryAsync(db => db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS Value FROM sqlite_master WHERE name = 'IX_PowerUsages_Sido_Sigungu_ContractType_Year_Month'").SingleAsync());
+        Assert.StartsWith("CREATE UNIQUE INDEX", unique, StringComparison.Ordinal);
+        Assert.EndsWith("ON \"PowerUsages\" (\"Sido\", \"Sigungu\", \"ContractType\", \"Year\", \"Month\")", unique, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(
+            "INSERT INTO PowerUsages (Year, Month, Sido, Sigungu, ContractType) SELECT Year, Month, Sido, Sigungu, ContractType FROM PowerUsages LIMIT 1"));
     }
+
+    [Fact]
+    public async Task CommitAsync_IntoEmptyTable_PutsTheConnectionsCacheSizeBack()
+    {
+        var before = await CacheSizeAsync();
+        await _host.ImportSampleAsync("wide_2024_utf8.csv");
+
+        // One connection at a time here: the pool hands back the one the import used, with its pragmas.
+        Assert.Equal(before, await CacheSizeAsync());
+    }
+
+    private Task<long> CacheSizeAsync() =>
+        _host.QueryAsync(db => db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync());
 
     [Fact]
     public async Task CommitAsync_UnknownOrCommittedPreview_Throws()

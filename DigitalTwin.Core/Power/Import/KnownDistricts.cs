@@ -14,6 +14,9 @@ public sealed class KnownDistricts(DistrictBoundaries boundaries, IOptions<Power
 
     public bool IsShipped(District district) => _shipped.Value.Contains(district);
 
+    /// <summary>Loads the shipped districts (the boundaries' GeoJSON and the sample file, ~0.2 s) on the thread pool, once.</summary>
+    public Task LoadAsync() => _shipped.IsValueCreated ? Task.CompletedTask : Task.Run(() => _shipped.Value);
+
     private static HashSet<District> Load(DistrictBoundaries boundaries, string? dataDirectory)
     {
         var known = new HashSet<District>();

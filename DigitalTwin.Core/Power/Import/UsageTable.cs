@@ -44,14 +44,32 @@ internal sealed class UsageTable
             """;
     }
 
-    /// <summary>CREATE INDEX statements of the table's indexes other than the unique key, as the model declares them.</summary>
-    public IReadOnlyList<(string Name, string Create)> SecondaryIndexes() =>
+    /// <summary>
+    /// Inserts <paramref name="source"/>'s rows (year, month, 시도, 시군구, contract type, kWh, customers, bill), all of
+    /// them new: a row whose key is stored already fails the unique index.
+    /// </summary>
+    public string Insert(string source) =>
+        $"INSERT INTO {Name} {Columns(nameof(PowerUsage.Year), nameof(PowerUsage.Month), nameof(PowerUsage.Sido), nameof(PowerUsage.Sigungu),
+            nameof(PowerUsage.ContractType), nameof(PowerUsage.Kwh), nameof(PowerUsage.Customers), nameof(PowerUsage.BillKrw))} {source}";
+
+    /// <summary>
+    /// Overwrites the stored row of id <c>?1</c> with kWh <c>?2</c>, customers <c>?3</c> and bill <c>?4</c>, keeping the
+    /// customers or bill a richer file stored where these are null (as <see cref="Upsert"/> does).
+    /// </summary>
+    public string UpdateById()
+    {
+        var (kwh, customers, bill) = (Column(nameof(PowerUsage.Kwh)), Column(nameof(PowerUsage.Customers)), Column(nameof(PowerUsage.BillKrw)));
+        return $"UPDATE {Name} SET {kwh} = ?2, {customers} = coalesce(?3, {customers}), {bill} = coalesce(?4, {bill}) WHERE {Column(nameof(PowerUsage.Id))} = ?1";
+    }
+
+    /// <summary>CREATE INDEX statements of the table's indexes, the unique key's included, as the model declares them.</summary>
+    public IReadOnlyList<(string Name, string Create)> Indexes() =>
     [
-        .. _entity.GetIndexes().Where(i => !i.IsUnique).Select(i =>
+        .. _entity.GetIndexes().Select(i =>
         {
             var name = _sql.DelimitIdentifier(i.GetDatabaseName(_table)!);
             var columns = string.Join(", ", i.Properties.Select(p => Column(p.Name)));
-            return (name, $"CREATE INDEX {name} ON {Name} ({columns})");
+            return (name, $"CREATE {(i.IsUnique ? "UNIQUE " : "")}INDEX {name} ON {Name} ({columns})");
         }),
     ];
 
