@@ -39,7 +39,7 @@ builder.AddDeviceRegistry();
 builder.AddTelemetryIngest();
 builder.AddHistory();
 builder.AddTwins();
-builder.AddAlerts();
+builder.AddAlerts(hostEngine: !ClusterModeOptions.IsEnabled(builder.Configuration));
 builder.AddClusterMode();
 builder.AddTelemetryPipeline();
 builder.AddMqttBroker();

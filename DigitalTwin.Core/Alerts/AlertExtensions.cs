@@ -12,7 +12,11 @@ public static class AlertExtensions
     /// Rules, the engine fed by the telemetry pipeline, its writer, the notifier with webhook and e-mail channels.
     /// The pipeline drains its last readings into the engine before any hosted service stops (TelemetryProcessor).
     /// </summary>
-    public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
+    /// <param name="hostEngine">
+    /// Whether this process restores the engine and drives its ticks (<see cref="AlertEngineHost"/>); a cluster runs one
+    /// engine for all its instances and hosts it elsewhere.
+    /// </param>
+    public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder, bool hostEngine = true)
     {
         var services = builder.Services;
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
@@ -37,7 +41,10 @@ public static class AlertExtensions
         services.AddSingleton<AlertSilenceService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertNotifier>());
-        services.AddHostedService<AlertEngineHost>();
+        if (hostEngine)
+        {
+            services.AddHostedService<AlertEngineHost>();
+        }
         return builder;
     }
 }

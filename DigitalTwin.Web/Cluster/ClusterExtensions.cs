@@ -10,16 +10,15 @@ public static class ClusterExtensions
     /// <summary>
     /// Cluster mode's options are checked at start either way; when it is on, twin changes and device changes also
     /// travel to the other instances (<see cref="ClusterTwinChangeFeed"/>, <see cref="ClusterDeviceSync"/>) and the alert
-    /// engine runs once for the cluster (<see cref="AlertHostGrain"/>). After AddTwins and AddAlerts: it replaces some of
-    /// what they registered. The silo itself joins the cluster in AddTwins.
+    /// engine runs once for the cluster (<see cref="AlertHostGrain"/>). After AddTwins and AddAlerts (told not to host the
+    /// engine): it replaces some of what they registered. The silo itself joins the cluster in AddTwins.
     /// </summary>
     public static IHostApplicationBuilder AddClusterMode(this IHostApplicationBuilder builder)
     {
-        var enabled = builder.Configuration.GetValue($"{ClusterModeOptions.Section}:{nameof(ClusterModeOptions.Enabled)}", false);
         var services = builder.Services;
         services.AddOptions<ClusterModeOptions>().BindConfiguration(ClusterModeOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterModeOptions>, ClusterModeOptionsValidator>();
-        if (!enabled)
+        if (!ClusterModeOptions.IsEnabled(builder.Configuration))
         {
             return builder;
         }
@@ -30,11 +29,8 @@ public static class ClusterExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterTwinChangeFeed>());
         services.AddSingleton<ClusterDeviceSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterDeviceSync>());
-        // One alert engine for the cluster (AlertHostGrain): this instance's engine runs only while the host is here.
-        foreach (var host in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AlertEngineHost)).ToList())
-        {
-            services.Remove(host);
-        }
+        // One alert engine for the cluster (AlertHostGrain, with AddAlerts(hostEngine: false)): this instance's engine
+        // runs only while the host is here.
         services.AddSingleton<ClusterAlertEngine>();
         services.Replace(ServiceDescriptor.Singleton<IAlertEngine>(sp => sp.GetRequiredService<ClusterAlertEngine>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterAlertEngine>());

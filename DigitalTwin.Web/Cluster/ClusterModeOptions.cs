@@ -11,6 +11,9 @@ public sealed class ClusterModeOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>Whether the configuration turns cluster mode on, for the registrations that differ before options exist.</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue($"{Section}:{nameof(Enabled)}", false);
+
     /// <summary>The Redis that holds the membership table (StackExchange.Redis configuration string).</summary>
     public string? Redis { get; set; }
 
