@@ -66,7 +66,7 @@ public sealed class ProvinceRatios(PowerHistory history)
             }
             if (!double.IsFinite(ratios[m]))
             {
-                ratios[m] = profile is null ? 1 : profile[m + 1] / profile[(m + 11) % 12 + 1];
+                ratios[m] = ShapeRatio(profile, m + 1);
             }
         }
         var source = own is { } mine
@@ -83,12 +83,15 @@ public sealed class ProvinceRatios(PowerHistory history)
             return null;
         }
         var profile = NationalProfile(contractType);
-        var ratios = national.Ratios.Select((r, m) => double.IsFinite(r) ? r : profile is null ? 1 : profile[m + 1] / profile[(m + 11) % 12 + 1]);
+        var ratios = national.Ratios.Select((r, m) => double.IsFinite(r) ? r : ShapeRatio(profile, m + 1));
         return new MonthRatios([.. ratios], ForecastReason.Of("ratio-source", ProvinceOverview.National, contractType, national.Years));
     }
 
     public SeasonalProfile? NationalProfile(string contractType) =>
         SeasonalProfile.From(history.ProvinceSum(contractType), $"{ProvinceOverview.National} {contractType}");
+
+    /// <summary>Month <paramref name="month"/> over the month before it by the seasonal shape; 1 without one.</summary>
+    private static double ShapeRatio(SeasonalProfile? profile, int month) => profile is null ? 1 : profile[month] / profile[(month + 10) % 12 + 1];
 
     private (double[] Ratios, string Years)? NationalMeans(string contractType)
     {
