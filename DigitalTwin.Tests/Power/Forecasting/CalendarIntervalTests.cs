@@ -65,7 +65,7 @@ public sealed class CalendarIntervalTests
         var intervals = CalendarIntervals.Learn(Points([2020, 2021, 2022, 2023], noise: 0.02, yearShock: 0, seed: 4));
         var noisy = Points([2024], noise: 0.04, yearShock: 0, seed: 5);
 
-        var scale = intervals.Scale([.. noisy.Select(p => (p.Cell, p.Model, p.Ratio))]);
+        var scale = CalendarIntervals.Scale([.. noisy.Select(p => intervals.Need(p.Cell, p.Model, p.Ratio))]);
 
         Assert.InRange(scale, 1.6, 2.5);
         Assert.InRange(Coverage(intervals, noisy, scale), 0.85, 0.95);

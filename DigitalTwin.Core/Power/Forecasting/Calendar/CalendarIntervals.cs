@@ -73,13 +73,9 @@ public sealed class CalendarIntervals
     }
 
     /// <summary>
-    /// The smallest factor (≥ 1) on the bounds that covers 90 % of a noisier series' own backtests, given as
-    /// (cell, path, relative error): districts share the province's calendar but not its calm.
+    /// The smallest factor (≥ 1) on the bounds that covers 90 % of a noisier series' own backtests, given as their
+    /// <see cref="Need"/>s: districts share the province's calendar but not its calm. 1 with too few of them.
     /// </summary>
-    public double Scale(IReadOnlyCollection<(CalendarCell Cell, string Path, double Ratio)> backtests) =>
-        Scale([.. backtests.Select(b => Need(b.Cell, b.Path, b.Ratio))]);
-
-    /// <summary>The factor (≥ 1) that 90 % of these <see cref="Need"/>s stay within; 1 with too few of them.</summary>
     public static double Scale(IReadOnlyCollection<double> needs) => needs.Count < MinPoints ? 1
         : Math.Max(1, Quantiles.Of([.. needs.Order()], ForecastRun.NominalCoverage));
 
