@@ -109,7 +109,7 @@ public sealed class CalendarEvaluationTests(ShippedProvinceData data) : IClassFi
             var learnFrom = data.History.WithoutYear(year);
             var model = CalendarModel.Learn(learnFrom);
             var points = CalendarModel.Blend(CalendarEvaluation.AsDistricts(data.History, learnFrom, year), model.Weights)
-                .Where(p => p.Model == (p.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct));
+                .Where(p => p.Model == CalendarModel.DistrictPath(p.ContractType));
             foreach (var p in points)
             {
                 district.Add(Covers(model.IntervalsFor(ownYear: false), p));

@@ -38,17 +38,18 @@ public static class CalendarBacktest
     public static IEnumerable<CalendarOutcome> HeldOut(PowerHistory history, int year)
     {
         var learnFrom = history.WithoutYear(year);
-        var model = CalendarModel.Learn(learnFrom);
+        var model = CalendarModel.For(learnFrom);
         var samples = CalendarEvaluation.Samples(history, learnFrom, year).ToList();
         return Outcomes(model.Intervals, model.Weights, samples, point => point.ContractType == ContractTypes.Total ? model.PathFor(point.Steps, point.Target.Month) : CalendarModel.Direct);
     }
 
+    /// <remarks>The model of each held-out year is the one <see cref="HeldOut"/> learned (<see cref="CalendarModel.For"/>).</remarks>
     public static IEnumerable<CalendarOutcome> HeldOutAsDistricts(PowerHistory history, int year)
     {
         var learnFrom = history.WithoutYear(year);
-        var model = CalendarModel.Learn(learnFrom);
+        var model = CalendarModel.For(learnFrom);
         var samples = CalendarEvaluation.AsDistricts(history, learnFrom, year).ToList();
-        return Outcomes(model.DistrictIntervals, model.Weights, samples, point => point.ContractType == ContractTypes.Total ? CalendarModel.BottomUp : CalendarModel.Direct);
+        return Outcomes(model.DistrictIntervals, model.Weights, samples, point => CalendarModel.DistrictPath(point.ContractType));
     }
 
     private static IEnumerable<CalendarOutcome> Outcomes(CalendarIntervals intervals, CalendarWeights weights, List<CalendarSample> samples, Func<CalendarPoint, string> pathOf)

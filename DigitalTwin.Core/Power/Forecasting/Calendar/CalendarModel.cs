@@ -75,6 +75,9 @@ public sealed class CalendarModel
         return new CalendarModel(weights, paths, CalendarIntervals.Learn(chosen), CalendarIntervals.Learn(asDistricts), samples.Count);
     }
 
+    /// <summary>The path a district's forecast takes wherever every part has one: 합계 as the sum of its types (its own mix).</summary>
+    public static string DistrictPath(string contractType) => contractType == ContractTypes.Total ? BottomUp : Direct;
+
     /// <summary>The path (<see cref="Direct"/> or <see cref="BottomUp"/>) whose blend had the lower MAPE for 합계 at this many steps into this calendar month.</summary>
     public string PathFor(int steps, int month) => Path(_paths, steps, month);
 
