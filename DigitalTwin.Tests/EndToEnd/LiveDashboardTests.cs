@@ -37,10 +37,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
     public async Task DevicePage_ReadingPublishedOverMqtt_UpdatesMetricsTableLive()
     {
         await using var device = await App.ConnectDeviceAsync("e2e-2");
-        await device.PublishAsync("devices/e2e-2/telemetry", Reading(18.5, 50));
-        var page = await Context.NewPageAsync();
-        await page.GotoAsync("/devices/e2e-2");
-        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-2");
+        var page = await OpenDevicePageAsync(device, "e2e-2");
         await page.EvaluateAsync("window.__sameDocument = true");
 
         await PublishUntilShownAsync(device, "e2e-2", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
@@ -96,10 +93,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
     public async Task DevicePage_ReadingPublished_ShowsValueBeforeTheLiveChartRedraws()
     {
         await using var device = await App.ConnectDeviceAsync("e2e-4");
-        await device.PublishAsync("devices/e2e-4/telemetry", Reading(18.5, 50));
-        var page = await Context.NewPageAsync();
-        await page.GotoAsync("/devices/e2e-4");
-        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-4");
+        var page = await OpenDevicePageAsync(device, "e2e-4");
         await PublishUntilShownAsync(device, "e2e-4", page.GetByTestId("metric-temperature"), 19.5, attribute: null);
         await page.EvaluateAsync(WatchCellAndChart);
 
@@ -125,6 +119,16 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
         public bool RedrawnAfter { get; set; }
 
         public override string ToString() => $"{Text} (with chart {WithChart}, redrawn after {RedrawnAfter})";
+    }
+
+    /// <summary>The device page of a device that has published one reading.</summary>
+    private async Task<IPage> OpenDevicePageAsync(MqttTestClient device, string deviceId)
+    {
+        await device.PublishAsync($"devices/{deviceId}/telemetry", Reading(18.5, 50));
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync($"/devices/{deviceId}");
+        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync(deviceId);
+        return page;
     }
 
     private static async Task PublishUntilShownAsync(MqttTestClient device, string deviceId, ILocator target, double value, string? attribute = "data-value")
