@@ -64,8 +64,10 @@ public sealed class MaintenancePageTests(BrowserFixture browser) : BrowserTest(b
             return await VisibleSoonAsync(note);
         }, what: "the 7-day history with its fault marks");
 
-        await Expect(page.Locator(".apexcharts-point-annotations").GetByText("Spike").First).ToBeVisibleAsync();
-        await Expect(page.Locator(".apexcharts-xaxis-annotations").GetByText("Stuck value").First).ToBeVisibleAsync();
+        // ApexCharts draws the marks after Blazor has shown the note; a week of points takes it a while on a busy machine.
+        var drawn = new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 };
+        await Expect(page.Locator(".apexcharts-point-annotations").GetByText("Spike").First).ToBeVisibleAsync(drawn);
+        await Expect(page.Locator(".apexcharts-xaxis-annotations").GetByText("Stuck value").First).ToBeVisibleAsync(drawn);
         await BrowserFixture.ScreenshotAsync(page, "device-fault-marks.png");
     }
 
