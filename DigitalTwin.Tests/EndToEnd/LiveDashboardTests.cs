@@ -37,10 +37,7 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
     public async Task DevicePage_ReadingPublishedOverMqtt_UpdatesMetricsTableLive()
     {
         await using var device = await App.ConnectDeviceAsync("e2e-2");
-        await device.PublishAsync("devices/e2e-2/telemetry", Reading(18.5, 50));
-        var page = await Context.NewPageAsync();
-        await page.GotoAsync("/devices/e2e-2");
-        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync("e2e-2");
+        var page = await OpenDevicePageAsync(device, "e2e-2");
         await page.EvaluateAsync("window.__sameDocument = true");
 
         await PublishUntilShownAsync(device, "e2e-2", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
@@ -67,6 +64,71 @@ public sealed class LiveDashboardTests(BrowserFixture browser) : BrowserTest(bro
         await PublishUntilShownAsync(device, "e2e-3", page.GetByTestId("metric-temperature"), 26.5, attribute: null);
 
         await Expect(page.GetByTestId("metric-humidity")).ToHaveTextAsync("44", new() { Timeout = 20_000 });
+    }
+
+    /// <summary>
+    /// Each change of the temperature cell, and whether the browser task that made it also redrew the live chart
+    /// (<c>withChart</c>) or a later one did (<c>redrawnAfter</c>). A mutation observer's callback runs once per task.
+    /// </summary>
+    private const string WatchCellAndChart = """
+        () => {
+          const cell = () => document.querySelector('[data-testid=metric-temperature]');
+          const inChart = node => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('.live-chart') != null;
+          window.__shown = [];
+          let last = cell()?.textContent.trim();
+          new MutationObserver(records => {
+            const chart = records.some(r => inChart(r.target));
+            const text = cell()?.textContent.trim();
+            if (text !== last) {
+              last = text;
+              window.__shown.push({ text, withChart: chart, redrawnAfter: false });
+            } else if (chart && window.__shown.length > 0) {
+              window.__shown[window.__shown.length - 1].redrawnAfter = true;
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        """;
+
+    [Fact]
+    public async Task DevicePage_ReadingPublished_ShowsValueBeforeTheLiveChartRedraws()
+    {
+        await using var device = await App.ConnectDeviceAsync("e2e-4");
+        var page = await OpenDevicePageAsync(device, "e2e-4");
+        await PublishUntilShownAsync(device, "e2e-4", page.GetByTestId("metric-temperature"), 19.5, attribute: null);
+        await page.EvaluateAsync(WatchCellAndChart);
+
+        foreach (var value in new[] { 20.5, 21.5, 22.5 })
+        {
+            await device.PublishAsync("devices/e2e-4/telemetry", Reading(value, 44));
+            var text = value.ToString(CultureInfo.InvariantCulture);
+            var shown = await Eventually.MatchAsync(
+                () => page.EvaluateAsync<ShownValue[]>("() => window.__shown"),
+                all => all.Any(s => s.Text == text && s.RedrawnAfter),
+                what: $"{text} shown, then the live chart redrawn");
+            // ApexCharts' redraw in the render's task kept the value off the screen for ~50 ms (issue 14).
+            Assert.False(shown.Single(s => s.Text == text).WithChart, $"{text} was shown in the same browser task as the chart's redraw.");
+        }
+    }
+
+    private sealed class ShownValue
+    {
+        public string Text { get; set; } = "";
+
+        public bool WithChart { get; set; }
+
+        public bool RedrawnAfter { get; set; }
+
+        public override string ToString() => $"{Text} (with chart {WithChart}, redrawn after {RedrawnAfter})";
+    }
+
+    /// <summary>The device page of a device that has published one reading.</summary>
+    private async Task<IPage> OpenDevicePageAsync(MqttTestClient device, string deviceId)
+    {
+        await device.PublishAsync($"devices/{deviceId}/telemetry", Reading(18.5, 50));
+        var page = await Context.NewPageAsync();
+        await page.GotoAsync($"/devices/{deviceId}");
+        await Expect(page.GetByTestId("device-title")).ToHaveTextAsync(deviceId);
+        return page;
     }
 
     private static async Task PublishUntilShownAsync(MqttTestClient device, string deviceId, ILocator target, double value, string? attribute = "data-value")

@@ -99,11 +99,15 @@ public sealed partial class DeviceDetail : LivePage
         await ApplyAlertChangesAsync();
         ApplyPropertyChanges();
         await ApplyCommandChangesAsync();
-        StateHasChanged();
-        if (appended.Count > 0 && _liveChart is not null)
+        if (appended.Count == 0 || _liveChart is null)
         {
-            await _liveChart.AppendDataAsync([.. appended.Select(a => new ChartSeries(Label(a.Key), a.Value))]);
+            StateHasChanged();
+            return;
         }
+        // Sent with the render, ApexCharts' redraw of the live chart (~50 ms) ran in the browser task that applies the
+        // render and held the new numbers off the screen until it finished.
+        await RenderInBrowserAsync();
+        await _liveChart.AppendDataAsync([.. appended.Select(a => new ChartSeries(Label(a.Key), a.Value))]);
     }
 
     private async Task SetHistoryMetricAsync(string metric)

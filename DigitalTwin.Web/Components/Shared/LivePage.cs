@@ -8,8 +8,11 @@ namespace DigitalTwin.Web.Components.Shared;
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
+    private static readonly TimeSpan BrowserAckTimeout = TimeSpan.FromSeconds(5);
+
     private IDisposable[] _subscriptions = [];
     private LiveRefresh? _refresh;
+    private TaskCompletionSource? _rendered;
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -20,6 +23,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Release();
+        _rendered?.TrySetResult();
         if (_refresh is not null)
         {
             await _refresh.DisposeAsync();
@@ -54,8 +58,22 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Renders, and returns once the browser has applied the render (or after a few seconds without word from it):
+    /// for heavy browser work, such as redrawing a chart, that should not hold the new values off the screen.
+    /// </summary>
+    protected async Task RenderInBrowserAsync()
+    {
+        var rendered = _rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StateHasChanged();
+        await rendered.Task.WaitAsync(BrowserAckTimeout, Time)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+    }
+
     protected override void OnAfterRender(bool firstRender)
     {
+        // On Blazor Server this runs once the browser has acknowledged the render batch.
+        _rendered?.TrySetResult();
         // Not during prerendering: the throttle starts with the interactive circuit.
         if (firstRender)
         {
