@@ -13,6 +13,9 @@ public sealed class LiveRefreshTests : IAsyncLifetime
     private readonly SemaphoreSlim _rendered = new(0);
     private LiveRefresh _refresh = null!;
     private int _renders;
+    private int _failuresLeft;
+    private bool _retryAfterFailure = true;
+    private int _errors;
 
     public Task InitializeAsync()
     {
@@ -21,9 +24,15 @@ public sealed class LiveRefreshTests : IAsyncLifetime
             {
                 Interlocked.Increment(ref _renders);
                 _rendered.Release();
-                return Task.CompletedTask;
+                return Interlocked.Decrement(ref _failuresLeft) >= 0
+                    ? Task.FromException(new InvalidOperationException("database gone"))
+                    : Task.CompletedTask;
             },
-            ex => Task.FromException(ex),
+            _ =>
+            {
+                Interlocked.Increment(ref _errors);
+                return Task.FromResult(_retryAfterFailure);
+            },
             _time);
         return Task.CompletedTask;
     }
@@ -73,4 +82,60 @@ public sealed class LiveRefreshTests : IAsyncLifetime
         Assert.True(await _rendered.WaitAsync(Patience), "no heartbeat render");
         Assert.Equal(1, _renders);
     }
+
+    [Fact]
+    public async Task Render_FailsTwice_TriesAgainAfterOneThenTwoSecondsAndKeepsRendering()
+    {
+        _failuresLeft = 2;
+        _time.Advance(LiveRefresh.Heartbeat);
+        Assert.True(await _rendered.WaitAsync(Patience), "no first render");
+
+        await Settled();
+        _time.Advance(LiveRefresh.RetryDelay(1) - TimeSpan.FromMilliseconds(1));
+        Assert.False(await _rendered.WaitAsync(Settle), "tried again before the back-off was up");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await _rendered.WaitAsync(Patience), "no second try after 1 s");
+
+        await Settled();
+        _time.Advance(LiveRefresh.RetryDelay(1));
+        Assert.False(await _rendered.WaitAsync(Settle), "the second back-off was not longer than the first");
+        _time.Advance(LiveRefresh.RetryDelay(2) - LiveRefresh.RetryDelay(1));
+        Assert.True(await _rendered.WaitAsync(Patience), "no third try after 2 s");
+
+        _refresh.Invalidate();
+        await Settled();
+        _time.Advance(LiveRefresh.Interval);
+        Assert.True(await _rendered.WaitAsync(Patience), "no render for new data once the renders succeeded");
+        Assert.Equal(4, _renders);
+        Assert.Equal(2, _errors);
+    }
+
+    [Fact]
+    public async Task Render_FailsAndTheErrorHandlerSaysStop_NoMoreRenders()
+    {
+        _failuresLeft = 1;
+        _retryAfterFailure = false;
+        _time.Advance(LiveRefresh.Heartbeat);
+        Assert.True(await _rendered.WaitAsync(Patience), "no first render");
+
+        await Settled();
+        _time.Advance(LiveRefresh.MaxRetryDelay);
+        _refresh.Invalidate();
+        _time.Advance(LiveRefresh.Heartbeat);
+
+        Assert.False(await _rendered.WaitAsync(Settle), "rendered after being told to stop");
+        Assert.Equal(1, _errors);
+    }
+
+    [Fact]
+    public void RetryDelay_DoublesFromOneSecondUpToThirty()
+    {
+        Assert.Equal(
+            [1, 2, 4, 8, 16, 30, 30],
+            Enumerable.Range(1, 7).Select(n => LiveRefresh.RetryDelay(n).TotalSeconds));
+        Assert.Equal(30, LiveRefresh.RetryDelay(1_000).TotalSeconds);
+    }
+
+    /// <summary>Lets the loop reach its next timer: a timer created after the fake clock moved would not fire.</summary>
+    private static Task Settled() => Task.Delay(Settle);
 }

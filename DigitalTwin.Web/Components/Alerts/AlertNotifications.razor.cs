@@ -32,9 +32,6 @@ public sealed partial class AlertNotifications : LivePage
     public required AlertActions Actions { get; init; }
 
     [Inject]
-    public required ISnackbar Snackbar { get; init; }
-
-    [Inject]
     public required NavigationManager Navigation { get; init; }
 
     private string BellLabel => _count switch

@@ -44,9 +44,6 @@ public sealed partial class DevicesPage : LivePage
     [Inject]
     public required IDialogService Dialogs { get; init; }
 
-    [Inject]
-    public required ISnackbar Snackbar { get; init; }
-
     protected override async Task OnInitializedAsync()
     {
         base.OnInitialized();

@@ -1,21 +1,38 @@
+using DigitalTwin.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace DigitalTwin.Web.Components.Shared;
 
 /// <summary>
 /// A page that shows live data: it listens to a feed, re-renders through a <see cref="LiveRefresh"/>
-/// throttle once interactive, and lets go of both when the circuit leaves the page.
+/// throttle once interactive, and lets go of both when the circuit leaves the page. When a refresh fails (the
+/// database or a silo briefly gone), the page keeps what it shows, says live updates are paused, and tries again.
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
+    private const string PausedKey = "live-paused";
+    private const string ResumedKey = "live-resumed";
     private static readonly TimeSpan BrowserAckTimeout = TimeSpan.FromSeconds(5);
 
     private IDisposable[] _subscriptions = [];
     private LiveRefresh? _refresh;
     private TaskCompletionSource? _rendered;
+    private bool _paused;
 
     [Inject]
     public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<SharedResource> Localizer { get; init; }
+
+    [Inject]
+    public required ILogger<LivePage> Log { get; init; }
 
     /// <summary>The time of the latest render, for relative times such as "5 s ago".</summary>
     protected DateTimeOffset Now { get; private set; }
@@ -77,14 +94,37 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         // Not during prerendering: the throttle starts with the interactive circuit.
         if (firstRender)
         {
-            _refresh = new LiveRefresh(
-                () => InvokeAsync(() =>
-                {
-                    Now = Time.GetUtcNow();
-                    return RefreshAsync();
-                }),
-                DispatchExceptionAsync,
-                Time);
+            _refresh = new LiveRefresh(() => InvokeAsync(RefreshLiveAsync), OnRefreshFailedAsync, Time);
         }
+    }
+
+    private async Task RefreshLiveAsync()
+    {
+        Now = Time.GetUtcNow();
+        await RefreshAsync();
+        if (_paused)
+        {
+            _paused = false;
+            Snackbar.RemoveByKey(PausedKey);
+            Snackbar.Add(Localizer["Live.Resumed"], Severity.Success, configure: null, key: ResumedKey);
+        }
+    }
+
+    private async Task<bool> OnRefreshFailedAsync(Exception exception)
+    {
+        if (exception is JSDisconnectedException)
+        {
+            return false;
+        }
+        Log.LogError(exception, "Live updates of {Page} failed; trying again", GetType().Name);
+        await InvokeAsync(() =>
+        {
+            if (!_paused)
+            {
+                _paused = true;
+                Snackbar.Add(Localizer["Live.Paused"], Severity.Warning, o => o.RequireInteraction = true, PausedKey);
+            }
+        });
+        return true;
     }
 }
