@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using DigitalTwin.Core.Devices;
 using DigitalTwin.Core.Telemetry;
 using DigitalTwin.Core.Twins;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +18,7 @@ namespace DigitalTwin.Bench;
 /// The real app, in this process, on free ports, with SQLite in a fresh temporary folder and the
 /// simulator off. Production environment and Warning-level logging, as a deployment would run it.
 /// </summary>
-internal sealed class BenchApp : WebApplicationFactory<Program>
+internal sealed class BenchApp : WebApplicationFactory<Program>, ISecureTarget
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("digitaltwin-bench-").FullName;
 
@@ -50,9 +51,23 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public ITwinChangeFeed Feed { get; }
 
-    public async Task<long> CountSamplesAsync()
+    Func<long>? ISecureTarget.Committed => () => Counters.ReadingsCommitted;
+
+    /// <summary>Registers the devices through the registry (not timed); returns each one's secret.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ProvisionAsync(IReadOnlyList<string> ids)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        var registry = Services.GetRequiredService<DeviceRegistry>();
+        return await registry.ProvisionAsync([.. ids.Select(id => new DeviceDraft(id, null, "thermometer", null, null, null, null))], CancellationToken.None);
+    }
+
+    public Task<long> RejectedAsync() => Task.FromResult(Counters.Snapshot().TotalRejected);
+
+    public Task<long> CountSamplesAsync() => CountSamplesAsync(ConnectionString);
+
+    /// <summary><c>COUNT(*)</c> of the samples in the SQLite database at <paramref name="connectionString"/>.</summary>
+    public static async Task<long> CountSamplesAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Samples";

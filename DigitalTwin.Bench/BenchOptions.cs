@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DigitalTwin.Bench;
 
 /// <summary>Command-line options: <c>--qos 1 --devices 1000 --seconds 10 --publishers 4 --repeat 1 --light-rate 200 --light-seconds 5</c>.</summary>
-internal sealed record BenchOptions(int Devices, double Seconds, int Publishers, int Repeat, int LightRate, double LightSeconds, int Window, int Qos = 1)
+internal sealed record BenchOptions(int Devices, double Seconds, int Publishers, int Repeat, int LightRate, double LightSeconds, int Window, int Qos = 1, bool AppProcess = false)
 {
     public const string Usage = """
         DigitalTwin ingest benchmark: raw broker rate vs. fully processed telemetry, in the same run.
@@ -15,6 +15,8 @@ internal sealed record BenchOptions(int Devices, double Seconds, int Publishers,
           --repeat R         measured rounds; medians are reported (default 1)
           --light-rate M     messages/s of the light-load latency run (default 200)
           --light-seconds S  length of the light-load latency run (default 5)
+          --app WHERE        QoS 1 run: in-process (default; every PUBACK checked against the commit counter) or
+                             process (the app in a process of its own, the bench an independent load generator)
           --window W         raw round: most messages in flight to the subscriber (default 500;
                      the broker drops past 1,000 queued per client)
         Other modes (first argument): power-import, forecast, history-query, history-write, devices-page, memory,
@@ -45,6 +47,7 @@ internal sealed record BenchOptions(int Devices, double Seconds, int Publishers,
                 "--light-rate" => options with { LightRate = Positive(name, value) },
                 "--light-seconds" => options with { LightSeconds = PositiveDouble(name, value) },
                 "--window" => options with { Window = Positive(name, value) },
+                "--app" => options with { AppProcess = value is "process" || (value is "in-process" ? false : throw new ArgumentException($"--app must be in-process or process, not '{value}'.")) },
                 "--qos" => options with { Qos = value is "0" or "1" ? int.Parse(value, CultureInfo.InvariantCulture) : throw new ArgumentException($"--qos must be 0 or 1, not '{value}'.") },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };

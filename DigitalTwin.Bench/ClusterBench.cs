@@ -18,8 +18,6 @@ internal static class ClusterBench
 {
     private sealed record Brokers(int MqttPort, int RedisPort);
 
-    private const string Dll = "DigitalTwin.Web.dll";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var devices = Option(args, "--devices", 1_000);
@@ -62,7 +60,7 @@ internal static class ClusterBench
             }
             foreach (var (app, i) in apps.Select((a, i) => (a, i)))
             {
-                await LocalServices.WaitAsync(() => IsReadyAsync(app.HttpPort), TimeSpan.FromSeconds(90), $"instance {i + 1} to be ready");
+                await LocalServices.WaitAsync(() => AppProcess.IsReadyAsync($"http://127.0.0.1:{app.HttpPort}"), TimeSpan.FromSeconds(90), $"instance {i + 1} to be ready");
             }
             var clients = await MqttConnections.ConnectManyAsync(services.MqttPort, $"{clusterId}-publisher", publishers);
             try
@@ -115,15 +113,8 @@ internal static class ClusterBench
     private static (Process, int HttpPort) StartInstance(Brokers services, string connectionString, string clusterId, int i)
     {
         var httpPort = LocalServices.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, Dll)])
+        var process = AppProcess.Launch(new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
             ["Auth__AdminPassword"] = "Bench-admin-2026",
             ["Cluster__Enabled"] = "true",
@@ -140,32 +131,8 @@ internal static class ClusterBench
             ["Devices__AllowAutoRegistration"] = "true",
             ["Simulator__Count"] = "0",
             ["Power__SeedSampleData"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        var log = Path.Combine(Path.GetTempPath(), $"{clusterId}-{i}.log");
-        process.OutputDataReceived += (_, e) => File.AppendAllText(log, e.Data + "\n");
-        process.ErrorDataReceived += (_, e) => File.AppendAllText(log, e.Data + "\n");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        }, Path.Combine(Path.GetTempPath(), $"{clusterId}-{i}.log"));
         return (process, httpPort);
-    }
-
-    private static async Task<bool> IsReadyAsync(int port)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            return (await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     private static async Task<long> CountAsync(string connectionString, string table)

@@ -25,7 +25,7 @@ internal static class MemoryBench
         var stages = new List<(string Name, Footprint Memory)> { ("started, no devices", Footprint.Measure()) };
 
         var ids = Enumerable.Range(0, devices).Select(i => $"mem-{i}").ToList();
-        var secrets = await SecureRun.ProvisionAsync(app, ids);
+        var secrets = await app.ProvisionAsync(ids);
         stages.Add(($"{devices:N0} registered", Footprint.Measure()));
 
         var clock = Stopwatch.StartNew();

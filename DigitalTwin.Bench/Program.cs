@@ -83,6 +83,12 @@ internal static class BenchProgram
         Console.Error.WriteLine("Warning: Debug build; figures are only meaningful with -c Release.");
 #endif
 
+        if (options is { Qos: 1, AppProcess: true })
+        {
+            Console.WriteLine("Starting the app in a process of its own…");
+            await using var process = await AppProcess.StartAsync();
+            return await RunSecureAsync(options, process);
+        }
         Console.WriteLine("Starting the app in-process…");
         var app = new BenchApp(anonymousPublishers: options.Qos == 0);
         try
@@ -138,16 +144,16 @@ internal static class BenchProgram
         return rounds;
     }
 
-    private static async Task<int> RunSecureAsync(BenchOptions options, BenchApp app)
+    private static async Task<int> RunSecureAsync(BenchOptions options, ISecureTarget app)
     {
         var devices = new BenchDevices(options.Devices, publishers: 1);
         Console.WriteLine($"Registering {options.Devices:N0} devices and connecting each with its secret, to the app and to a plain mosquitto…");
-        var secrets = await SecureRun.ProvisionAsync(app, devices.Ids);
+        var secrets = await app.ProvisionAsync(devices.Ids);
         var clients = await MqttConnections.ConnectDevicesAsync(app.MqttPort, devices.Ids, secrets);
-        var run = new SecureRun(app, devices, clients);
+        var run = new SecureRun(app.Committed, devices, clients);
         await using var services = new LocalServices();
         var mosquittoClients = await MqttConnections.ConnectDevicesAsync(await services.StartMosquittoAsync(), devices.Ids, secrets);
-        var mosquitto = new SecureRun(app, devices, mosquittoClients);
+        var mosquitto = new SecureRun(committed: null, devices, mosquittoClients);
 
         Console.WriteLine("Warm-up (not measured)…");
         await mosquitto.RunRawAsync(TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
@@ -162,9 +168,7 @@ internal static class BenchProgram
             rounds.Add(new SecureRound(alone, raw, await run.RunPipelineAsync(raw.Sent)));
             SecureReport.PrintRound(i, rounds[^1]);
         }
-        var snapshot = app.Counters.Snapshot();
-        SecureReport.Print(options, rounds, snapshot.TotalRejected,
-            await app.CountSamplesAsync(), run.TotalSent * 3);
+        SecureReport.Print(options, rounds, await app.RejectedAsync(), await app.CountSamplesAsync(), run.TotalSent * 3);
         await MqttConnections.DisconnectAllAsync(clients);
         await MqttConnections.DisconnectAllAsync(mosquittoClients);
         return 0;

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using DigitalTwin.Core.Devices;
-using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using MQTTnet.Protocol;
 
 namespace DigitalTwin.Bench;
 
-internal sealed record AckedResult(long Sent, TimeSpan Elapsed, double P50Ms, double P99Ms, long EarlyAcks)
+/// <param name="EarlyAcks">PUBACKs seen before their commit; null where not checked (the app in a process of its own).</param>
+internal sealed record AckedResult(long Sent, TimeSpan Elapsed, double P50Ms, double P99Ms, long? EarlyAcks)
 {
     public double Rate => Sent / Elapsed.TotalSeconds;
 }
@@ -15,17 +14,12 @@ internal sealed record AckedResult(long Sent, TimeSpan Elapsed, double P50Ms, do
 /// Devices as a production fleet runs them: registered through the registry, one connection each with its id and
 /// secret, publishing QoS 1. Raw: each device publishes to its own <c>devices/{id}/bench</c> (authorized, not
 /// telemetry, so the broker acknowledges it without the app); pipeline: to <c>devices/{id}/telemetry</c>, where the
-/// broker sends the PUBACK only after the history commit. Every PUBACK is checked against the commit counter.
+/// broker sends the PUBACK only after the history commit. With the app in this process, every PUBACK is checked
+/// against its commit counter (<paramref name="committed"/>).
 /// </summary>
-internal sealed class SecureRun(BenchApp app, BenchDevices devices, IMqttClient[] clients)
+internal sealed class SecureRun(Func<long>? committed, BenchDevices devices, IMqttClient[] clients)
 {
     public long TotalSent { get; private set; }
-
-    public static async Task<IReadOnlyDictionary<string, string>> ProvisionAsync(BenchApp app, IReadOnlyList<string> ids)
-    {
-        var registry = app.Services.GetRequiredService<DeviceRegistry>();
-        return await registry.ProvisionAsync([.. ids.Select(id => new DeviceDraft(id, null, "thermometer", null, null, null, null))], CancellationToken.None);
-    }
 
     /// <summary>Every device publishes until the deadline, each waiting for its PUBACK before the next.</summary>
     public async Task<AckedResult> RunRawAsync(TimeSpan duration)
@@ -51,7 +45,7 @@ internal sealed class SecureRun(BenchApp app, BenchDevices devices, IMqttClient[
     /// <summary>The same number of messages as telemetry; done when the last PUBACK (so the last commit) is in.</summary>
     public async Task<AckedResult> RunPipelineAsync(long messages)
     {
-        var committed0 = app.Counters.ReadingsCommitted;
+        var committed0 = committed?.Invoke() ?? 0;
         long acked = 0, early = 0;
         var latencies = new List<double>[clients.Length];
         var start = Stopwatch.GetTimestamp();
@@ -63,14 +57,14 @@ internal sealed class SecureRun(BenchApp app, BenchDevices devices, IMqttClient[
             {
                 await PublishAsync(client, devices.Topics[d], devices.NextMessage(d).Payload, latencies[d]);
                 // Acknowledged means committed: no more readings can be acked than the writer has committed.
-                if (Interlocked.Increment(ref acked) > app.Counters.ReadingsCommitted - committed0)
+                if (committed is not null && Interlocked.Increment(ref acked) > committed() - committed0)
                 {
                     Interlocked.Increment(ref early);
                 }
             }
         })));
         TotalSent += messages;
-        return Summarize(messages, Stopwatch.GetElapsedTime(start), latencies, early);
+        return Summarize(messages, Stopwatch.GetElapsedTime(start), latencies, committed is null ? null : early);
     }
 
     private static async Task PublishAsync(IMqttClient client, string topic, byte[] payload, List<double> latencies)
@@ -86,7 +80,7 @@ internal sealed class SecureRun(BenchApp app, BenchDevices devices, IMqttClient[
         }
     }
 
-    private static AckedResult Summarize(long sent, TimeSpan elapsed, List<double>[] latencies, long earlyAcks)
+    private static AckedResult Summarize(long sent, TimeSpan elapsed, List<double>[] latencies, long? earlyAcks)
     {
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
