@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bunit;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Tests.Components;
+using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Charts;
 using DigitalTwin.Web.Components.Power;
 using DigitalTwin.Web.Power;
@@ -36,6 +37,18 @@ public sealed class DistrictMapTests : MudComponentTest
         Assert.False(model.GetProperty("clickable").GetBoolean());
         var settings = JsonSerializer.SerializeToElement(Context.JSInterop.Invocations["create"].Single().Arguments[3]);
         Assert.Equal(DistrictBoundariesApi.BoundariesPath, settings.GetProperty("boundaries").GetString());
+    }
+
+    [Theory]
+    [InlineData("en", "no data")]
+    [InlineData("ko", "데이터 없음")]
+    public void Render_Language_NoDataLabelInThatLanguage(string language, string noData)
+    {
+        using var _ = TestText.Speak(language);
+
+        Context.Render<DistrictMap>(p => p.Add(m => m.Values, new Dictionary<District, double> { [Suwon] = 1 }));
+
+        Assert.Equal(noData, Model(Context.JSInterop, "create", 2).GetProperty("noData").GetString());
     }
 
     [Fact]

@@ -159,4 +159,25 @@ public sealed class ForecastComponentsTests : MudComponentTest
         Assert.Equal(SurpriseGap.NoActuals, explanation.Gap);
         Assert.StartsWith("2024년 5월, 2024년 6월의 실적이 아직 없습니다.", SurpriseText.Summary(explanation, future.Rows, TestText.Localizer), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en", "imported. Pick an earlier cutoff (the latest one with actuals is March 2024) to compare.")]
+    [InlineData("ko", "표시됩니다. 비교하려면 더 이른 기준 월을 고르세요(실적이 있는 마지막 기준 월은 2024년 3월).")]
+    public void NoActualsNote_NoTargetHasActuals_BothSentencesWithASpaceBetween(string language, string ending)
+    {
+        using var _ = TestText.Speak(language);
+        var future = new ForecastView(Engine.Value.Run(new ForecastRequest(new YearMonth(2024, 4), 2, ContractTypes.Total)), 5);
+
+        var cut = Context.Render<ForecastNoActualsNote>(p => p.Add(c => c.View, future).Add(c => c.LatestWithActuals, new YearMonth(2024, 3)));
+
+        Assert.EndsWith(ending, cut.Find("[data-testid=forecast-no-actuals]").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoActualsNote_EveryTargetHasActuals_NothingShown()
+    {
+        var cut = Context.Render<ForecastNoActualsNote>(p => p.Add(c => c.View, new ForecastView(Run.Value, 5)).Add(c => c.LatestWithActuals, new YearMonth(2024, 3)));
+
+        Assert.Empty(cut.FindAll("[data-testid=forecast-no-actuals]"));
+    }
 }

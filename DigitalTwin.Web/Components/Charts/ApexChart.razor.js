@@ -41,7 +41,7 @@ const formatters = {
     squaredEnergy: value => (Number.isFinite(value) ? `(${energy(Math.sqrt(Math.abs(value)))})²` : ""),
     heatmapCell: (value, context) => {
         const point = context?.w?.config?.series?.[context.seriesIndex]?.data?.[context.dataPointIndex];
-        return point && Number.isFinite(value) ? `${energy(point.raw)} (${value.toFixed(2)})` : "no data";
+        return point && Number.isFinite(value) ? `${energy(point.raw)} (${value.toFixed(2)})` : context?.w?.config?.noData?.text ?? "";
     },
 };
 

@@ -95,7 +95,7 @@ public partial class DistrictMap : ComponentBase, IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var model = ChartJson.Serialize(DistrictMapModel.Build(
-            Values, ValueFormat, Scale, Domain, Highlighted, LegendTitle, OnDistrictClick.HasDelegate, IsDarkMode));
+            Values, ValueFormat, Scale, Domain, Highlighted, LegendTitle, OnDistrictClick.HasDelegate, IsDarkMode) with { NoData = L["Common.NoData"] });
         if (firstRender)
         {
             await CreateAsync(model);

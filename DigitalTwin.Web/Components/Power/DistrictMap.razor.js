@@ -172,13 +172,13 @@ export async function create(element, dotNet, modelJson, settings) {
         scale.append("div").attr("class", "ticks").selectAll("span").data(ticks).join("span")
             .style("left", t => `${position(t.value) * 100}%`)
             .text(t => t.label);
-        legend.append("div").attr("class", "no-data").html("<span class=\"no-data-swatch\"></span>no data");
+        legend.append("div").attr("class", "no-data").html(`<span class="no-data-swatch"></span>${escapeHtml(model.noData)}`);
     }
 
     function showTooltip(event, feature) {
         const p = feature.properties;
         const entry = model.values[p.key];
-        const value = entry ? escapeHtml(entry.label) : "<span class=\"secondary\">no data</span>";
+        const value = entry ? escapeHtml(entry.label) : `<span class="secondary">${escapeHtml(model.noData)}</span>`;
         tooltip.style("display", null).html(
             `<strong>${escapeHtml(p.sigungu)}</strong> <span class="secondary">${escapeHtml(p.sido ?? "")}</span><br>${value}`);
         const [x, y] = d3.pointer(event, element);

@@ -35,6 +35,9 @@ public sealed record DistrictMapModel(
 {
     private const int TickCount = 5;
 
+    /// <summary>The legend's and the tooltip's text for a district without a value, in the page's language.</summary>
+    public string NoData { get; init; } = "no data";
+
     /// <summary>The text shown for a value when the caller gives no formatter.</summary>
     public static string DefaultFormat(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

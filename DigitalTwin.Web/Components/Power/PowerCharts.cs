@@ -86,6 +86,8 @@ internal static class PowerCharts
         },
         XAxis = new ChartXAxis { Type = AxisType.Category, Labels = new ChartAxisLabels { Rotate = -45 } },
         Tooltip = new ChartTooltip { Y = new ChartTooltipY(ChartFormatter.HeatmapCell) },
+        // Also the tooltip's text for a month without a value (ChartFormatter.HeatmapCell).
+        NoData = new ChartNoData(l["Common.NoData"]),
         Legend = new ChartLegend { Position = "top", HorizontalAlign = "left" },
         Stroke = new ChartStroke { Width = 1 },
     };
