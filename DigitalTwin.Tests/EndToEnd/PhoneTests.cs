@@ -93,10 +93,13 @@ public sealed class PhoneTests(BrowserFixture browser) : BrowserTest(browser)
         await BrowserFixture.ScreenshotAsync(page, "phone-room-backtest.png");
     }
 
-    [Fact]
-    public async Task InstalledApp_NetworkGone_OpensTheOfflinePageAndComesBackByItself()
+    [Theory]
+    [InlineData("en", "You are offline")]
+    [InlineData("ko", "오프라인 상태입니다")]
+    public async Task InstalledApp_NetworkGone_OpensTheOfflinePageInTheAppsLanguageAndComesBackByItself(string language, string offline)
     {
         await using var phone = await _phones.NewPhoneContextAsync(App.BaseAddress);
+        await phone.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c%3D{language}%7Cuic%3D{language}", Url = App.BaseAddress.ToString() }]);
         var page = await phone.NewPageAsync();
         await page.GotoAsync("/");
         await AssertInstallableAsync(page);
@@ -104,8 +107,9 @@ public sealed class PhoneTests(BrowserFixture browser) : BrowserTest(browser)
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null", null, new() { Timeout = 20_000 });
 
         await phone.SetOfflineAsync(true);
-        await OpenWhileOfflineAsync(page, "/alerts");
-        await BrowserFixture.ScreenshotAsync(page, "phone-offline.png");
+        await OpenWhileOfflineAsync(page, "/alerts", offline);
+        Assert.Equal(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await BrowserFixture.ScreenshotAsync(page, $"phone-offline-{language}.png");
         await phone.SetOfflineAsync(false);
 
         await Expect(page.GetByTestId("alerts-table")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -117,14 +121,14 @@ public sealed class PhoneTests(BrowserFixture browser) : BrowserTest(browser)
     /// worker it has just started again a moment late, so under load the first navigation can still reach the server
     /// (a real lost network has no such window): up to three tries.
     /// </summary>
-    private static async Task OpenWhileOfflineAsync(IPage page, string path)
+    private static async Task OpenWhileOfflineAsync(IPage page, string path, string offline)
     {
         for (var attempt = 1; ; attempt++)
         {
             await page.GotoAsync(path);
             try
             {
-                await Expect(page.Locator("#offline-title")).ToHaveTextAsync("You are offline");
+                await Expect(page.Locator("#offline-title")).ToHaveTextAsync(offline);
                 return;
             }
             catch (PlaywrightException) when (attempt < 3)

@@ -4,7 +4,7 @@
 // the network too, so an upgraded server never meets yesterday's scripts (the browser's HTTP cache and ETags keep
 // that cheap), and a copy is kept for when the network is gone. Other requests (the API, the circuit, health
 // probes, metrics) are not touched.
-const shell = "digitaltwin-shell-v1";
+const shell = "digitaltwin-shell-v2";
 const offlinePage = "/offline.html";
 const precached = [offlinePage, "/js/offline.js", "/icons/icon.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
 const passThrough = ["/api/", "/_blazor", "/health/", "/metrics"];

@@ -14,6 +14,13 @@ Blazor.start({
   },
 });
 
+// The offline page cannot read the (HttpOnly) culture cookie: it speaks the language the app last showed.
+try {
+  localStorage.setItem("digitaltwin.lang", document.documentElement.lang);
+} catch {
+  // Storage blocked (private mode): the offline page falls back to the browser's language.
+}
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/service-worker.js", { scope: "/" }).catch(error => console.warn("Service worker not registered", error));
 }
