@@ -27,10 +27,10 @@ public static class ProvinceOverview
 
     public static IReadOnlyList<ProvinceSummary> Build(IEnumerable<UsageRow> rows)
     {
-        var summaries = new List<ProvinceSummary>();
+        var bySido = new Dictionary<string, (List<Month> Months, bool FromProvince, bool Summed)>();
         foreach (var sido in rows.GroupBy(r => r.Sido))
         {
-            var months = new List<(YearMonth Month, double Total, double? Industrial)>();
+            var months = new List<Month>();
             var summed = false;
             var fromProvince = false;
             foreach (var month in sido.GroupBy(r => r.Period).OrderBy(g => g.Key))
@@ -41,28 +41,53 @@ public static class ProvinceOverview
                 var source = provinceRows.Count > 0 ? provinceRows : [.. month];
                 if (Totals(source) is { } totals)
                 {
-                    months.Add((month.Key, totals.Total, totals.Industrial));
+                    months.Add(new Month(month.Key, totals.Total, totals.Industrial));
                 }
             }
-
-            if (months.Count == 0)
+            if (months.Count > 0)
             {
-                continue;
+                bySido[sido.Key] = (months, fromProvince, summed);
             }
-
-            var latest = months[^1];
-            var yearBefore = months.FirstOrDefault(m => m.Month == latest.Month.AddMonths(-12));
-            summaries.Add(new ProvinceSummary(
-                sido.Key,
-                [.. months.Select(m => (m.Month, m.Total))],
-                latest.Month,
-                latest.Total,
-                latest.Total > 0 ? latest.Industrial / latest.Total : null,
-                yearBefore.Total > 0 ? (latest.Total - yearBefore.Total) / yearBefore.Total : null,
-                fromProvince,
-                summed));
         }
-        return [.. summaries.OrderBy(s => s.Sido, StringComparer.Ordinal)];
+        AddNationalFromProvinces(bySido);
+        return [.. bySido.Select(p => Summarize(p.Key, p.Value.Months, p.Value.FromProvince, p.Value.Summed)).OrderBy(s => s.Sido, StringComparer.Ordinal)];
+    }
+
+    private readonly record struct Month(YearMonth Period, double Total, double? Industrial);
+
+    /// <summary>
+    /// Only the 시도 export has 전국 rows; a month it lacks (a district export's) is the sum of the 시도, where every
+    /// 시도 has that month, so the nationwide figure is as recent as the data.
+    /// </summary>
+    private static void AddNationalFromProvinces(Dictionary<string, (List<Month> Months, bool FromProvince, bool Summed)> bySido)
+    {
+        var provinces = bySido.Where(p => p.Key != National).Select(p => p.Value.Months).ToList();
+        var national = bySido.TryGetValue(National, out var n) ? n : ([], false, false);
+        var own = national.Months.Select(m => m.Period).ToHashSet();
+        var summed = provinces.SelectMany(m => m)
+            .GroupBy(m => m.Period)
+            .Where(g => provinces.Count > 1 && !own.Contains(g.Key) && g.Count() == provinces.Count)
+            .Select(g => new Month(g.Key, g.Sum(m => m.Total), g.All(m => m.Industrial is not null) ? g.Sum(m => m.Industrial) : null))
+            .ToList();
+        if (summed.Count > 0)
+        {
+            bySido[National] = ([.. national.Months.Concat(summed).OrderBy(m => m.Period)], national.FromProvince, true);
+        }
+    }
+
+    private static ProvinceSummary Summarize(string sido, List<Month> months, bool fromProvince, bool summed)
+    {
+        var latest = months[^1];
+        var yearBefore = months.FirstOrDefault(m => m.Period == latest.Period.AddMonths(-12));
+        return new ProvinceSummary(
+            sido,
+            [.. months.Select(m => (m.Period, m.Total))],
+            latest.Period,
+            latest.Total,
+            latest.Total > 0 ? latest.Industrial / latest.Total : null,
+            yearBefore.Total > 0 ? (latest.Total - yearBefore.Total) / yearBefore.Total : null,
+            fromProvince,
+            summed);
     }
 
     /// <summary>합계 (else the sum of the parts) and 산업용 of one 시도-month, summed over the given rows.</summary>
