@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Web.Components.Alerts;
 using DigitalTwin.Web.Components.Twins;
 using Microsoft.Extensions.Localization;
@@ -26,6 +27,8 @@ public static class AlertWords
             AlertRuleKind.NoData => l["Alert.Cond.NoData", metric ?? l["Alert.Data"].Value, Or(rule.NoDataFor is { } d ? l.Duration(d) : "")],
             AlertRuleKind.RateOfChange => l[$"Rule.Cond.{(rule.Operator.IsUpward() ? "Rises" : "Falls")}{(rule.Operator is AlertOperator.GreaterThan or AlertOperator.LessThan ? "" : "AtLeast")}",
                 metric ?? "…", Or(AlertText.Value(rule.RateDelta, metric)), Or(rule.RateWindow is { } w ? l.Duration(w) : "")] + pending,
+            AlertRuleKind.Anomaly => l["Rule.Cond.Anomaly", metric ?? "…",
+                (rule.Threshold ?? FaultDetectorSettings.MediumSigmas).ToString("0.#", CultureInfo.CurrentCulture)] + pending,
             _ => $"{metric ?? "…"} {rule.Operator.Symbol()} {Or(AlertText.Value(rule.Threshold, metric))}" + pending
                 + (rule.ClearThreshold is { } clear ? l["Rule.Cond.Clears", $"{(rule.Operator.IsUpward() ? "<" : ">")} {AlertText.Value(clear, metric)}"].Value : ""),
         };
@@ -52,6 +55,7 @@ public static class AlertWords
             { Kind: AlertRuleKind.NoData } => l["Alert.Cond.NoData", rule.Metric.Length == 0 ? l["Alert.Data"].Value : rule.Metric, l.Duration(rule.NoDataFor ?? TimeSpan.Zero)].Value,
             { Kind: AlertRuleKind.RateOfChange } => l[rule.Operator.IsUpward() ? "Alert.Cond.RateUp" : "Alert.Cond.RateDown",
                 value, AlertText.Value(rule.RateDelta, rule.Metric), l.Duration(rule.RateWindow ?? TimeSpan.Zero)].Value,
+            { Kind: AlertRuleKind.Anomaly } => l["Alert.Cond.Anomaly", value].Value,
             _ => value,
         };
         return l["Alert.Headline.Active", l.SeverityName(alert.Severity).ToUpper(CultureInfo.CurrentCulture), alert.RuleName, alert.DeviceId, condition];
