@@ -11,7 +11,7 @@ public static class AlertRuleApi
     {
         group.MapGet("/", ListRules).WithSummary("Every alert rule, by name");
         group.MapGet("/{id:long}", GetRule).WithSummary("One alert rule");
-        group.MapPost("/", CreateRule).RequireAuthorization(Policies.Operate).WithSummary("Create a rule (threshold, no-data or rate-of-change); it applies at once");
+        group.MapPost("/", CreateRule).RequireAuthorization(Policies.Operate).WithSummary("Create a rule (threshold, no-data, rate-of-change or anomaly); it applies at once");
         group.MapPut("/{id:long}", UpdateRule).RequireAuthorization(Policies.Operate).WithSummary("Edit a rule; its open alerts are judged again at once");
         group.MapDelete("/{id:long}", DeleteRule).RequireAuthorization(Policies.Operate).WithSummary("Delete a rule; its open alerts are cleared, their history kept");
         return group;
