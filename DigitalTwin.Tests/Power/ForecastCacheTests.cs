@@ -37,8 +37,32 @@ public sealed class ForecastCacheTests
 
         Assert.NotSame(before, after);
         Assert.Equal(2, host.Forecasts.Computed);
+        Assert.Equal(2, host.Forecasts.ForecastersBuilt);
         Assert.NotEqual(before.Rows.Select(r => (r.Forecast, r.Actual)), after.Rows.Select(r => (r.Forecast, r.Actual)));
     }
+
+    [Fact]
+    public async Task GetAsync_OtherTypesHorizonsAndModelsAtOneCutoff_ShareItsEngineAndMatchAFreshRun()
+    {
+        await using var host = await StartAsync();
+
+        await host.Forecasts.GetAsync(Request);
+        var total = Request with { ContractType = ContractTypes.Total, Model = ForecastModels.Auto };
+        var shared = await host.Forecasts.GetAsync(total);
+        var longer = await host.Forecasts.GetAsync(Request with { ContractType = ContractTypes.Industrial, Horizon = 3, Model = ForecastModels.Auto });
+        Assert.Equal(1, host.Forecasts.ForecastersBuilt);
+        Assert.Equal(3, host.Forecasts.Computed);
+
+        var fresh = await host.Engine.RunAsync(total);
+        Assert.Equal(Numbers(fresh), Numbers(shared));
+        Assert.Contains(longer.Rows, r => r.Actual is not null);
+
+        await host.Forecasts.GetAsync(Request with { Cutoff = new YearMonth(2024, 2) });
+        Assert.Equal(2, host.Forecasts.ForecastersBuilt);
+    }
+
+    private static List<(District, YearMonth, double?, double?, double?, double?)> Numbers(ForecastRun run) =>
+        [.. run.Rows.Select(r => (r.District, r.Target, r.Forecast, r.Lower, r.Upper, r.Actual))];
 
     [Fact]
     public async Task GetAsync_CancelledCaller_ThrowsAndLeavesNoBrokenEntry()

@@ -38,6 +38,8 @@ public sealed class PowerTestHost : IAsyncDisposable
 
     public Core.Power.Forecasting.ForecastCache Forecasts => _host.Services.GetRequiredService<Core.Power.Forecasting.ForecastCache>();
 
+    public Core.Power.Forecasting.ForecastEngine Engine => _host.Services.GetRequiredService<Core.Power.Forecasting.ForecastEngine>();
+
     /// <param name="postgres">A PostgreSQL database to use instead of a fresh SQLite file.</param>
     public static async Task<PowerTestHost> StartAsync(PostgresTestDatabase? postgres = null)
     {

@@ -9,25 +9,25 @@ public sealed class ForecastEngine(PowerQueries queries)
     public async Task<ForecastRun> RunAsync(ForecastRequest request, CancellationToken cancellationToken = default)
     {
         request.Validate();
-        var (history, actuals) = await LoadAsync(request.Cutoff, request.Horizon, request.ContractType, cancellationToken);
-        return new Forecaster(history).Run(request, actuals);
+        var forecaster = await ForecasterAsync(request.Cutoff, cancellationToken);
+        return forecaster.Run(request, await ActualsAsync(request.Cutoff, request.Horizon, request.ContractType, cancellationToken));
     }
 
     /// <summary>Every contract type for one cutoff, sharing the models (and the ML training) of that cutoff.</summary>
     public async Task<IReadOnlyList<ForecastRun>> RunAllContractTypesAsync(YearMonth cutoff, int horizon, string model, CancellationToken cancellationToken = default)
     {
-        var (history, actuals) = await LoadAsync(cutoff, horizon, null, cancellationToken);
-        var forecaster = new Forecaster(history);
+        var forecaster = await ForecasterAsync(cutoff, cancellationToken);
+        var actuals = await ActualsAsync(cutoff, horizon, null, cancellationToken);
         return [.. ContractTypes.All.Select(type => forecaster.Run(new ForecastRequest(cutoff, horizon, type, model), actuals))];
     }
 
-    /// <remarks>
-    /// The ML model learns across contract types, so the history is loaded for all of them even when one is asked for.
-    /// </remarks>
-    private async Task<(PowerHistory History, PowerHistory Actuals)> LoadAsync(YearMonth cutoff, int horizon, string? contractType, CancellationToken cancellationToken)
-    {
-        var history = await queries.UsageAsync(new UsageFilter(To: cutoff), cancellationToken);
-        var actuals = await queries.UsageAsync(new UsageFilter(ContractType: contractType, From: cutoff.AddMonths(1), To: cutoff.AddMonths(horizon)), cancellationToken);
-        return (PowerHistory.FromRows(history), PowerHistory.FromRows(actuals));
-    }
+    /// <summary>An engine over the history up to <paramref name="cutoff"/>: every request at that cutoff can share it.</summary>
+    /// <remarks>The ML model learns across contract types, so the history is loaded for all of them.</remarks>
+    public async Task<Forecaster> ForecasterAsync(YearMonth cutoff, CancellationToken cancellationToken = default) =>
+        new(PowerHistory.FromRows(await queries.UsageAsync(new UsageFilter(To: cutoff), cancellationToken)));
+
+    /// <summary>The actuals of the target months, of one contract type or (null) of all.</summary>
+    public async Task<PowerHistory> ActualsAsync(YearMonth cutoff, int horizon, string? contractType, CancellationToken cancellationToken = default) =>
+        PowerHistory.FromRows(await queries.UsageAsync(
+            new UsageFilter(ContractType: contractType, From: cutoff.AddMonths(1), To: cutoff.AddMonths(horizon)), cancellationToken));
 }
