@@ -20,15 +20,15 @@ public sealed class ForecastCache(ForecastEngine engine, IDbContextFactory<Digit
     public const int CutoffCapacity = 4;
 
     private readonly Lock _lock = new();
-    private readonly LinkedList<(ForecastRequest Request, Task<ForecastRun> Run)> _recent = new();
-    private readonly LinkedList<(YearMonth Cutoff, Task<SharedForecaster> Forecaster)> _cutoffs = new();
+    private readonly RecentTasks<ForecastRequest, ForecastRun> _runs = new(Capacity);
+    private readonly RecentTasks<YearMonth, SharedForecaster> _cutoffs = new(CutoffCapacity);
     private int _version = -1;
 
     /// <summary>Runs actually computed (not served from the cache), for tests and diagnostics.</summary>
-    public int Computed { get; private set; }
+    public int Computed => _runs.Started;
 
     /// <summary>Cutoff engines built (each loads the history and trains its models once), for tests and diagnostics.</summary>
-    public int ForecastersBuilt { get; private set; }
+    public int ForecastersBuilt => _cutoffs.Started;
 
     public async Task<ForecastRun> GetAsync(ForecastRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,31 +39,16 @@ public sealed class ForecastCache(ForecastEngine engine, IDbContextFactory<Digit
         {
             if (version != _version)
             {
-                _recent.Clear();
+                _runs.Clear();
                 _cutoffs.Clear();
                 _version = version;
             }
-            var node = _recent.First;
-            while (node is not null && node.Value.Request != request)
+            run = _runs.GetOrStart(request, () =>
             {
-                node = node.Next;
-            }
-            if (node is not null)
-            {
-                _recent.Remove(node);
-            }
-            if (node is null || node.Value.Run.IsFaulted)
-            {
-                var forecaster = ForecasterAt(request.Cutoff);
-                node = new LinkedListNode<(ForecastRequest, Task<ForecastRun>)>((request, Task.Run(() => RunAsync(forecaster, request), CancellationToken.None)));
-                Computed++;
-                if (_recent.Count >= Capacity)
-                {
-                    _recent.RemoveLast();
-                }
-            }
-            _recent.AddFirst(node);
-            run = node.Value.Run;
+                var forecaster = _cutoffs.GetOrStart(request.Cutoff,
+                    () => Task.Run(async () => new SharedForecaster(await engine.ForecasterAsync(request.Cutoff)), CancellationToken.None));
+                return Task.Run(() => RunAsync(forecaster, request), CancellationToken.None);
+            });
         }
         return await run.WaitAsync(cancellationToken);
     }
@@ -72,32 +57,6 @@ public sealed class ForecastCache(ForecastEngine engine, IDbContextFactory<Digit
     {
         var shared = await forecaster;
         return shared.Run(request, await engine.ActualsAsync(request.Cutoff, request.Horizon, request.ContractType));
-    }
-
-    /// <summary>The cutoff's engine, built on the thread pool the first time; called under the lock.</summary>
-    private Task<SharedForecaster> ForecasterAt(YearMonth cutoff)
-    {
-        var node = _cutoffs.First;
-        while (node is not null && node.Value.Cutoff != cutoff)
-        {
-            node = node.Next;
-        }
-        if (node is not null)
-        {
-            _cutoffs.Remove(node);
-        }
-        if (node is null || node.Value.Forecaster.IsFaulted)
-        {
-            node = new LinkedListNode<(YearMonth, Task<SharedForecaster>)>(
-                (cutoff, Task.Run(async () => new SharedForecaster(await engine.ForecasterAsync(cutoff)), CancellationToken.None)));
-            ForecastersBuilt++;
-            if (_cutoffs.Count >= CutoffCapacity)
-            {
-                _cutoffs.RemoveLast();
-            }
-        }
-        _cutoffs.AddFirst(node);
-        return node.Value.Forecaster;
     }
 
     /// <summary>A <see cref="Forecaster"/> (not thread-safe) that runs one request at a time.</summary>
