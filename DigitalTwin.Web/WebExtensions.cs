@@ -36,6 +36,8 @@ public static class WebExtensions
         services.AddSingleton<TwinReader>();
         services.AddScoped<DigitalTwin.Web.Components.Alerts.AlertActions>();
         services.AddSingleton<DigitalTwin.Web.Components.Shared.PageErrors>();
+        services.AddScoped<DigitalTwin.Web.Components.Shared.CircuitLink>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, DigitalTwin.Web.Components.Shared.CircuitLinkHandler>();
         return builder;
     }
 

@@ -20,6 +20,8 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddMudServices();
         // Components read their texts through IStringLocalizer<SharedResource>; the tests run in English, the default.
         Context.Services.AddLocalization();
+        // Live pages ask whether the browser is connected; in bUnit it always is, unless a test says otherwise.
+        Context.Services.AddScoped<DigitalTwin.Web.Components.Shared.CircuitLink>();
         // Signed in with every role, as the first admin; tests of what a narrower role sees change this.
         Authorization = Context.AddAuthorization();
         Authorization.SetAuthorized("admin");

@@ -10,6 +10,8 @@ namespace DigitalTwin.Web.Components.Shared;
 /// A page that shows live data: it listens to a feed, re-renders through a <see cref="LiveRefresh"/>
 /// throttle once interactive, and lets go of both when the circuit leaves the page. When a refresh fails (the
 /// database or a silo briefly gone), the page keeps what it shows, says live updates are paused, and tries again.
+/// While the browser is disconnected (<see cref="CircuitLink"/>) it reads and renders nothing, and refreshes at once
+/// when the browser is back.
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
@@ -34,12 +36,16 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     [Inject]
     public required ILogger<LivePage> Log { get; init; }
 
+    [Inject]
+    public required CircuitLink Link { get; init; }
+
     /// <summary>The time of the latest render, for relative times such as "5 s ago".</summary>
     protected DateTimeOffset Now { get; private set; }
 
     public async ValueTask DisposeAsync()
     {
         Release();
+        Link.Reconnected -= Invalidate;
         _rendered?.TrySetResult();
         if (_refresh is not null)
         {
@@ -95,11 +101,16 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         if (firstRender)
         {
             _refresh = new LiveRefresh(() => InvokeAsync(RefreshLiveAsync), OnRefreshFailedAsync, Time);
+            Link.Reconnected += Invalidate;
         }
     }
 
     private async Task RefreshLiveAsync()
     {
+        if (!Link.IsConnected)
+        {
+            return;
+        }
         Now = Time.GetUtcNow();
         await RefreshAsync();
         if (_paused)
