@@ -9,12 +9,15 @@ using MudBlazor;
 
 namespace DigitalTwin.Tests.Components;
 
-/// <summary>A live page whose refresh fails for a while (the database gone) keeps its circuit and says so.</summary>
-public sealed class LivePageFailureTests : MudComponentTest
+/// <summary>
+/// A live page keeps going when it loses its database (it keeps its circuit and says so) or its browser (it reads
+/// nothing until the browser is back, then refreshes at once).
+/// </summary>
+public sealed class LivePageTests : MudComponentTest
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
 
-    public LivePageFailureTests() => Context.Services.AddSingleton<TimeProvider>(_time);
+    public LivePageTests() => Context.Services.AddSingleton<TimeProvider>(_time);
 
     [Fact]
     public async Task Refresh_FailsThenWorksAgain_PausedSnackbarWhileFailingThenResumedAndThePageStays()
@@ -41,7 +44,7 @@ public sealed class LivePageFailureTests : MudComponentTest
         page.WaitForAssertion(() => Assert.Equal("refreshed 3 times", page.Markup));
     }
 
-    /// <summary>A live page whose first <see cref="Failures"/> refreshes throw, as a query does while the database is gone.</summary>
+    /// <summary>A live page that counts its refreshes; the first <see cref="Failures"/> throw, as a query does while the database is gone.</summary>
     private sealed class FailingLivePage : LivePage
     {
         [Parameter]
@@ -56,5 +59,36 @@ public sealed class LivePageFailureTests : MudComponentTest
             Refreshes++;
             return Refreshes <= Failures ? throw new InvalidOperationException("unable to open database file") : base.RefreshAsync();
         }
+    }
+
+    [Fact]
+    public async Task Refresh_BrowserDisconnected_NothingReadUntilItIsBackThenAtOnce()
+    {
+        var page = Context.Render<FailingLivePage>();
+        var link = Context.Services.GetRequiredService<CircuitLink>();
+        await Eventually.TrueAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            return Task.FromResult(page.Instance.Refreshes >= 1);
+        }, what: "the heartbeat refresh while connected");
+        var before = page.Instance.Refreshes;
+
+        link.Down();
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(LiveRefresh.Heartbeat);
+            await Task.Delay(50);
+        }
+        Assert.Equal(before, page.Instance.Refreshes);
+
+        link.Up();
+        var waited = TimeSpan.Zero;
+        await Eventually.TrueAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+            waited += TimeSpan.FromMilliseconds(50);
+            return Task.FromResult(page.Instance.Refreshes > before);
+        }, what: "a refresh once the browser is back");
+        Assert.True(waited < LiveRefresh.Heartbeat, $"refreshed {waited.TotalMilliseconds} ms after the browser came back, not at once");
     }
 }
