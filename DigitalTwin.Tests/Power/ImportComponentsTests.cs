@@ -44,6 +44,36 @@ public sealed class ImportComponentsTests : MudComponentTest
         }
     }
 
+    [Theory]
+    [InlineData("en", "Not a number", "합계 mismatch")]
+    [InlineData("ko", "숫자가 아님", "합계 불일치")]
+    public void ImportPreviewView_Issues_KindOfEachProblemInTheReadersLanguage(string culture, string notANumber, string mismatch)
+    {
+        using var _ = TestText.Speak(culture);
+        var preview = Preview with
+        {
+            Issues =
+            [
+                new ImportIssue(ImportSeverity.Error, "kepco.csv", 1833, "1월", "abc", "'abc' is not a number.", ImportIssueKind.NotANumber),
+                new ImportIssue(ImportSeverity.Warning, "kepco.csv", 9, "1월", "163200693", "합계 of 서울특별시 종로구 2024-01 is …", ImportIssueKind.TotalMismatch),
+            ],
+        };
+
+        var cut = Context.Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Equal([notANumber, mismatch], cut.FindAll("[data-testid=issue-kind]").Select(k => k.TextContent));
+    }
+
+    /// <remarks>Korean has every key English has (<see cref="Localization.ResourceCompletenessTests"/>).</remarks>
+    [Fact]
+    public void ImportIssueKinds_EveryKind_HasAName()
+    {
+        foreach (var kind in Enum.GetValues<ImportIssueKind>())
+        {
+            Assert.False(TestText.Localizer[$"Import.Kind.{kind}"].ResourceNotFound, $"Import.Kind.{kind} has no text");
+        }
+    }
+
     [Fact]
     public void OrderIssues_Mixed_ErrorsFirstThenByRow()
     {

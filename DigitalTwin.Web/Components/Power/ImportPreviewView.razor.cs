@@ -39,5 +39,8 @@ public sealed partial class ImportPreviewView : ComponentBase
 
     private static string Count(int n) => CultureFormat.Count(n);
 
+    /// <summary>What kind of problem, in the reader's language ("숫자가 아님"); the message beside it gives the detail.</summary>
+    private string KindName(ImportIssueKind kind) => L[$"Import.Kind.{kind}"];
+
     private string SeverityName(ImportSeverity severity) => L[$"Import.Severity.{severity}"];
 }
