@@ -87,7 +87,9 @@ public sealed class PhoneTests(BrowserFixture browser) : BrowserTest(browser)
 
         var overflow = await backtest.EvaluateAsync<int>("t => Math.max(...[t, ...t.querySelectorAll('*')].map(e => e.scrollWidth - e.clientWidth))");
         Assert.True(overflow <= 0, $"the backtest table scrolls sideways by {overflow} px on a {PhoneWidth}-px screen");
-        var box = await backtest.BoundingBoxAsync();
+        // The card draws its table again when the model is refitted on new readings: measure it once it is back.
+        LocatorBoundingBoxResult? box = null;
+        await Eventually.TrueAsync(async () => (box = await backtest.BoundingBoxAsync()) is not null, what: "the backtest table drawn");
         Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= PhoneWidth, $"the backtest table lies within the screen: {box?.X} + {box?.Width}");
         await AssertFitsTheWidthAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "phone-room-backtest.png");
