@@ -64,6 +64,28 @@ internal static class CalendarReport
         return $"  target MAPE ≤ {TargetRatio:0.0} × peer: met in {beat} of {groups.Count} {what}; coverage {MinCoverage:P0}–{MaxCoverage:P0}: met in {covered} of {groups.Count}";
     }
 
+    /// <summary>
+    /// 90 % coverage of each target calendar month in each held-out year. Provinces share a month's weather and
+    /// holidays, so a month of one year tends to be covered all or nothing; how many of these cells land in
+    /// 85–95 % says how far a per-month coverage target can be promised from three years.
+    /// </summary>
+    public static void PrintCoverageByYear(string title, IReadOnlyCollection<CalendarOutcome> outcomes)
+    {
+        var years = outcomes.Select(o => o.Target.Year).Distinct().Order().ToList();
+        Console.WriteLine($"  {title}");
+        Console.WriteLine($"  | target month | {string.Join(" | ", years)} |");
+        Console.WriteLine($"  |---|{string.Concat(years.Select(_ => "---|"))}");
+        var cells = new List<double>();
+        foreach (var month in outcomes.Select(o => o.Target.Month).Distinct().Order())
+        {
+            var row = years.Select(year => outcomes.Where(o => o.Target.Month == month && o.Target.Year == year).ToList())
+                .Select(these => these.Count == 0 ? double.NaN : these.Average(o => o.Covered ? 1.0 : 0)).ToList();
+            cells.AddRange(row.Where(double.IsFinite));
+            Console.WriteLine($"  | {month} | {string.Join(" | ", row.Select(c => double.IsFinite(c) ? c.ToString("P0", CultureInfo.InvariantCulture) : "–"))} |");
+        }
+        Console.WriteLine($"  months × years: {cells.Count(c => c < MinCoverage)} below {MinCoverage:P0}, {cells.Count(c => c is >= MinCoverage and <= MaxCoverage)} in {MinCoverage:P0}–{MaxCoverage:P0}, {cells.Count(c => c > MaxCoverage)} above {MaxCoverage:P0} (of {cells.Count})");
+    }
+
     /// <summary>The province evaluation's outcomes that have a peer forecast, as scores.</summary>
     public static List<Score> FromProvinces(IEnumerable<CalendarOutcome> outcomes, Func<CalendarOutcome, bool> include) => [.. outcomes
         .Where(o => o.PeerApe is not null && include(o))

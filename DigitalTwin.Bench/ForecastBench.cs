@@ -98,6 +98,11 @@ internal static class ForecastBench
         ForecastReport.PrintPerCutoff(rows, seconds);
         CalendarReport.PrintByMonth($"district rolling origin, horizon {horizon}, {ContractTypes.Total}: auto vs province-ratio by target month", CalendarReport.FromDistricts(rows, type => type == ContractTypes.Total));
         CalendarReport.PrintByMonth($"district rolling origin, horizon {horizon}, all contract types", CalendarReport.FromDistricts(rows, _ => true));
+        ReconciliationReport.Print($"district rolling origin, horizon {horizon}, {ContractTypes.Total}: reconciled with the province", ReconciliationReport.FromDistricts(rows));
+        if (horizon == 1)
+        {
+            HindsightBound.PrintDistricts(rows);
+        }
     }
 
     /// <summary>Issue 13: every calendar month and horizon 1–12 on the province series, each year held out in turn.</summary>
@@ -111,6 +116,7 @@ internal static class ForecastBench
         var total = CalendarReport.FromProvinces(outcomes, o => o.ContractType == ContractTypes.Total);
         var all = CalendarReport.FromProvinces(outcomes, _ => true);
         CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1 month ahead", [.. total.Where(s => s.Steps == 1)]);
+        CalendarReport.PrintCoverageByYear($"{ContractTypes.Total}, 1 month ahead: 90 % covered per held-out year", [.. outcomes.Where(o => o.ContractType == ContractTypes.Total && o.Steps == 1 && o.PeerApe is not null)]);
         CalendarReport.PrintByMonth("all contract types, 1 month ahead", [.. all.Where(s => s.Steps == 1)]);
         CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1–12 months ahead", total);
         CalendarReport.PrintByHorizon($"{ContractTypes.Total} per horizon", total);
@@ -123,6 +129,8 @@ internal static class ForecastBench
         Console.WriteLine("Provinces forecast as districts of the nation (national ratios and shape, no own last year: a district after April), leave one year out");
         var districtTotal = CalendarReport.FromProvinces(asDistricts, o => o.ContractType == ContractTypes.Total);
         CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1 month ahead, peer = last month × national {ContractTypes.Total} ratio", [.. districtTotal.Where(s => s.Steps == 1)]);
+        HindsightBound.Print(history, [.. districtTotal.Where(s => s.Steps == 1)]);
+        ReconciliationReport.Print($"{ContractTypes.Total}, 1 month ahead: reconciled with the nation", ReconciliationReport.FromProvinces(asDistricts));
         CalendarReport.PrintByMonth($"{ContractTypes.Total}, 1–12 months ahead", districtTotal);
         CalendarReport.PrintByHorizon($"{ContractTypes.Total} per horizon", districtTotal);
     }
