@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Core.Audit;
 using DigitalTwin.Core.Data;
 using DigitalTwin.Core.Power.Import;
@@ -125,7 +126,7 @@ public sealed class PowerImportService(
     {
         var tally = new IssueTally(1);
         tally.Add(new ImportIssue(ImportSeverity.Error, name, null, null, null,
-            $"The file is larger than {maxBytes / (1024.0 * 1024):0.#} MB (Power:MaxImportBytes).", ImportIssueKind.TooLarge));
+            ImportMessages.TooLarge.Format((maxBytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture)), ImportIssueKind.TooLarge));
         return new ParsedFile("unknown", "unknown", [], tally);
     }
 

@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Alerts;
+using DigitalTwin.Core.Power.Import;
 using DigitalTwin.Core.Text;
 using DigitalTwin.Core.Twins.Faults;
 using DigitalTwin.Tests.Twins.Faults;
@@ -9,31 +10,53 @@ namespace DigitalTwin.Tests.Localization;
 /// <summary>The app's stored sentences (alert history, clear reasons, faults) read back from their English and said in Korean.</summary>
 public sealed class StoredMessagesTests
 {
-    public static TheoryData<string> Codes => [.. StoredMessages.Templates.Select(t => t.Code)];
+    /// <summary>Each template set with what says it: stored alert and fault sentences, and import problems.</summary>
+    private static readonly Dictionary<string, (IReadOnlyList<MessageTemplate> Templates, Func<string, string?> Say)> Sets = new()
+    {
+        ["stored"] = (StoredMessages.Templates, text => TestText.Localizer.Say(text)),
+        ["import"] = (ImportMessages.All, text => TestText.Localizer.SayImport(text)),
+    };
+
+    public static TheoryData<string, string> Codes
+    {
+        get
+        {
+            var codes = new TheoryData<string, string>();
+            foreach (var (set, (templates, _)) in Sets)
+            {
+                foreach (var template in templates)
+                {
+                    codes.Add(set, template.Code);
+                }
+            }
+            return codes;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void Format_ThenRead_OnlyItsOwnTemplateMatchesWithTheSameValues(string code)
+    public void Format_ThenRead_OnlyItsOwnTemplateMatchesWithTheSameValues(string set, string code)
     {
-        var template = StoredMessages.Templates.Single(t => t.Code == code);
+        var templates = Sets[set].Templates;
+        var template = templates.Single(t => t.Code == code);
         object[] values = [.. template.Args.Select((kind, i) => Sample(kind, i))];
 
         var english = template.Format(values);
 
         Assert.True(template.TryRead(english, out var read), english);
         Assert.Equal(values.Select(v => v.ToString()), read);
-        Assert.Equal([code], StoredMessages.Templates.Where(t => t.TryRead(english, out _)).Select(t => t.Code));
+        Assert.Equal([code], templates.Where(t => t.TryRead(english, out _)).Select(t => t.Code));
     }
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void Say_Korean_InHangulWithEveryValue(string code)
+    public void Say_Korean_InHangulWithEveryValue(string set, string code)
     {
         using var korean = TestText.Speak("ko");
-        var template = StoredMessages.Templates.Single(t => t.Code == code);
+        var template = Sets[set].Templates.Single(t => t.Code == code);
         object[] values = [.. template.Args.Select((kind, i) => Sample(kind, i))];
 
-        var said = TestText.Localizer.Say(template.Format(values))!;
+        var said = Sets[set].Say(template.Format(values))!;
 
         Assert.Matches("[\uAC00-\uD7A3]", said);
         Assert.DoesNotContain(template.Format(values), said, StringComparison.Ordinal);
@@ -66,6 +89,16 @@ public sealed class StoredMessagesTests
         var said = TestText.Localizer.Say(FaultMessages.Stuck.Format("21.35", MessageTemplate.Duration(TimeSpan.FromMinutes(40)), 8));
 
         Assert.Equal("고착값: 40분 동안 21.35 (측정 8건)", said);
+    }
+
+    [Fact]
+    public void Say_APersonsCommentLikeAnImportProblem_NotTranslated()
+    {
+        using var korean = TestText.Speak("ko");
+        var comment = ImportMessages.EmptyCell.Format("tank");
+
+        Assert.Equal(comment, TestText.Localizer.Say(comment));
+        Assert.Equal("tank이(가) 비어 있습니다.", TestText.Localizer.SayImport(comment));
     }
 
     [Fact]

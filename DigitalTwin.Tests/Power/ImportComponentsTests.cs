@@ -1,5 +1,6 @@
 using Bunit;
 using DigitalTwin.Core.Power;
+using DigitalTwin.Core.Power.Import;
 using DigitalTwin.Tests.Components;
 using DigitalTwin.Tests.Localization;
 using DigitalTwin.Web.Components.Power;
@@ -62,6 +63,26 @@ public sealed class ImportComponentsTests : MudComponentTest
         var cut = Context.Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
 
         Assert.Equal([notANumber, mismatch], cut.FindAll("[data-testid=issue-kind]").Select(k => k.TextContent));
+    }
+
+    [Theory]
+    [InlineData("en", "'abc' is not a number.", "Unknown 시도 'Seoul'.")]
+    [InlineData("ko", "'abc'은(는) 숫자가 아닙니다.", "알 수 없는 시도 'Seoul'입니다.")]
+    public void ImportPreviewView_Issues_MessageInTheReadersLanguage(string culture, string notANumber, string unknownSido)
+    {
+        using var _ = TestText.Speak(culture);
+        var preview = Preview with
+        {
+            Issues =
+            [
+                new ImportIssue(ImportSeverity.Error, "kepco.csv", 1833, "1월", "abc", ImportMessages.NotANumber.Format("abc"), ImportIssueKind.NotANumber),
+                new ImportIssue(ImportSeverity.Error, "kepco.csv", 1834, "시도", "Seoul", ImportMessages.UnknownSido.Format("Seoul"), ImportIssueKind.UnknownSido),
+            ],
+        };
+
+        var cut = Context.Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Equal([notANumber, unknownSido], cut.FindAll("[data-testid=issue-message]").Select(k => k.TextContent));
     }
 
     /// <remarks>Korean has every key English has (<see cref="Localization.ResourceCompletenessTests"/>).</remarks>

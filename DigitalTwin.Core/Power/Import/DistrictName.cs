@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Core.Text;
 
 namespace DigitalTwin.Core.Power.Import;
@@ -17,20 +18,20 @@ public static class DistrictName
     {
         if (name.Length > 0 && name[0] is '=' or '+' or '-' or '@')
         {
-            return $"The 시군구 name starts with '{name[0]}', like a spreadsheet formula; district names are Hangul (e.g. 수원시 장안구).";
+            return ImportMessages.FormulaName.Format(name[0]);
         }
         if (name.Length > MaxLength)
         {
-            return $"A 시군구 name of {name.Length:N0} characters; district names have at most {MaxLength}.";
+            return ImportMessages.LongName.Format(name.Length.ToString("N0", CultureInfo.InvariantCulture), MaxLength);
         }
         if (SafeText.Problem(raw.Trim()) is { } unsafeText)
         {
-            return $"The 시군구 name contains {unsafeText}.";
+            return ImportMessages.UnsafeName.Format(unsafeText);
         }
         var odd = name.FirstOrDefault(c => !IsHangulSyllable(c) && c != ' ');
         return odd == default
             ? null
-            : $"The 시군구 name contains '{odd}' (U+{(int)odd:X4}); district names are Hangul syllables and spaces (e.g. 수원시 장안구).";
+            : ImportMessages.OddCharacter.Format(odd, ((int)odd).ToString("X4", CultureInfo.InvariantCulture));
     }
 
     private static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';

@@ -41,7 +41,7 @@ internal sealed class HeaderMap
             if (found < 0)
             {
                 context.Error(header.Number, names[0], null,
-                    $"Missing column '{string.Join("' or '", names)}'; the header is: {string.Join(",", header.Cells)}", ImportIssueKind.Header);
+                    ImportMessages.MissingColumn.Format(string.Join("' or '", names), string.Join(",", header.Cells)), ImportIssueKind.Header);
                 ok = false;
                 continue;
             }

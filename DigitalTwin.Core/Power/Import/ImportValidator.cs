@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DigitalTwin.Core.Power.Import;
 
 /// <summary>The checks that need the whole file: duplicates (errors), 합계 mismatches and odd values (warnings).</summary>
@@ -18,13 +20,13 @@ internal static class ImportValidator
         {
             if (row.Kwh < 0)
             {
-                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"Negative value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (a billing correction?); imported as is.", ImportIssueKind.NegativeValue);
+                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(CultureInfo.InvariantCulture),
+                    ImportMessages.NegativeValue.Format($"{row.Sido} {row.Sigungu} {row.ContractType} {row.Month}"), ImportIssueKind.NegativeValue);
             }
             else if (row.Kwh > ImplausibleKwh)
             {
-                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"Implausibly large value for {row.Sido} {row.Sigungu} {row.ContractType} {row.Month} (over {ImplausibleKwh:N0} kWh).", ImportIssueKind.ImplausibleValue);
+                context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(CultureInfo.InvariantCulture),
+                    ImportMessages.ImplausibleValue.Format($"{row.Sido} {row.Sigungu} {row.ContractType} {row.Month}", Kwh(ImplausibleKwh)), ImportIssueKind.ImplausibleValue);
             }
         }
     }
@@ -49,11 +51,13 @@ internal static class ImportValidator
                 var first = seen[key];
                 var name = row.Sigungu.Length == 0 ? row.Sido : $"{row.Sido} {row.Sigungu}";
                 context.Error(row.Row, context.DistrictColumn, name,
-                    $"{name} {row.ContractType} {row.Month} appears twice in the file (first in row {first.Row}).", ImportIssueKind.Duplicate);
+                    ImportMessages.Duplicate.Format($"{name} {row.ContractType} {row.Month}", first.Row), ImportIssueKind.Duplicate);
             }
         }
         return seen;
     }
+
+    private static string Kwh(long kwh) => kwh.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>KEPCO's 합계 is the exact sum of the seven types; a mismatch means a row was edited or lost.</summary>
     private static void CheckTotals(ParseContext context, UsageKeys keys, IReadOnlyCollection<ParsedUsage> unique)
@@ -73,8 +77,9 @@ internal static class ImportValidator
             if (sums.TryGetValue(keys.DistrictMonth(total), out var parts) && parts.Sum != total.Kwh)
             {
                 var name = total.Sigungu.Length == 0 ? total.Sido : $"{total.Sido} {total.Sigungu}";
-                context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"합계 of {name} {total.Month} is {total.Kwh:N0} kWh but its {parts.Parts} contract types sum to {parts.Sum:N0} (difference {total.Kwh - parts.Sum:N0}).", ImportIssueKind.TotalMismatch);
+                context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(CultureInfo.InvariantCulture),
+                    ImportMessages.TotalMismatch.Format(
+                        $"{name} {total.Month}", Kwh(total.Kwh!.Value), parts.Parts, Kwh(parts.Sum), Kwh(total.Kwh!.Value - parts.Sum)), ImportIssueKind.TotalMismatch);
             }
         }
     }

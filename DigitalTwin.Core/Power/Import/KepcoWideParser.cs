@@ -57,7 +57,7 @@ internal static partial class KepcoWideParser
         {
             if (FormatDetector.Compact(header.Cell(i)) != Fixed[i])
             {
-                context.Error(header.Number, Fixed[i], header.Cell(i), $"Column {i + 1} should be '{Fixed[i]}', found '{header.Cell(i).Trim()}'.", ImportIssueKind.Header);
+                context.Error(header.Number, Fixed[i], header.Cell(i), ImportMessages.WrongColumn.Format(i + 1, Fixed[i], header.Cell(i).Trim()), ImportIssueKind.Header);
             }
         }
         var months = new List<(int Index, int Month, string Column)>();
@@ -72,11 +72,11 @@ internal static partial class KepcoWideParser
             var month = match.Success ? int.Parse(match.Groups[1].ValueSpan, provider: null) : 0;
             if (month is < 1 or > 12)
             {
-                context.Error(header.Number, $"column {i + 1}", header.Cells[i], $"'{header.Cells[i].Trim()}' is not a month column (1월 … 12월).", ImportIssueKind.Header);
+                context.Error(header.Number, $"column {i + 1}", header.Cells[i], ImportMessages.NotAMonthColumn.Format(header.Cells[i].Trim()), ImportIssueKind.Header);
             }
             else if (months.Any(m => m.Month == month))
             {
-                context.Error(header.Number, text, header.Cells[i], $"Month column '{text}' appears twice.", ImportIssueKind.Header);
+                context.Error(header.Number, text, header.Cells[i], ImportMessages.MonthColumnTwice.Format(text), ImportIssueKind.Header);
             }
             else
             {
@@ -85,7 +85,7 @@ internal static partial class KepcoWideParser
         }
         if (months.Count == 0 && context.IssueCount == before)
         {
-            context.Error(header.Number, null, string.Join(",", header.Cells), "No month columns (1월 … 12월) in the header.", ImportIssueKind.Header);
+            context.Error(header.Number, null, string.Join(",", header.Cells), ImportMessages.NoMonthColumns.Format(), ImportIssueKind.Header);
         }
         return context.IssueCount == before ? months : null;
     }

@@ -32,6 +32,6 @@ internal static class NewDistricts
             .Select(u => new District(u.Sido, u.Sigungu)).ToHashSet();
         return [.. firstRows.Where(f => !stored.Contains(f.Key)).Select(f => new ImportIssue(
             ImportSeverity.Warning, fileName, f.Value.Row, "시군구", f.Key.Sigungu,
-            $"New district {f.Key}: not in the stored data nor in the shipped district list; check the spelling before committing.", ImportIssueKind.NewDistrict))];
+            ImportMessages.NewDistrict.Format(f.Key), ImportIssueKind.NewDistrict))];
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         var name = RegionAliases.NormalizeSpaces(raw);
         if (name.Length == 0)
         {
-            Error(row.Number, column, raw, $"Empty {column}.", ImportIssueKind.EmptyDistrict);
+            Error(row.Number, column, raw, ImportMessages.EmptyCell.Format(column), ImportIssueKind.EmptyDistrict);
             return null;
         }
         return PlausibleDistrict(row, index, column, name) ? name : null;
@@ -83,7 +83,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return sido;
         }
-        Error(row.Number, column, raw, $"Unknown 시도 '{raw.Trim()}'.", ImportIssueKind.UnknownSido);
+        Error(row.Number, column, raw, ImportMessages.UnknownSido.Format(raw.Trim()), ImportIssueKind.UnknownSido);
         return null;
     }
 
@@ -94,7 +94,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return type;
         }
-        Error(row.Number, column, raw, $"Unknown 계약종별 '{raw.Trim()}'; expected one of {string.Join(", ", Power.ContractTypes.All)}.", ImportIssueKind.UnknownContractType);
+        Error(row.Number, column, raw, ImportMessages.UnknownContractType.Format(raw.Trim(), string.Join(", ", Power.ContractTypes.All)), ImportIssueKind.UnknownContractType);
         return null;
     }
 
@@ -106,7 +106,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return true;
         }
-        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a number.", ImportIssueKind.NotANumber);
+        Error(row.Number, column, raw, ImportMessages.NotANumber.Format(raw.Trim()), ImportIssueKind.NotANumber);
         return false;
     }
 
@@ -117,7 +117,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
         {
             return true;
         }
-        Error(row.Number, column, raw, $"'{raw.Trim()}' is not a whole number between {min} and {max}.", ImportIssueKind.OutOfRange);
+        Error(row.Number, column, raw, ImportMessages.OutOfRange.Format(raw.Trim(), min, max), ImportIssueKind.OutOfRange);
         return false;
     }
 
@@ -129,7 +129,7 @@ internal sealed class ParseContext(string fileName, IProgress<double>? progress,
             return true;
         }
         var missing = header[row.Cells.Length];
-        Error(row.Number, missing, null, $"Row has {row.Cells.Length} cells, expected {required}: the file looks truncated (no '{missing}').", ImportIssueKind.Truncated);
+        Error(row.Number, missing, null, ImportMessages.Truncated.Format(row.Cells.Length, required, missing), ImportIssueKind.Truncated);
         return false;
     }
 }

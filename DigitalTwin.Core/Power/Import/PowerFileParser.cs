@@ -39,15 +39,14 @@ internal static class PowerFileParser
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            context.Error(null, null, null, $"The file cannot be read: {ex.Message}", ImportIssueKind.Unreadable);
+            context.Error(null, null, null, ImportMessages.Unreadable.Format(ex.Message), ImportIssueKind.Unreadable);
             return new ParsedFile("unknown", "unknown", [], context.Tally);
         }
         if (FormatDetector.Detect(table) is not var (format, headerIndex))
         {
             var first = table.Rows.FirstOrDefault();
             context.Error(first.Cells is null ? null : first.Number, null, first.Cells is null ? null : string.Join(",", first.Cells),
-                "Not a known KEPCO layout: no header like '연도,시도,시군구,계약종별, 1월 …', '년월,시구,시군구,계약구분,…', "
-                + "'year,month,sido,sigungu,contract_type,kwh' or 'year,month,metro,city,cntr,powerUsage' in the first rows.", ImportIssueKind.UnknownLayout);
+                ImportMessages.UnknownLayout.Format(), ImportIssueKind.UnknownLayout);
             return new ParsedFile("unknown", table.EncodingName, [], context.Tally);
         }
         switch (format)
@@ -67,7 +66,7 @@ internal static class PowerFileParser
         }
         if (context.Rows.Count == 0 && !context.HasErrors)
         {
-            context.Error(null, null, null, "The file has a header but no data rows.", ImportIssueKind.NoRows);
+            context.Error(null, null, null, ImportMessages.NoRows.Format(), ImportIssueKind.NoRows);
         }
         ImportValidator.Validate(context);
         return new ParsedFile(FormatDetector.DisplayName(format, table.IsJson), table.EncodingName, context.Rows, context.Tally);

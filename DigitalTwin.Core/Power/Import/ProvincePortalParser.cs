@@ -18,7 +18,7 @@ internal static class ProvincePortalParser
         {
             if (FormatDetector.Compact(header.Cell(i)) != Columns[i])
             {
-                context.Error(header.Number, Columns[i], header.Cell(i), $"Column {i + 1} should be '{Columns[i]}', found '{header.Cell(i).Trim()}'.", ImportIssueKind.Header);
+                context.Error(header.Number, Columns[i], header.Cell(i), ImportMessages.WrongColumn.Format(i + 1, Columns[i], header.Cell(i).Trim()), ImportIssueKind.Header);
                 ok = false;
             }
         }
@@ -72,7 +72,7 @@ internal static class ProvincePortalParser
         {
             return new YearMonth(value / 100, value % 100);
         }
-        context.Error(row.Number, "년월", row.Cell(0), $"'{text}' is not a month (YYYYMM).", ImportIssueKind.NotAMonth);
+        context.Error(row.Number, "년월", row.Cell(0), ImportMessages.NotAMonth.Format(text), ImportIssueKind.NotAMonth);
         return null;
     }
 }
