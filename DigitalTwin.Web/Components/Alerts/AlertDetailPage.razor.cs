@@ -15,7 +15,7 @@ public sealed partial class AlertDetailPage : LivePage
     private bool _loading = true;
 
     // The feed announces a change before the writer commits its history row: read again on the next two refreshes.
-    private int _reloads;
+    private readonly PendingReload _reload = new();
 
     [Parameter]
     public long Id { get; set; }
@@ -37,7 +37,7 @@ public sealed partial class AlertDetailPage : LivePage
         {
             if (change.Alert.Id == Id)
             {
-                Interlocked.Exchange(ref _reloads, 2);
+                _reload.Ask(2);
                 Invalidate();
             }
         }));
@@ -47,11 +47,9 @@ public sealed partial class AlertDetailPage : LivePage
 
     protected override async Task RefreshAsync()
     {
-        if (_reloads > 0)
+        if (await _reload.RunAsync(LoadAsync))
         {
-            Interlocked.Decrement(ref _reloads);
-            await LoadAsync();
-            // A second read a second later catches the rows the writer had not committed yet.
+            // A second read a moment later catches the rows the writer had not committed yet.
             Invalidate();
         }
         StateHasChanged();

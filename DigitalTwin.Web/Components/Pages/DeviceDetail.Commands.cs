@@ -1,5 +1,6 @@
 using DigitalTwin.Core.Twins.Commands;
 using DigitalTwin.Core.Twins.Properties;
+using DigitalTwin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DigitalTwin.Web.Components.Pages;
@@ -9,7 +10,7 @@ public sealed partial class DeviceDetail
 {
     private const int ShownCommands = 10;
     private IReadOnlyList<CommandEntry> _commands = [];
-    private int _commandsChanged;
+    private readonly PendingReload _commandsReload = new();
 
     [Inject]
     public required CommandLog Commands { get; init; }
@@ -21,20 +22,14 @@ public sealed partial class DeviceDetail
     {
         if (entry.DeviceId == DeviceId)
         {
-            Interlocked.Exchange(ref _commandsChanged, 1);
+            _commandsReload.Ask();
             Invalidate();
         }
     });
 
     private async Task LoadCommandsAsync() => _commands = await Commands.ListAsync(DeviceId, ShownCommands);
 
-    private async Task ApplyCommandChangesAsync()
-    {
-        if (Interlocked.Exchange(ref _commandsChanged, 0) == 1)
-        {
-            await LoadCommandsAsync();
-        }
-    }
+    private Task ApplyCommandChangesAsync() => _commandsReload.RunAsync(LoadCommandsAsync);
 
     private void OnSetpointChanged(TwinDocuments documents)
     {
