@@ -24,6 +24,8 @@ public sealed class RoomModelTextTests
         }
         Assert.Equal(ModelExplanation.Summary(HeatedRoom(inferred)), RoomModelText.Summary(HeatedRoom(inferred), TestText.Localizer));
         Assert.Equal(ModelExplanation.Summary(ProfileOnly()), RoomModelText.Summary(ProfileOnly(), TestText.Localizer));
+        Assert.Equal("RC room model", RoomModelText.Kind(HeatedRoom(inferred), TestText.Localizer));
+        Assert.Equal("Daily profile", RoomModelText.Kind(ProfileOnly(), TestText.Localizer));
     }
 
     [Theory]
@@ -43,6 +45,8 @@ public sealed class RoomModelTextTests
         Assert.EndsWith(" K/시간", RoomModelText.Value(heated.Single(p => p.Key == "heater-gain"), TestText.Localizer), StringComparison.Ordinal);
         Assert.EndsWith(" 단계당", RoomModelText.Value(ModelExplanation.Parameters(ProfileOnly()).Single(p => p.Key == "persistence"), TestText.Localizer), StringComparison.Ordinal);
         Assert.Matches("[\uAC00-\uD7A3]", RoomModelText.Summary(HeatedRoom(inferred), TestText.Localizer));
+        Assert.Equal("RC 실내 모델", RoomModelText.Kind(HeatedRoom(inferred), TestText.Localizer));
+        Assert.Equal("일일 패턴", RoomModelText.Kind(ProfileOnly(), TestText.Localizer));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public static class RoomModelText
 {
     public static string Summary(RoomModelFit fit, IStringLocalizer l) => l[$"Room.Summary.{fit.Kind}"];
 
+    /// <summary>The kind of model in words ("RC room model", "Daily profile"); the API keeps its code.</summary>
+    public static string Kind(RoomModelFit fit, IStringLocalizer l) => l[$"Room.Kind.{fit.Kind}"];
+
     public static string Name(ModelParameter parameter, IStringLocalizer l) => l[$"Room.Param.{parameter.Key}"];
 
     public static string Meaning(ModelParameter parameter, IStringLocalizer l) =>
