@@ -21,12 +21,12 @@ internal static class ImportValidator
             if (row.Kwh < 0)
             {
                 context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(CultureInfo.InvariantCulture),
-                    ImportMessages.NegativeValue.Format($"{row.Sido} {row.Sigungu} {row.ContractType} {row.Month}"), ImportIssueKind.NegativeValue);
+                    ImportMessages.NegativeValue.Format(row.Label), ImportIssueKind.NegativeValue);
             }
             else if (row.Kwh > ImplausibleKwh)
             {
                 context.Warning(row.Row, row.KwhColumn, row.Kwh.Value.ToString(CultureInfo.InvariantCulture),
-                    ImportMessages.ImplausibleValue.Format($"{row.Sido} {row.Sigungu} {row.ContractType} {row.Month}", Kwh(ImplausibleKwh)), ImportIssueKind.ImplausibleValue);
+                    ImportMessages.ImplausibleValue.Format(row.Label, Kwh(ImplausibleKwh)), ImportIssueKind.ImplausibleValue);
             }
         }
     }
@@ -49,9 +49,7 @@ internal static class ImportValidator
             if (reported.Add(row.Row))
             {
                 var first = seen[key];
-                var name = row.Sigungu.Length == 0 ? row.Sido : $"{row.Sido} {row.Sigungu}";
-                context.Error(row.Row, context.DistrictColumn, name,
-                    ImportMessages.Duplicate.Format($"{name} {row.ContractType} {row.Month}", first.Row), ImportIssueKind.Duplicate);
+                context.Error(row.Row, context.DistrictColumn, row.Place, ImportMessages.Duplicate.Format(row.Label, first.Row), ImportIssueKind.Duplicate);
             }
         }
         return seen;
@@ -76,10 +74,9 @@ internal static class ImportValidator
         {
             if (sums.TryGetValue(keys.DistrictMonth(total), out var parts) && parts.Sum != total.Kwh)
             {
-                var name = total.Sigungu.Length == 0 ? total.Sido : $"{total.Sido} {total.Sigungu}";
                 context.Warning(total.Row, total.KwhColumn, total.Kwh!.Value.ToString(CultureInfo.InvariantCulture),
                     ImportMessages.TotalMismatch.Format(
-                        $"{name} {total.Month}", Kwh(total.Kwh!.Value), parts.Parts, Kwh(parts.Sum), Kwh(total.Kwh!.Value - parts.Sum)), ImportIssueKind.TotalMismatch);
+                        $"{total.Place} {total.Month}", Kwh(total.Kwh!.Value), parts.Parts, Kwh(parts.Sum), Kwh(total.Kwh!.Value - parts.Sum)), ImportIssueKind.TotalMismatch);
             }
         }
     }
