@@ -44,11 +44,11 @@ public sealed class PendingReloadTests
     }
 
     [Fact]
-    public async Task Ask_TwiceThenOnce_TwoReadsNotThree()
+    public async Task Ask_TwoReadsAskedTwice_TwoReadsNotFour()
     {
-        var reload = new PendingReload();
+        var reload = new PendingReload(reads: 2);
         var reads = 0;
-        reload.Ask(2);
+        reload.Ask();
         reload.Ask();
 
         while (await reload.RunAsync(() => Task.FromResult(reads++)))
@@ -61,6 +61,25 @@ public sealed class PendingReloadTests
     [Fact]
     public async Task Ask_WhileReading_ReadsAgainAfterwards()
     {
+        var reload = new PendingReload(reads: 2);
+        var reads = 0;
+        reload.Ask();
+
+        await reload.RunAsync(() =>
+        {
+            reads++;
+            reload.Ask();
+            return Task.CompletedTask;
+        });
+
+        Assert.True(reload.IsAsked);
+        Assert.True(await reload.RunAsync(() => Task.FromResult(reads++)));
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
+    public async Task Ask_WhileTheOnlyReadRuns_KeptForTheNextRefresh()
+    {
         var reload = new PendingReload();
         var reads = 0;
         reload.Ask();
@@ -68,12 +87,12 @@ public sealed class PendingReloadTests
         await reload.RunAsync(() =>
         {
             reads++;
-            reload.Ask(2);
+            reload.Ask();
             return Task.CompletedTask;
         });
 
-        Assert.True(reload.IsAsked);
         Assert.True(await reload.RunAsync(() => Task.FromResult(reads++)));
         Assert.Equal(2, reads);
+        Assert.False(reload.IsAsked);
     }
 }

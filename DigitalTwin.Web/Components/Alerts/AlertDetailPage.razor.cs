@@ -15,7 +15,7 @@ public sealed partial class AlertDetailPage : LivePage
     private bool _loading = true;
 
     // The feed announces a change before the writer commits its history row: read again on the next two refreshes.
-    private readonly PendingReload _reload = new();
+    private readonly PendingReload _reload = new(reads: 2);
 
     [Parameter]
     public long Id { get; set; }
@@ -37,7 +37,7 @@ public sealed partial class AlertDetailPage : LivePage
         {
             if (change.Alert.Id == Id)
             {
-                _reload.Ask(2);
+                _reload.Ask();
                 Invalidate();
             }
         }));
