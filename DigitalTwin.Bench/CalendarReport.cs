@@ -91,12 +91,20 @@ internal static class CalendarReport
         .Where(o => o.PeerApe is not null && include(o))
         .Select(o => new Score(o.Target.Month, o.Steps, o.AutoApe, o.PeerApe!.Value, o.Covered, o.Width))];
 
+    /// <summary>Absolute % error.</summary>
+    public static double Ape(double forecast, double actual) => 100 * Math.Abs(forecast - actual) / actual;
+
+    /// <summary>The peer's scored district rows by cutoff, contract type, district and target month.</summary>
+    public static Dictionary<(YearMonth Cutoff, string Type, District District, YearMonth Target), ForecastRow> Peers(
+        IReadOnlyDictionary<string, List<(YearMonth Cutoff, string Type, ForecastRow Row)>> rows) => rows[ForecastModels.ProvinceRatio]
+        .Where(r => r.Row.PctError is not null)
+        .ToDictionary(r => (r.Cutoff, r.Type, r.Row.District, r.Row.Target), r => r.Row);
+
     /// <summary>District rows of auto paired with the peer's row for the same district and month.</summary>
     public static List<Score> FromDistricts(
         IReadOnlyDictionary<string, List<(YearMonth Cutoff, string Type, ForecastRow Row)>> rows, Func<string, bool> include)
     {
-        var peer = rows[ForecastModels.ProvinceRatio].Where(r => r.Row.PctError is not null)
-            .ToDictionary(r => (r.Cutoff, r.Type, r.Row.District, r.Row.Target), r => r.Row);
+        var peer = Peers(rows);
         return [.. rows[ForecastModels.Auto]
             .Where(r => include(r.Type) && r.Row.PctError is not null && r.Row.Lower is not null)
             .Where(r => peer.ContainsKey((r.Cutoff, r.Type, r.Row.District, r.Row.Target)))

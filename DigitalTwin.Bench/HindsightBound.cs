@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
+using static DigitalTwin.Bench.CalendarReport;
 
 namespace DigitalTwin.Bench;
 
@@ -68,8 +69,9 @@ internal static class HindsightBound
             .GroupBy(r => (r.Cutoff, r.Row.District, r.Row.Target))
             .Where(g => g.Count() == ContractTypes.Parts.Count && g.All(r => r.Row.Forecast is not null))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Row.Forecast!.Value)));
-        var totals = rows[ForecastModels.ProvinceRatio]
-            .Where(r => r.Type == ContractTypes.Total && r.Cutoff.MonthsUntil(r.Row.Target) == 1 && r.Row is { Forecast: not null, Actual: > 0 })
+        var totals = CalendarReport.Peers(rows)
+            .Where(p => p.Key.Type == ContractTypes.Total && p.Key.Cutoff.MonthsUntil(p.Key.Target) == 1)
+            .Select(p => (p.Key.Cutoff, Row: p.Value))
             .Where(r => sums.Values.All(s => s.ContainsKey((r.Cutoff, r.Row.District, r.Row.Target))))
             .ToList();
         Console.WriteLine($"  district rolling origin, {ContractTypes.Total}, 1 month ahead: each member alone, summed over the types (÷ peer MAPE)");
@@ -77,7 +79,7 @@ internal static class HindsightBound
         Console.WriteLine($"  |---|---|{string.Concat(sums.Keys.Select(_ => "---|"))}");
         foreach (var target in totals.GroupBy(r => r.Row.Target).OrderBy(g => g.Key))
         {
-            var peer = target.Average(r => Ape(r.Row.Forecast!.Value, r.Row.Actual!.Value));
+            var peer = target.Average(r => r.Row.PctError!.Value);
             var ratios = sums.Values.Select(s => target.Average(r => Ape(s[(r.Cutoff, r.Row.District, r.Row.Target)], r.Row.Actual!.Value)) / peer);
             Console.WriteLine($"  | {target.Key} | {target.Count()} | {string.Join(" | ", ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} |");
         }
@@ -163,6 +165,4 @@ internal static class HindsightBound
     }
 
     private static double Blend(double[] weights, double[] members) => weights.Select((w, m) => w * members[m]).Sum();
-
-    private static double Ape(double forecast, double actual) => 100 * Math.Abs(forecast - actual) / actual;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigitalTwin.Core.Power;
 using DigitalTwin.Core.Power.Forecasting;
+using static DigitalTwin.Bench.CalendarReport;
 
 namespace DigitalTwin.Bench;
 
@@ -17,12 +18,13 @@ internal static class ReconciliationReport
     /// <summary>District rows of auto for 합계 with the peer's row for the same district, cutoff and month; the parent is the province.</summary>
     public static List<Forecast> FromDistricts(IReadOnlyDictionary<string, List<(YearMonth Cutoff, string Type, ForecastRow Row)>> rows)
     {
-        var peers = rows[ForecastModels.ProvinceRatio]
-            .Where(r => r.Type == ContractTypes.Total && r.Row is { Forecast: not null, Actual: > 0 })
-            .ToDictionary(r => (r.Cutoff, r.Row.District, r.Row.Target), r => r.Row.Forecast!.Value);
+        var peers = CalendarReport.Peers(rows);
         return [.. rows[ForecastModels.Auto]
-            .Where(r => r.Type == ContractTypes.Total && r.Row is { Forecast: > 0, Actual: > 0 } && peers.ContainsKey((r.Cutoff, r.Row.District, r.Row.Target)))
-            .Select(r => new Forecast(r.Row.District.Sido, r.Cutoff, r.Row.Target, r.Row.Forecast!.Value, peers[(r.Cutoff, r.Row.District, r.Row.Target)], r.Row.Actual!.Value))];
+            .Where(r => r.Type == ContractTypes.Total && r.Row is { Forecast: > 0, Actual: > 0 })
+            .Select(r => (Auto: r, Peer: peers.GetValueOrDefault((r.Cutoff, r.Type, r.Row.District, r.Row.Target))))
+            .Where(p => p.Peer is not null)
+            .Select(p => new Forecast(
+                p.Auto.Row.District.Sido, p.Auto.Cutoff, p.Auto.Row.Target, p.Auto.Row.Forecast!.Value, p.Peer!.Forecast!.Value, p.Auto.Row.Actual!.Value))];
     }
 
     /// <summary>Provinces forecast as districts, 합계 one month ahead; the parent is the nation.</summary>
@@ -52,6 +54,4 @@ internal static class ReconciliationReport
                 $"  | {key} | {rows.Count:N0} | {rows.Average(s => s.Auto) / peer:0.00} | {rows.Average(s => s.Full) / peer:0.00} | {rows.Average(s => s.Halfway) / peer:0.00} |"));
         }
     }
-
-    private static double Ape(double forecast, double actual) => 100 * Math.Abs(forecast - actual) / actual;
 }
