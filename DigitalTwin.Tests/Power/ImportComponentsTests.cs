@@ -85,6 +85,22 @@ public sealed class ImportComponentsTests : MudComponentTest
         Assert.Equal([notANumber, unknownSido], cut.FindAll("[data-testid=issue-message]").Select(k => k.TextContent));
     }
 
+    [Theory]
+    [InlineData(false, false, true)]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, true)]
+    public void ImportDropZone_PrerenderedOrBusy_FileInputDisabled(bool interactive, bool busy, bool disabled)
+    {
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo(interactive ? "Server" : "Static", interactive));
+
+        var cut = Context.Render<ImportDropZone>(p => p
+            .Add(c => c.FileChosen, (Microsoft.AspNetCore.Components.Forms.IBrowserFile? _) => { })
+            .Add(c => c.Disabled, busy)
+            .Add(c => c.MaxBytes, 32L * 1024 * 1024));
+
+        Assert.Equal(disabled, cut.Find("[data-testid=import-dropzone] input[type=file]").HasAttribute("disabled"));
+    }
+
     /// <remarks>Korean has every key English has (<see cref="Localization.ResourceCompletenessTests"/>).</remarks>
     [Fact]
     public void ImportIssueKinds_EveryKind_HasAName()

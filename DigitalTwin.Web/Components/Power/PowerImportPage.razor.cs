@@ -23,7 +23,6 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
     private Stage _stage;
     private string _stageText = "";
     private double _progress;
-    private bool _dragging;
     private ImportPreview? _preview;
     private ImportResult? _result;
     private string? _resultFile;
@@ -47,8 +46,6 @@ public sealed partial class PowerImportPage : ComponentBase, IDisposable
     private long MaxUploadBytes => Options.Value.MaxImportBytes;
 
     private bool Busy => _stage != Stage.Idle;
-
-    private string DropZoneClass => "pa-8 d-flex flex-column align-center gap-2 power-dropzone" + (_dragging ? " power-dropzone-active" : "");
 
     protected override Task OnInitializedAsync() => LoadHistoryAsync();
 
